@@ -1,0 +1,22 @@
+"""``fuqing``: the desktop app, or the CLI when a command is given."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import COMMANDS
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if any(a in COMMANDS for a in args) or any(a in ("-h", "--help") for a in args):
+        from .cli import run
+
+        return run(args)
+    from .ui.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""The app's capabilities without a window: ``fuqing [--db PATH] COMMAND``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .core import db, demo, i18n, idcard, phones
+from .core import messages as msg
+from .core import records as r
+from .core.errors import FuqingError, UsageError, ValidationFailed
+from .core.store import Store
+
+COMMANDS = ("demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 fuqing.db）")
+    parser.add_argument("--lang", choices=["zh", "en"], help="消息语言 / message language")
+    sub = parser.add_subparsers(dest="command", required=True)
+    types = list(r.RECORD_TYPES)
+
+    p = sub.add_parser("demo", help="生成演示数据")
+    p.add_argument("--records", type=int, default=1000, help="妇情日记条数，其他记录按比例生成")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--anchor", help="演示数据的“今天”，默认为今天（YYYY-MM-DD）")
+
+    p = sub.add_parser("profile", help="设置本机干部档案")
+    p.add_argument("--json", dest="data", help="干部字段 JSON；省略则显示当前档案")
+
+    p = sub.add_parser("add", help="新增记录")
+    p.add_argument("type", choices=types)
+    p.add_argument("--json", dest="data", required=True)
+
+    p = sub.add_parser("edit", help="修改记录")
+    p.add_argument("type", choices=types)
+    p.add_argument("id")
+    p.add_argument("--json", dest="data", required=True)
+
+    p = sub.add_parser("show", help="显示一条记录")
+    p.add_argument("type", choices=types)
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("list", help="列出记录")
+    p.add_argument("type", choices=types)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--reveal", action="store_true", help="显示完整身份证号和电话")
+
+    p = sub.add_parser("delete", help="删除记录（保留删除标记以便同步）")
+    p.add_argument("type", choices=types)
+    p.add_argument("id")
+
+    p = sub.add_parser("search", help="全文检索日记、走访和问题")
+    p.add_argument("text")
+    p.add_argument("--type", choices=["diary", "visit", "problem"], action="append")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="统计")
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", help="完整性与外键检查")
+    return parser
+
+
+def _load_json(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UsageError(msg.BAD_JSON.format(detail=error)) from None
+    if not isinstance(data, dict):
+        raise UsageError(str(msg.JSON_NOT_OBJECT))
+    return data
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _masked(record: dict[str, Any]) -> dict[str, Any]:
+    shown = dict(record)
+    if shown.get("id_number"):
+        shown["id_number"] = idcard.mask(shown["id_number"])
+    for key in ("phone", "mobile", "contact_phone"):
+        if shown.get(key):
+            shown[key] = phones.mask(shown[key])
+    return shown
+
+
+def _summary(rtype: r.RecordType, record: dict[str, Any]) -> str:
+    title = str(record.get(rtype.title_field) or "")
+    if rtype.name == "diary":
+        title = f"{record['date']}  {title}"
+    return f"{record['id']}  {title[:60]}"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    path = args.db or db.default_db_path()
+    try:
+        with Store(path) as store:
+            return _dispatch(store, args)
+    except ValidationFailed as error:
+        for field, message in error.errors.items():
+            print(
+                f"错误 [{field}]: {message}" if i18n.language() == "zh" else f"error [{field}]: {message}",
+                file=sys.stderr,
+            )
+        return 1
+    except FuqingError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+def _dispatch(store: Store, args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "demo":
+        from datetime import date
+
+        anchor = date.fromisoformat(args.anchor) if args.anchor else None
+        started = time.perf_counter()
+
+        def progress(kind: str, done: int, total: int) -> None:
+            print(f"  {kind}: +{done}", file=sys.stderr)
+
+        written = demo.fill(store, args.records, seed=args.seed, anchor=anchor, progress=progress)
+        seconds = time.perf_counter() - started
+        print(i18n.pick(f"已生成演示数据，用时 {seconds:.1f} 秒", f"Demo data written in {seconds:.1f} s"))
+        _print_json({k: v for k, v in written.items() if k in r.RECORD_TYPES})
+        return 0
+    if command == "profile":
+        if args.data is None:
+            if not store.own_cadre_id:
+                print(str(msg.NO_OWN_CADRE), file=sys.stderr)
+                return 1
+            _print_json(store.get("cadre", store.own_cadre_id))
+            return 0
+        _print_json(store.save_profile(_load_json(args.data)))
+        return 0
+    if command in ("add", "edit"):
+        record = store.save(args.type, _load_json(args.data), args.id if command == "edit" else None)
+        _print_json(record)
+        return 0
+    if command == "show":
+        record = store.get(args.type, args.id)
+        if args.json:
+            _print_json(record)
+        else:
+            rtype = r.record_type(args.type)
+            for f in rtype.fields:
+                print(f"{f.label}: {record[f.name] if record[f.name] is not None else ''}")
+        return 0
+    if command == "list":
+        rtype = r.record_type(args.type)
+        records = store.list_records(args.type, args.limit)
+        shown = records if args.reveal else [_masked(rec) for rec in records]
+        if args.json:
+            _print_json(shown)
+        else:
+            for rec in shown:
+                print(_summary(rtype, rec))
+        return 0
+    if command == "delete":
+        store.delete(args.type, args.id)
+        print(i18n.pick("已删除", "Deleted"))
+        return 0
+    if command == "search":
+        return _search(store, args)
+    if command == "stats":
+        stats = {"schema_version": store.schema_version, "device_id": store.device_id, "counts": store.counts()}
+        if args.json:
+            _print_json(stats)
+        else:
+            for kind, n in stats["counts"].items():
+                print(f"{r.RECORD_TYPES[kind].label}: {n}")
+        return 0
+    if command == "check":
+        problems = store.check()
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(
+            i18n.pick(
+                "检查通过" if not problems else f"发现 {len(problems)} 个问题",
+                "Check passed" if not problems else f"{len(problems)} problems found",
+            )
+        )
+        return 0 if not problems else 1
+    raise AssertionError(command)
+
+
+def _search(store: Store, args: argparse.Namespace) -> int:
+    from .core import search
+
+    hits = []
+    for kind in args.type or ["diary", "visit", "problem"]:
+        rtype = r.RECORD_TYPES[kind]
+        seqs = store.search(kind, args.text, args.limit)
+        rows = store.rows_by_seq(kind, seqs, ["id", *rtype.search_fields])
+        for seq in seqs:
+            row = rows[seq]
+            text = " ".join(str(row[f] or "") for f in rtype.search_fields)
+            hits.append({"type": kind, "id": row["id"], "snippet": search.snippet(text, args.text)})
+    if args.json:
+        _print_json(hits)
+    else:
+        for hit in hits:
+            print(f"{r.RECORD_TYPES[hit['type']].label}  {hit['id']}  {hit['snippet']}")
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())

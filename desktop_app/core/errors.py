@@ -1,0 +1,31 @@
+"""Errors the core raises with a message meant for a person."""
+
+from __future__ import annotations
+
+
+class FuqingError(Exception):
+    """Base: ``str(error)`` is a complete, translated message."""
+
+
+class UsageError(FuqingError):
+    pass
+
+
+class NotFound(FuqingError):
+    pass
+
+
+class SchemaTooNew(FuqingError):
+    pass
+
+
+class NotADatabase(FuqingError):
+    pass
+
+
+class ValidationFailed(FuqingError):
+    """One or more fields are wrong; ``errors`` maps field name to message."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("；".join(errors.values()))

@@ -1,0 +1,38 @@
+"""Core's own bilingual text: messages and labels without Qt.
+
+The core cannot use Qt's translator, yet its validation messages reach people
+through both the CLI and the app. Each message is written in Chinese first with
+its English beside it; ``set_language`` picks which one ``str()`` returns.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+_language = "en" if os.environ.get("FUQING_LANG", "").lower().startswith("en") else "zh"
+
+
+def set_language(lang: str) -> None:
+    global _language
+    _language = "en" if lang.lower().startswith("en") else "zh"
+
+
+def language() -> str:
+    return _language
+
+
+@dataclass(frozen=True)
+class Text:
+    zh: str
+    en: str
+
+    def format(self, **kwargs: object) -> str:
+        return (self.en if _language == "en" else self.zh).format(**kwargs)
+
+    def __str__(self) -> str:
+        return self.en if _language == "en" else self.zh
+
+
+def pick(zh: str, en: str) -> str:
+    return en if _language == "en" else zh

@@ -1,0 +1,240 @@
+"""Numbered schema migrations, recorded in ``PRAGMA user_version``.
+
+Each migration is a frozen list of statements: never edit one that has been
+released; add the next number instead. ``apply`` runs every pending migration
+in one transaction each, so a crash leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from . import messages as msg
+from .errors import SchemaTooNew
+
+_SYNC_COLUMNS = """
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0"""
+
+
+def _ref(table: str) -> str:
+    return f"TEXT REFERENCES {table}(id) DEFERRABLE INITIALLY DEFERRED"
+
+
+def _record_table(name: str, columns: str) -> str:
+    return f"CREATE TABLE {name} ({_SYNC_COLUMNS},{columns})"
+
+
+def _link_table(name: str, parent: str, parent_col: str, ref: str, ref_col: str) -> list[str]:
+    return [
+        _record_table(
+            name,
+            f"\n    {parent_col} {_ref(parent)} NOT NULL,\n    {ref_col} {_ref(ref)} NOT NULL",
+        ),
+        f"CREATE INDEX {name}_parent ON {name}({parent_col})",
+        f"CREATE INDEX {name}_ref ON {name}({ref_col})",
+    ]
+
+
+_FTS = "USING fts5({columns}, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2')"
+
+MIGRATION_1: list[str] = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE device (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    cadre_id TEXT,
+    public_key TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0)""",
+    _record_table(
+        "cadre",
+        """
+    name TEXT NOT NULL,
+    org TEXT NOT NULL,
+    org_level TEXT,
+    position TEXT,
+    is_leader INTEGER NOT NULL DEFAULT 0,
+    mobile TEXT,
+    office_phone TEXT,
+    email TEXT,
+    address TEXT,
+    hotline TEXT,
+    service_promise TEXT""",
+    ),
+    _record_table(
+        "liaison_point",
+        """
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    region TEXT,
+    address TEXT,
+    contact_name TEXT,
+    contact_phone TEXT,
+    focus TEXT NOT NULL DEFAULT '[]',
+    notes TEXT""",
+    ),
+    _record_table(
+        "woman",
+        f"""
+    name TEXT NOT NULL,
+    id_number TEXT,
+    phone TEXT,
+    liaison_point_id {_ref("liaison_point")},
+    address TEXT,
+    groups TEXT NOT NULL DEFAULT '[]',
+    needs TEXT,
+    consent_date TEXT,
+    consent_method TEXT,
+    notes TEXT""",
+    ),
+    _record_table(
+        "visit",
+        f"""
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    liaison_point_id {_ref("liaison_point")} NOT NULL,
+    method TEXT NOT NULL,
+    attendance INTEGER,
+    situation TEXT,
+    opinions TEXT""",
+    ),
+    _record_table(
+        "help_pair",
+        f"""
+    mode TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    woman_id {_ref("woman")},
+    liaison_point_id {_ref("liaison_point")},
+    goals TEXT NOT NULL DEFAULT '[]',
+    help_types TEXT NOT NULL DEFAULT '[]',
+    start_date TEXT,
+    status TEXT NOT NULL,
+    notes TEXT""",
+    ),
+    _record_table(
+        "help_log",
+        f"""
+    help_pair_id {_ref("help_pair")} NOT NULL,
+    date TEXT NOT NULL,
+    what TEXT NOT NULL,
+    help_type TEXT,
+    amount REAL,
+    result TEXT,
+    next_step TEXT,
+    next_date TEXT""",
+    ),
+    _record_table(
+        "diary",
+        f"""
+    date TEXT NOT NULL,
+    author_id {_ref("cadre")} NOT NULL,
+    liaison_point_id {_ref("liaison_point")},
+    place TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    notable INTEGER NOT NULL DEFAULT 0""",
+    ),
+    _record_table(
+        "problem",
+        f"""
+    raised_date TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_id TEXT,
+    liaison_point_id {_ref("liaison_point")},
+    description TEXT NOT NULL,
+    category TEXT NOT NULL,
+    scope TEXT,
+    nature TEXT,
+    disposition TEXT,
+    responsible TEXT,
+    deadline TEXT,
+    status TEXT NOT NULL,
+    resolution TEXT""",
+    ),
+    *_link_table("liaison_point_cadre", "liaison_point", "liaison_point_id", "cadre", "cadre_id"),
+    *_link_table("visit_cadre", "visit", "visit_id", "cadre", "cadre_id"),
+    *_link_table("visit_woman", "visit", "visit_id", "woman", "woman_id"),
+    *_link_table("help_pair_cadre", "help_pair", "help_pair_id", "cadre", "cadre_id"),
+    *_link_table("diary_woman", "diary", "diary_id", "woman", "woman_id"),
+    "CREATE INDEX diary_by_date ON diary(deleted, date DESC, seq DESC)",
+    "CREATE INDEX diary_author ON diary(author_id)",
+    "CREATE INDEX diary_point ON diary(liaison_point_id)",
+    "CREATE INDEX visit_by_date ON visit(deleted, start_date DESC, seq DESC)",
+    "CREATE INDEX visit_point ON visit(liaison_point_id)",
+    "CREATE INDEX woman_point ON woman(liaison_point_id)",
+    "CREATE INDEX help_pair_woman ON help_pair(woman_id)",
+    "CREATE INDEX help_pair_point ON help_pair(liaison_point_id)",
+    "CREATE INDEX help_log_pair ON help_log(help_pair_id)",
+    "CREATE INDEX help_log_next ON help_log(deleted, next_date)",
+    "CREATE INDEX problem_by_deadline ON problem(deleted, deadline)",
+    "CREATE INDEX problem_point ON problem(liaison_point_id)",
+    """CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    cadre_id TEXT,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    changes TEXT NOT NULL)""",
+    "CREATE INDEX audit_by_record ON audit_log(record_id)",
+    """CREATE TABLE draft (
+    key TEXT PRIMARY KEY,
+    record_type TEXT NOT NULL,
+    record_id TEXT,
+    data TEXT NOT NULL,
+    saved_at TEXT NOT NULL)""",
+    "CREATE VIRTUAL TABLE diary_fts " + _FTS.format(columns="body, title, place, tags"),
+    "CREATE VIRTUAL TABLE visit_fts " + _FTS.format(columns="situation, opinions"),
+    "CREATE VIRTUAL TABLE problem_fts " + _FTS.format(columns="description, resolution"),
+]
+
+Migration = list[str] | Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [MIGRATION_1]
+LATEST = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def refuse_if_newer(conn: sqlite3.Connection, path: str) -> int:
+    found = user_version(conn)
+    if found > len(MIGRATIONS):
+        raise SchemaTooNew(msg.SCHEMA_TOO_NEW.format(path=path, found=found, supported=len(MIGRATIONS)))
+    return found
+
+
+def apply(conn: sqlite3.Connection, path: str, upto: int | None = None) -> list[int]:
+    """Apply pending migrations; returns the numbers applied."""
+    upto = LATEST if upto is None else upto
+    applied = []
+    current = refuse_if_newer(conn, path)
+    for number in range(current + 1, upto + 1):
+        migration = MIGRATIONS[number - 1]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have migrated.
+            if user_version(conn) >= number:
+                conn.execute("ROLLBACK")
+                continue
+            if callable(migration):
+                migration(conn)
+            else:
+                for statement in migration:
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied

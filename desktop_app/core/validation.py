@@ -1,0 +1,174 @@
+"""Turn what a person typed into a clean record, or say precisely what to fix.
+
+``clean_record`` never touches the database: reference checks go through the
+``ref_exists`` callback the store passes in, so the rules are testable alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from . import idcard, phones
+from . import messages as msg
+from . import records as r
+from .errors import ValidationFailed
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+RefExists = Callable[[str, str], bool]
+
+
+def parse_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def _as_list(value: object) -> list[Any] | None:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if isinstance(value, str):
+        parts = re.split(r"[,，、;；\s]+", value.strip())
+        return [p for p in parts if p]
+    return None
+
+
+def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | None]:
+    """(clean value, error message or None) for one field."""
+    label = f.label
+    if _blank(value):
+        if f.required:
+            return None, msg.REQUIRED.format(label=label)
+        return ([] if f.kind in (r.CHOICES, r.TAGS, r.LINKS) else None), None
+    kind = f.kind
+    if kind in (r.TEXT, r.LONGTEXT):
+        text = str(value).strip() if kind == r.TEXT else str(value).rstrip()
+        if f.max_length and len(text) > f.max_length:
+            return text, msg.TOO_LONG.format(label=label, limit=f.max_length)
+        return text, None
+    if kind == r.DATE:
+        d = parse_date(value)
+        if d is None:
+            return value, msg.NOT_A_DATE.format(label=label)
+        if f.not_future and d > today:
+            return d.isoformat(), msg.DATE_IN_FUTURE.format(label=label, today=today.isoformat())
+        return d.isoformat(), None
+    if kind == r.CHOICE:
+        assert f.choices is not None
+        code = f.choices.code_for(str(value).strip())
+        if code is None:
+            return value, msg.BAD_CHOICE.format(label=label, value=value, options="、".join(c.zh for c in f.choices))
+        return code, None
+    if kind == r.CHOICES:
+        assert f.choices is not None
+        items = _as_list(value)
+        if items is None:
+            return value, msg.NOT_A_LIST.format(label=label)
+        codes = []
+        for item in items:
+            code = f.choices.code_for(str(item).strip())
+            if code is None:
+                return value, msg.BAD_CHOICE.format(label=label, value=item, options="、".join(c.zh for c in f.choices))
+            if code not in codes:
+                codes.append(code)
+        return codes, None
+    if kind in (r.TAGS, r.LINKS):
+        items = _as_list(value)
+        if items is None:
+            return value, msg.NOT_A_LIST.format(label=label)
+        unique: list[str] = []
+        for item in (str(i).strip() for i in items):
+            if item and item not in unique:
+                unique.append(item)
+        return unique, None
+    if kind == r.BOOL:
+        if isinstance(value, bool):
+            return value, None
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "是", "y"):
+            return True, None
+        if text in ("0", "false", "no", "否", "n"):
+            return False, None
+        return value, msg.NOT_A_BOOL.format(label=label)
+    if kind in (r.INT, r.AMOUNT):
+        try:
+            number: float = int(str(value)) if kind == r.INT else round(float(str(value)), 2)
+        except ValueError:
+            return value, msg.NOT_A_NUMBER.format(label=label)
+        if number < 0:
+            return number, msg.NEGATIVE.format(label=label)
+        return number, None
+    if kind == r.REF:
+        return str(value).strip(), None
+    if kind == r.ID_NUMBER:
+        number_text = idcard.normalize(str(value))
+        return number_text, idcard.id_number_error(number_text, label, today)
+    if kind == r.MOBILE:
+        text = phones.clean(str(value))
+        return text, None if phones.is_mobile(text) else msg.BAD_MOBILE.format(label=label)
+    if kind == r.PHONE:
+        text = phones.clean(str(value))
+        return text, None if phones.is_phone(text) else msg.BAD_PHONE.format(label=label)
+    if kind == r.EMAIL:
+        text = str(value).strip()
+        return text, None if _EMAIL.match(text) else msg.BAD_EMAIL.format(label=label)
+    raise AssertionError(f"unhandled field kind {kind}")
+
+
+def clean_record(
+    rtype: r.RecordType,
+    values: Mapping[str, object],
+    today: date,
+    ref_exists: RefExists,
+) -> dict[str, object]:
+    """A complete clean record, or ValidationFailed naming every bad field."""
+    errors: dict[str, str] = {}
+    for name in values:
+        if not rtype.has_field(name):
+            errors[name] = msg.UNKNOWN_FIELD.format(field=name)
+    clean: dict[str, object] = {}
+    for f in rtype.fields:
+        value, error = clean_field(f, values.get(f.name), today)
+        clean[f.name] = value
+        if error:
+            errors[f.name] = error
+            continue
+        if f.kind == r.REF and value is not None and f.ref and not ref_exists(f.ref, str(value)):
+            errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value=value)
+        if f.kind == r.LINKS and f.ref:
+            missing = [v for v in value if not ref_exists(f.ref, v)]  # type: ignore[attr-defined]
+            if missing:
+                errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value="、".join(missing))
+    _cross_field_rules(rtype, clean, errors, ref_exists)
+    if errors:
+        raise ValidationFailed(errors)
+    return clean
+
+
+def _cross_field_rules(
+    rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str], ref_exists: RefExists
+) -> None:
+    if rtype.name == "visit" and rec.get("end_date") and rec.get("start_date") and "end_date" not in errors:
+        if str(rec["end_date"]) < str(rec["start_date"]):
+            errors["end_date"] = msg.END_BEFORE_START.format(label=rtype.field("end_date").label)
+    if rtype.name == "help_pair" and "target_kind" not in errors:
+        needs_woman = rec.get("target_kind") == "woman"
+        if (needs_woman and not rec.get("woman_id")) or (not needs_woman and not rec.get("liaison_point_id")):
+            errors.setdefault("woman_id" if needs_woman else "liaison_point_id", str(msg.BAD_TARGET))
+    if rtype.name == "problem" and rec.get("source_id") and "source" not in errors:
+        source_type = r.PROBLEM_SOURCE_TYPES.get(str(rec.get("source")))
+        if source_type and not ref_exists(source_type, str(rec["source_id"])):
+            errors["source_id"] = msg.MISSING_REFERENCE.format(
+                label=rtype.field("source_id").label, value=rec["source_id"]
+            )

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import db, migrations, records
+from desktop_app.core.errors import NotADatabase, SchemaTooNew
+from desktop_app.core.store import Store
+
+
+def test_fresh_database_reaches_latest_version(db_path: Path) -> None:
+    conn = db.connect(db_path)
+    assert migrations.user_version(conn) == migrations.LATEST
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_every_record_field_has_a_column(db_path: Path) -> None:
+    conn = db.connect(db_path)
+    for rtype in records.RECORD_TYPES.values():
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({rtype.name})")}
+        assert {"seq", "id", "hlc", "device_id", "deleted"} <= columns
+        assert {f.name for f in rtype.column_fields} <= columns, rtype.name
+    for link in records.link_tables():
+        columns = {row[1] for row in conn.execute(f"PRAGMA table_info({link.table})")}
+        assert {"id", "hlc", "device_id", "deleted", link.parent_column, link.ref_column} <= columns
+
+
+@pytest.mark.parametrize("start", range(migrations.LATEST))
+def test_each_migration_applies_from_the_version_before(db_path: Path, start: int) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    assert migrations.apply(raw, str(db_path), upto=start) == list(range(1, start + 1))
+    assert migrations.user_version(raw) == start
+    assert migrations.apply(raw, str(db_path)) == list(range(start + 1, migrations.LATEST + 1))
+    assert migrations.user_version(raw) == migrations.LATEST
+    raw.close()
+    with Store(db_path) as store:
+        assert store.check() == []
+
+
+def test_failed_migration_leaves_previous_version(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path))
+    broken = [*migrations.MIGRATIONS, ["CREATE TABLE later_table (x)", "THIS IS NOT SQL"]]
+    monkeypatch.setattr(migrations, "MIGRATIONS", broken)
+    monkeypatch.setattr(migrations, "LATEST", len(broken))
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.apply(raw, str(db_path))
+    assert migrations.user_version(raw) == len(broken) - 1
+    assert raw.execute("SELECT name FROM sqlite_master WHERE name = 'later_table'").fetchone() is None
+
+
+def test_newer_database_is_refused_and_left_untouched(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path)
+    raw.execute("CREATE TABLE future (x)")
+    raw.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")
+    raw.commit()
+    raw.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaTooNew) as info:
+        Store(db_path)
+    assert "更新版本" in str(info.value) and str(migrations.LATEST + 5) in str(info.value)
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
+    db_path.write_bytes(b"this is a text file, not SQLite" * 100)
+    with pytest.raises(NotADatabase) as info:
+        Store(db_path)
+    assert "不是访妇情数据库" in str(info.value)

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.core import records as r
+from desktop_app.core.errors import ValidationFailed
+from desktop_app.core.validation import clean_record
+
+TODAY = date(2026, 11, 20)
+KNOWN = {("liaison_point", "lp-1"), ("woman", "w-1"), ("cadre", "c-1"), ("visit", "v-1")}
+
+
+def ref_exists(kind: str, record_id: str) -> bool:
+    return (kind, record_id) in KNOWN
+
+
+def errors_for(kind: str, values: dict) -> dict[str, str]:
+    with pytest.raises(ValidationFailed) as info:
+        clean_record(r.RECORD_TYPES[kind], values, TODAY, ref_exists)
+    return info.value.errors
+
+
+def test_required_fields_are_named_in_chinese() -> None:
+    errors = errors_for("diary", {"date": "2026-11-01"})
+    assert errors["title"] == "标题不能为空"
+    assert errors["body"] == "正文不能为空"
+    assert errors["author_id"] == "记录人不能为空"
+
+
+def test_date_format_and_not_in_future() -> None:
+    assert "格式" in errors_for("diary", {"date": "11/01/2026", "title": "t", "body": "b", "author_id": "c-1"})["date"]
+    assert (
+        "不能晚于今天"
+        in errors_for("diary", {"date": "2026-11-21", "title": "t", "body": "b", "author_id": "c-1"})["date"]
+    )
+
+
+def test_deadline_may_be_in_the_future() -> None:
+    clean = clean_record(
+        r.PROBLEM,
+        {
+            "raised_date": "2026-11-01",
+            "description": "d",
+            "category": "employment",
+            "deadline": "2027-01-01",
+            "source": "other",
+            "status": "open",
+        },
+        TODAY,
+        ref_exists,
+    )
+    assert clean["deadline"] == "2027-01-01"
+
+
+def test_choices_accept_codes_and_chinese_labels() -> None:
+    clean = clean_record(r.WOMAN, {"name": "李秀英", "groups": ["留守", "two_cancers", "留守"]}, TODAY, ref_exists)
+    assert clean["groups"] == ["left_behind", "two_cancers"]
+    assert "可选" in errors_for("woman", {"name": "x", "groups": ["外星人"]})["groups"]
+
+
+def test_references_must_exist() -> None:
+    errors = errors_for("woman", {"name": "x", "liaison_point_id": "nope"})
+    assert "不存在" in errors["liaison_point_id"]
+    errors = errors_for(
+        "visit",
+        {"start_date": "2026-11-01", "liaison_point_id": "lp-1", "method": "stay", "woman_ids": ["w-1", "w-404"]},
+    )
+    assert "w-404" in errors["woman_ids"]
+
+
+def test_visit_end_not_before_start() -> None:
+    errors = errors_for(
+        "visit", {"start_date": "2026-11-10", "end_date": "2026-11-01", "liaison_point_id": "lp-1", "method": "stay"}
+    )
+    assert "不能早于开始日期" in errors["end_date"]
+
+
+def test_help_pair_target_needs_its_record() -> None:
+    errors = errors_for("help_pair", {"target_kind": "woman", "mode": "one_to_one", "status": "active"})
+    assert "woman_id" in errors
+    errors = errors_for("help_pair", {"target_kind": "entity", "mode": "one_to_one", "status": "active"})
+    assert "liaison_point_id" in errors
+
+
+def test_problem_source_record_must_exist() -> None:
+    errors = errors_for(
+        "problem",
+        {
+            "raised_date": "2026-11-01",
+            "description": "d",
+            "category": "employment",
+            "source": "visit",
+            "source_id": "v-404",
+        },
+    )
+    assert "source_id" in errors
+
+
+def test_phone_email_number_bool_rules() -> None:
+    errors = errors_for(
+        "cadre", {"name": "王芳", "org": "妇联", "mobile": "12345", "email": "x@", "is_leader": "maybe"}
+    )
+    assert "11位手机号" in errors["mobile"]
+    assert "邮箱" in errors["email"]
+    assert "是" in errors["is_leader"]
+    errors = errors_for("help_log", {"help_pair_id": "p", "date": "2026-11-01", "what": "x", "amount": "-5"})
+    assert "负数" in errors["amount"]
+
+
+def test_unknown_field_rejected() -> None:
+    assert "没有名为" in errors_for("woman", {"name": "x", "colour": "red"})["colour"]
+
+
+def test_text_length_limit() -> None:
+    assert "不能超过" in errors_for("woman", {"name": "长" * 41})["name"]
+
+
+def test_english_messages_are_complete() -> None:
+    from desktop_app.core import i18n
+
+    i18n.set_language("en")
+    errors = errors_for("diary", {"date": "2026-12-01"})
+    assert errors["title"] == "Title is required"
+    assert "later than today" in errors["date"]

@@ -1,0 +1,150 @@
+"""The CLI as a person or script runs it: a real process on a real file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import records as r
+
+
+def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "FUQING_LANG": "zh"},
+        timeout=120,
+    )
+
+
+def ok_json(db: Path, *args: str) -> object:
+    result = fuqing(db, *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    ok_json(path, "profile", "--json", json.dumps({"name": "王芳", "org": "南通市妇女联合会", "mobile": "13812345678"}))
+    return path
+
+
+def test_add_show_list_delete_every_type(db: Path) -> None:
+    own = ok_json(db, "profile")["id"]  # type: ignore[index]
+    point = ok_json(db, "add", "liaison_point", "--json", '{"name": "王家村", "kind": "社区/村"}')
+    woman = ok_json(
+        db,
+        "add",
+        "woman",
+        "--json",
+        json.dumps(
+            {"name": "李秀英", "id_number": "11010519491231002X", "groups": ["留守"], "liaison_point_id": point["id"]}
+        ),
+    )
+    visit = ok_json(
+        db,
+        "add",
+        "visit",
+        "--json",
+        json.dumps({"liaison_point_id": point["id"], "method": "一对一访谈", "woman_ids": [woman["id"]]}),
+    )
+    pair = ok_json(db, "add", "help_pair", "--json", json.dumps({"woman_id": woman["id"]}))
+    log = ok_json(db, "add", "help_log", "--json", json.dumps({"help_pair_id": pair["id"], "what": "推荐就业"}))
+    diary = ok_json(db, "add", "diary", "--json", '{"title": "走访", "body": "留守妇女"}')
+    problem = ok_json(
+        db,
+        "add",
+        "problem",
+        "--json",
+        json.dumps({"description": "缺少岗位", "category": "就业创业", "source": "visit", "source_id": visit["id"]}),
+    )
+    cadre = ok_json(db, "add", "cadre", "--json", '{"name": "李娟", "org": "妇联"}')
+    created = {
+        "cadre": cadre,
+        "liaison_point": point,
+        "woman": woman,
+        "visit": visit,
+        "help_pair": pair,
+        "help_log": log,
+        "diary": diary,
+        "problem": problem,
+    }
+    assert set(created) == set(r.RECORD_TYPES)
+    assert diary["author_id"] == own and visit["cadre_ids"] == [own] and pair["cadre_ids"] == [own]  # type: ignore[index]
+    for kind, record in created.items():
+        shown = ok_json(db, "show", kind, record["id"], "--json")  # type: ignore[index]
+        assert shown == record
+        listed = ok_json(db, "list", kind, "--json")
+        assert record["id"] in [x["id"] for x in listed]  # type: ignore[union-attr]
+    listed_woman = ok_json(db, "list", "woman", "--json")[0]  # type: ignore[index]
+    assert listed_woman["id_number"] == "**************002X"
+    stats = ok_json(db, "stats", "--json")
+    assert stats["counts"] == {k: (2 if k == "cadre" else 1) for k in r.RECORD_TYPES}  # type: ignore[index]
+    assert stats["schema_version"] == 1 and stats["device_id"]  # type: ignore[index]
+    for kind in ("problem", "help_log", "diary"):
+        assert fuqing(db, "delete", kind, created[kind]["id"]).returncode == 0  # type: ignore[index]
+    counts = ok_json(db, "stats", "--json")["counts"]  # type: ignore[index]
+    assert counts["problem"] == 0 and counts["diary"] == 0 and counts["help_log"] == 0
+    assert fuqing(db, "check").returncode == 0
+
+
+def test_invalid_input_exits_nonzero_with_chinese_message_and_changes_nothing(db: Path) -> None:
+    before = db.read_bytes()
+    result = fuqing(db, "add", "woman", "--json", '{"name": "张三", "id_number": "110105194912310021"}')
+    assert result.returncode == 1
+    assert "校验位错误" in result.stderr
+    result = fuqing(db, "add", "diary", "--json", '{"title": ')
+    assert result.returncode == 1 and "JSON" in result.stderr
+    result = fuqing(db, "add", "diary", "--json", '["x"]')
+    assert result.returncode == 1 and "JSON 对象" in result.stderr
+    result = fuqing(db, "show", "diary", "01a00000-0000-7000-8000-000000000000", "--json")
+    assert result.returncode == 1 and "找不到" in result.stderr
+    assert ok_json(db, "stats", "--json")["counts"]["woman"] == 0  # type: ignore[index]
+    del before
+
+
+def test_search_json(db: Path) -> None:
+    ok_json(db, "add", "diary", "--json", '{"title": "走访", "body": "她想学电商，把草莓卖出去"}')
+    hits = ok_json(db, "search", "草莓", "--json")
+    assert len(hits) == 1 and "草莓" in hits[0]["snippet"] and hits[0]["type"] == "diary"  # type: ignore[index]
+    assert ok_json(db, "search", "苹果", "--json") == []
+
+
+def test_demo_and_stats(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    result = fuqing(path, "demo", "--records", "500", "--seed", "3")
+    assert result.returncode == 0, result.stderr
+    stats = ok_json(path, "stats", "--json")
+    assert stats["counts"]["diary"] == 500  # type: ignore[index]
+    assert fuqing(path, "check").returncode == 0
+
+
+def test_check_fails_on_a_broken_reference(db: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute(
+        "INSERT INTO woman (id, hlc, device_id, name, liaison_point_id) VALUES ('w', '000000000000001.00000', 'd', 'x', 'missing')"
+    )
+    conn.commit()
+    conn.close()
+    result = fuqing(db, "check")
+    assert result.returncode == 1 and "foreign key" in result.stderr
+
+
+def test_newer_database_refused_by_cli(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    result = fuqing(path, "stats", "--json")
+    assert result.returncode == 1 and "更新版本" in result.stderr
