@@ -197,9 +197,7 @@ def fill(
                     "address": f"{city}{district}{town}{village}",
                     "contact_name": g.name(),
                     "contact_phone": g.mobile(),
-                    "focus": json.dumps(
-                        rng.sample(r.enums.LIAISON_POINT_FOCUS.codes(), rng.randrange(0, 3))
-                    ),
+                    "focus": json.dumps(rng.sample(r.enums.LIAISON_POINT_FOCUS.codes(), rng.randrange(0, 3))),
                     "notes": None,
                 }
             )

@@ -20,7 +20,7 @@ from . import db, search
 from . import messages as msg
 from . import records as r
 from .clock import ZERO, HybridClock, Stamp
-from .errors import NotFound
+from .errors import NotFound, ValidationFailed
 from .ids import link_id, new_id
 from .validation import clean_record
 
@@ -140,6 +140,11 @@ class Store:
         r.record_type(kind)
         return [row[0] for row in self.conn.execute(f"SELECT seq FROM {kind} WHERE deleted = 0 ORDER BY {order_by}")]
 
+    def seq_for_id(self, kind: str, record_id: str) -> int | None:
+        r.record_type(kind)
+        row = self.conn.execute(f"SELECT seq FROM {kind} WHERE id = ?", (record_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def id_for_seq(self, kind: str, seq: int) -> str:
         row = self.conn.execute(f"SELECT id FROM {kind} WHERE seq = ?", (seq,)).fetchone()
         if row is None:
@@ -199,19 +204,33 @@ class Store:
 
     # -- writes -------------------------------------------------------------
 
+    def validate(self, kind: str, values: Mapping[str, Any], record_id: str | None = None) -> dict[str, str]:
+        """Field → message for what would stop ``save``; empty when it would pass."""
+        try:
+            self._clean(r.record_type(kind), values, record_id)
+        except ValidationFailed as error:
+            return error.errors
+        return {}
+
+    def _clean(
+        self, rtype: r.RecordType, values: Mapping[str, Any], record_id: str | None
+    ) -> tuple[Record | None, dict[str, Any]]:
+        old = self.get(rtype.name, record_id) if record_id else None
+        if old is None:
+            merged = {**self._defaults(rtype, values), **values}
+        else:
+            merged = {f.name: old[f.name] for f in rtype.fields}
+            merged.update(values)
+        clean = clean_record(rtype, merged, self.today(), self._ref_exists)
+        if rtype.name == "help_pair" and "mode" not in values and len(clean["cadre_ids"]) > 1:  # type: ignore[arg-type]
+            clean["mode"] = "many_to_one"
+        return old, clean
+
     def save(self, kind: str, values: Mapping[str, Any], record_id: str | None = None) -> Record:
         """Validate and store a new record or changes to one; returns it as stored."""
         rtype = r.record_type(kind)
         with self.transaction():
-            old = self.get(kind, record_id) if record_id else None
-            if old is None:
-                merged = {**self._defaults(rtype, values), **values}
-            else:
-                merged = {f.name: old[f.name] for f in rtype.fields}
-                merged.update(values)
-            clean = clean_record(rtype, merged, self.today(), self._ref_exists)
-            if rtype.name == "help_pair" and "mode" not in values and len(clean["cadre_ids"]) > 1:  # type: ignore[arg-type]
-                clean["mode"] = "many_to_one"
+            old, clean = self._clean(rtype, values, record_id)
             changes = {
                 name: [old.get(name) if old else None, value]
                 for name, value in clean.items()
@@ -276,8 +295,6 @@ class Store:
                 defaults["cadre_ids"] = [own]
         if rtype.name == "diary" and not own and "author_id" not in values:
             # Without a profile there is no author to default to; say how to fix it.
-            from .errors import ValidationFailed
-
             raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)})
         return defaults
 

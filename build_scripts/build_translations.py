@@ -1,0 +1,66 @@
+"""Qt Linguist workflow: lupdate (sources → .ts) and lrelease (.ts → .qm).
+
+    python build_scripts/build_translations.py            # build .qm from the committed .ts
+    python build_scripts/build_translations.py --update   # refresh .ts from the sources first
+
+Chinese is the source language; fuqing_en.ts holds the English. The .qm files
+are build output and are not committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ["en"]
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    if not Path(found).exists():
+        raise SystemExit(f"{name} not found: install PySide6-Essentials in this environment")
+    return found
+
+
+def ts_file(language: str) -> Path:
+    return TRANSLATIONS / f"fuqing_{language}.ts"
+
+
+def update() -> None:
+    for language in LANGUAGES:
+        subprocess.run(
+            [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
+             "-target-language", language, *SOURCES, "-ts", str(ts_file(language))],
+            cwd=ROOT, check=True,
+        )
+
+
+def release() -> list[Path]:
+    built = []
+    for language in LANGUAGES:
+        qm = ts_file(language).with_suffix(".qm")
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true", help="run lupdate on the sources before lrelease")
+    args = parser.parse_args(argv)
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    if args.update:
+        update()
+    for qm in release():
+        print(f"built {qm.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

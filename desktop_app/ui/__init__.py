@@ -1,0 +1,1 @@
+"""The Qt shell: widgets, models and dialogs. No SQL here; calls the core."""

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up (first time) and start 访妇情. Creates a demo database if none exists.
+#   FUQING_DB=/path/to/file.db bash scripts/run.sh   # another database
+set -euo pipefail
+cd "$(dirname "$0")/.."
+display=0
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then display=1; fi
+if [ "$display" = 1 ]; then bash scripts/setup.sh --display; else bash scripts/setup.sh; fi
+db="${FUQING_DB:-$(.venv/bin/python -c 'from desktop_app.core.db import default_db_path; print(default_db_path())')}"
+if [ ! -f "$db" ]; then
+  echo "首次运行：生成演示数据库 $db / first run: creating a demo database"
+  .venv/bin/fuqing --db "$db" demo --records 2000
+fi
+if [ "$display" = 1 ]; then
+  echo "未检测到显示器，在虚拟屏幕 (Xvfb) 上启动；Ctrl+C 退出 / no display: running on a virtual screen"
+  exec xvfb-run -a .venv/bin/fuqing --db "$db" "$@"
+fi
+exec .venv/bin/fuqing --db "$db" "$@"

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.core import demo
+from desktop_app.core.store import Store
+from desktop_app.ui import fonts, translations
+from tests.conftest import FIXED_TODAY
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_setup(qapp: QApplication) -> str:
+    qapp.setOrganizationName("fuqing-tests")
+    family = fonts.install_app_font(qapp)
+    translations.install(qapp, "zh")
+    return family
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "demo.db", today=lambda: FIXED_TODAY) as store:
+        demo.fill(store, 400, seed=5, anchor=date(2026, 11, 20))
+        yield store
