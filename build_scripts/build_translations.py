@@ -35,9 +35,21 @@ def ts_file(language: str) -> Path:
 def update() -> None:
     for language in LANGUAGES:
         subprocess.run(
-            [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
-             "-target-language", language, *SOURCES, "-ts", str(ts_file(language))],
-            cwd=ROOT, check=True,
+            [
+                tool("pyside6-lupdate"),
+                "-locations",
+                "none",
+                "-no-obsolete",
+                "-source-language",
+                "zh_CN",
+                "-target-language",
+                language,
+                *SOURCES,
+                "-ts",
+                str(ts_file(language)),
+            ],
+            cwd=ROOT,
+            check=True,
         )
 
 

@@ -70,7 +70,9 @@ def cff_to_glyf(font: TTFont) -> None:
     ).split():
         setattr(maxp, attr, 0)
     maxp.maxZones = 1
-    for attr in "maxPoints maxContours maxCompositePoints maxCompositeContours maxComponentElements maxComponentDepth".split():
+    for (
+        attr
+    ) in "maxPoints maxContours maxCompositePoints maxCompositeContours maxComponentElements maxComponentDepth".split():
         setattr(maxp, attr, 0)
     head = font["head"]
     head.indexToLocFormat = 1

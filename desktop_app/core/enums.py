@@ -126,7 +126,7 @@ VISIT_METHOD = _set(
     ("field_inspection", "实地考察", "Field inspection"),
     ("group_talk", "座谈交流", "Group talk"),
     ("questionnaire", "问卷调查", "Questionnaire"),
-    ("stay", "蹲点调研", "Multi-day stay (蹲点)"),
+    ("stay", "蹲点调研", "Multi-day field stay"),
     ("home_visit", "入户走访", "Home visit"),
     ("phone_followup", "电话回访", "Phone follow-up"),
 )

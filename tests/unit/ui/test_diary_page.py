@@ -106,9 +106,7 @@ def test_delete_asks_then_leaves_tombstone(qtbot: QtBot, profiled: Store, db_pat
     assert page.model.rowCount() == 0
 
 
-def test_typing_is_kept_as_a_draft_and_restored_after_restart(
-    qtbot: QtBot, profiled: Store, db_path: Path
-) -> None:
+def test_typing_is_kept_as_a_draft_and_restored_after_restart(qtbot: QtBot, profiled: Store, db_path: Path) -> None:
     page = _page(qtbot, profiled)
     _type(qtbot, page, "title", "还没保存的标题")
     _type(qtbot, page, "body", "停电前写下的内容")
