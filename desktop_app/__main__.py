@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .cli import COMMANDS
+# Kept here, not imported from cli, so the GUI starts without loading the CLI.
+COMMANDS = ("demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check")
 
 
 def main(argv: list[str] | None = None) -> int:

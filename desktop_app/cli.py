@@ -16,8 +16,6 @@ from .core import records as r
 from .core.errors import FuqingError, UsageError, ValidationFailed
 from .core.store import Store
 
-COMMANDS = ("demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check")
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")

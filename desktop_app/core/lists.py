@@ -22,9 +22,23 @@ class DiaryRow:
 SNIPPET_CHARS = 60
 
 
-def diary_seqs(conn: sqlite3.Connection) -> list[int]:
-    """Every live diary, newest date first: ~100k ints in tens of ms."""
-    return [row[0] for row in conn.execute("SELECT seq FROM diary WHERE deleted = 0 ORDER BY date DESC, seq DESC")]
+def diary_list_page(conn: sqlite3.Connection, after: tuple[str, int] | None, limit: int) -> list[tuple[int, str]]:
+    """(seq, date) of live diaries, newest date first, continuing after ``after``.
+
+    Keyset paging on the (deleted, date, seq) index: every page costs the same,
+    however deep in 100k rows it starts.
+    """
+    if after is None:
+        rows = conn.execute(
+            "SELECT seq, date FROM diary WHERE deleted = 0 ORDER BY date DESC, seq DESC LIMIT ?", (limit,)
+        )
+    else:
+        rows = conn.execute(
+            "SELECT seq, date FROM diary WHERE deleted = 0 AND (date < ?1 OR (date = ?1 AND seq < ?2)) "
+            "ORDER BY date DESC, seq DESC LIMIT ?3",
+            (after[0], after[1], limit),
+        )
+    return [(row[0], row[1]) for row in rows]
 
 
 def diary_search_page(conn: sqlite3.Connection, query: str, before_seq: int | None, limit: int) -> list[int]:

@@ -110,8 +110,17 @@ def rebuild(conn: sqlite3.Connection, rtypes: Iterable[RecordType]) -> None:
         conn.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
         cols = ", ".join(rtype.search_fields)
         marks = ", ".join("?" * len(rtype.search_fields))
-        rows = conn.execute(f"SELECT seq, {cols} FROM {rtype.name} WHERE deleted = 0")
-        conn.executemany(
-            f"INSERT INTO {table}(rowid, {cols}) VALUES (?, {marks})",
-            ((row[0], *(spaced(field_text(v)) for v in row[1:])) for row in rows),
-        )
+        last = 0
+        while True:
+            # Read a chunk fully before writing: interleaving a live cursor with
+            # FTS inserts on one connection is several times slower.
+            rows = conn.execute(
+                f"SELECT seq, {cols} FROM {rtype.name} WHERE deleted = 0 AND seq > ? ORDER BY seq LIMIT 5000", (last,)
+            ).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            conn.executemany(
+                f"INSERT INTO {table}(rowid, {cols}) VALUES (?, {marks})",
+                [(row[0], *(spaced(field_text(v)) for v in row[1:])) for row in rows],
+            )

@@ -60,7 +60,13 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(store)
     window.show()
     if args.smoke_test:
-        QTimer.singleShot(500, app.quit)
+        # The first timer after show() fires once the window has been laid out
+        # and painted: the moment a person sees it.
+        def shown() -> None:
+            print("FUQING_SHOWN", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     else:
         QTimer.singleShot(0, window.diary_page.offer_drafts)
     code = app.exec()

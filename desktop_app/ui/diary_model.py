@@ -1,9 +1,9 @@
 """Table model of diaries that holds row numbers and fetches rows on demand.
 
-The full list holds only the ids (ints) of every live diary — about 3 MB for
-100k — and reads the visible rows a window at a time into a bounded cache.
-Search results come a page at a time through ``fetchMore``, so a query that
-matches 90,000 diaries shows its first rows as fast as one that matches ten.
+The model holds only row numbers (ints), a page at a time through
+``fetchMore`` — the list by keyset on (date, seq), search results by FTS rowid —
+so 100k diaries, or a query matching 90,000 of them, show their first rows at
+once. Visible rows are read a window at a time into a bounded cache.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 WINDOW = 200
 CACHE_LIMIT = 5000
 SEARCH_PAGE = 300
+LIST_PAGE = 500
 
 
 class DiaryListModel(QAbstractTableModel):
@@ -31,6 +32,7 @@ class DiaryListModel(QAbstractTableModel):
         self._cache: dict[int, lists.DiaryRow] = {}
         self._query = ""
         self._more = False
+        self._last_date = ""
         self._resetting = False
         self.reload()
 
@@ -50,12 +52,9 @@ class DiaryListModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query.strip()
         self._cache.clear()
-        if self._query:
-            self._seqs = lists.diary_search_page(self._store.conn, self._query, None, SEARCH_PAGE)
-            self._more = len(self._seqs) == SEARCH_PAGE
-        else:
-            self._seqs = lists.diary_seqs(self._store.conn)
-            self._more = False
+        self._seqs = []
+        self._last_date = ""
+        self._seqs = self._next_page()
         self.endResetModel()
         self._resetting = False
 
@@ -65,12 +64,23 @@ class DiaryListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more or self._resetting:
             return
-        page = lists.diary_search_page(self._store.conn, self._query, self._seqs[-1], SEARCH_PAGE)
-        self._more = len(page) == SEARCH_PAGE
+        page = self._next_page()
         if page:
             self.beginInsertRows(QModelIndex(), len(self._seqs), len(self._seqs) + len(page) - 1)
             self._seqs.extend(page)
             self.endInsertRows()
+
+    def _next_page(self) -> list[int]:
+        last = self._seqs[-1] if self._seqs else None
+        if self._query:
+            page = lists.diary_search_page(self._store.conn, self._query, last, SEARCH_PAGE)
+            self._more = len(page) == SEARCH_PAGE
+            return page
+        pairs = lists.diary_list_page(self._store.conn, (self._last_date, last) if last else None, LIST_PAGE)
+        self._more = len(pairs) == LIST_PAGE
+        if pairs:
+            self._last_date = pairs[-1][1]
+        return [seq for seq, _date in pairs]
 
     def has_more(self) -> bool:
         return self._more
@@ -127,7 +137,12 @@ class DiaryListModel(QAbstractTableModel):
             if row is not None and row.id == record_id:
                 return position
         seq = self._store.seq_for_id("diary", record_id)
-        try:
-            return self._seqs.index(seq) if seq is not None else None
-        except ValueError:
+        if seq is None:
             return None
+        while True:
+            try:
+                return self._seqs.index(seq)
+            except ValueError:
+                if not self.canFetchMore():
+                    return None
+                self.fetchMore()

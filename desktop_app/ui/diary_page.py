@@ -125,12 +125,12 @@ class DiaryPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        n = self.model.rowCount()
         if self.model.query:
+            n = self.model.rowCount()
             more = self.tr("以上") if self.model.has_more() else ""
             self.count_label.setText(self.tr("找到 {n}{more} 篇").format(n=n, more=more))
         else:
-            self.count_label.setText(self.tr("共 {n} 篇日记").format(n=n))
+            self.count_label.setText(self.tr("共 {n} 篇日记").format(n=self.store.count("diary")))
 
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._switching or not current.isValid():

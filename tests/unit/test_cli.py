@@ -148,3 +148,12 @@ def test_newer_database_refused_by_cli(tmp_path: Path) -> None:
     conn.close()
     result = fuqing(path, "stats", "--json")
     assert result.returncode == 1 and "更新版本" in result.stderr
+
+
+def test_gui_entry_point_knows_every_cli_command() -> None:
+    from desktop_app.__main__ import COMMANDS
+    from desktop_app.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert set(subparsers.choices) == set(COMMANDS)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from desktop_app.core.store import Store
-from desktop_app.ui.diary_model import SEARCH_PAGE, DiaryListModel
+from desktop_app.ui.diary_model import LIST_PAGE, SEARCH_PAGE, DiaryListModel
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
@@ -50,4 +50,11 @@ def test_search_results_come_a_page_at_a_time(tmp_path, qtbot) -> None:  # type:
         titles = [model.data(model.index(row, 2)) for row in range(20)]
         assert all("妇" in s or "妇" in t for s, t in zip(snippets, titles, strict=True))
         model.set_query("")
-        assert model.rowCount() == 1500
+        assert model.rowCount() == LIST_PAGE and model.canFetchMore()
+        while model.canFetchMore():
+            model.fetchMore()
+        dates = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+        assert len(dates) == 1500 and dates == sorted(dates, reverse=True)
+        last_id = model.record_id(1499)
+        model.set_query("")
+        assert model.position_of(last_id) == 1499  # pages in until found
