@@ -1,0 +1,62 @@
+"""Render the app's pages with demo data to PNG files (docs and review).
+
+    python build_scripts/screenshot.py OUT_DIR [--db FILE] [--lang zh|en]
+
+Uses offscreen Qt unless a display is set, so it runs in CI and on servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.core import demo
+    from desktop_app.core.store import Store
+    from desktop_app.ui.app import create_application
+    from desktop_app.ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1], args.lang)
+    db = args.db
+    if db is None:
+        db = Path(tempfile.mkdtemp()) / "screens.db"
+        with Store(db) as store:
+            demo.fill(store, 500, seed=1, anchor=date.today())
+    args.out.mkdir(parents=True, exist_ok=True)
+    store = Store(db)
+    window = MainWindow(store)
+    window.resize(1280, 800)
+    window.show()
+    for key in window.section_keys:
+        window.show_section(key)
+        if key == "diary":
+            window.diary_page.table.selectRow(0)
+        QApplication.processEvents()
+        path = args.out / f"{key}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.close()
+    store.close()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
