@@ -32,25 +32,18 @@ def ts_file(language: str) -> Path:
     return TRANSLATIONS / f"fuqing_{language}.ts"
 
 
+def lupdate(language: str, ts: Path) -> None:
+    """Merge the sources' current strings into ``ts``, dropping obsolete ones."""
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
+         "-target-language", language, *SOURCES, "-ts", str(ts)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+
+
 def update() -> None:
     for language in LANGUAGES:
-        subprocess.run(
-            [
-                tool("pyside6-lupdate"),
-                "-locations",
-                "none",
-                "-no-obsolete",
-                "-source-language",
-                "zh_CN",
-                "-target-language",
-                language,
-                *SOURCES,
-                "-ts",
-                str(ts_file(language)),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
+        lupdate(language, ts_file(language))
 
 
 def release() -> list[Path]:
