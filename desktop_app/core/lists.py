@@ -78,7 +78,7 @@ def lookup(conn: sqlite3.Connection, kind: str, text: str, limit: int = 30) -> l
     rtype = r.record_type(kind)
     column = rtype.title_field
     label_sql = _label_sql(kind)
-    sql = f"SELECT id, {label_sql} FROM {kind} WHERE deleted = 0"
+    sql = f"SELECT id, {label_sql} FROM {kind} WHERE deleted = 0"  # (deleted, name) index
     params: list[object] = []
     if text.strip():
         sql += f" AND {column} LIKE ? ESCAPE '\\'"

@@ -197,8 +197,16 @@ MIGRATION_1: list[str] = [
     "CREATE VIRTUAL TABLE problem_fts " + _FTS.format(columns="description, resolution"),
 ]
 
+# Pickers look records up by name as the person types; sorting 20,000 women by
+# name without an index cost ~8 ms a keystroke.
+MIGRATION_2: list[str] = [
+    "CREATE INDEX woman_by_name ON woman(deleted, name)",
+    "CREATE INDEX cadre_by_name ON cadre(deleted, name)",
+    "CREATE INDEX liaison_point_by_name ON liaison_point(deleted, name)",
+]
+
 Migration = list[str] | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [MIGRATION_1]
+MIGRATIONS: list[Migration] = [MIGRATION_1, MIGRATION_2]
 LATEST = len(MIGRATIONS)
 
 

@@ -113,7 +113,8 @@ class DiaryPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.revert)
         self.new_diary()
-        self._update_count()
+        # Counting 100k rows takes a few ms: after the first paint, not before.
+        QTimer.singleShot(0, self._update_count)
 
     # -- list and search ----------------------------------------------------
 

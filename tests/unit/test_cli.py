@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core import migrations
 from desktop_app.core import records as r
 
 
@@ -86,7 +87,7 @@ def test_add_show_list_delete_every_type(db: Path) -> None:
     assert listed_woman["id_number"] == "**************002X"
     stats = ok_json(db, "stats", "--json")
     assert stats["counts"] == {k: (2 if k == "cadre" else 1) for k in r.RECORD_TYPES}  # type: ignore[index]
-    assert stats["schema_version"] == 1 and stats["device_id"]  # type: ignore[index]
+    assert stats["schema_version"] == migrations.LATEST and stats["device_id"]  # type: ignore[index]
     for kind in ("problem", "help_log", "diary"):
         assert fuqing(db, "delete", kind, created[kind]["id"]).returncode == 0  # type: ignore[index]
     counts = ok_json(db, "stats", "--json")["counts"]  # type: ignore[index]

@@ -70,3 +70,25 @@ def test_a_file_that_is_not_a_database_is_refused(db_path: Path) -> None:
     with pytest.raises(NotADatabase) as info:
         Store(db_path)
     assert "不是访妇情数据库" in str(info.value)
+
+
+def test_migration_2_keeps_version_1_data_and_indexes_names(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path), upto=1)
+    raw.execute(
+        "INSERT INTO liaison_point (id, hlc, device_id, name, kind) VALUES ('p', '000000000000001.00000', 'd', '王家村', 'village')"
+    )
+    raw.execute(
+        "INSERT INTO woman (id, hlc, device_id, name, liaison_point_id) VALUES ('w', '000000000000001.00000', 'd', '李秀英', 'p')"
+    )
+    raw.close()
+    with Store(db_path) as store:
+        assert store.schema_version == migrations.LATEST >= 2
+        assert store.get("woman", "w")["name"] == "李秀英"
+        plan = " ".join(
+            str(row[3])
+            for row in store.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM woman WHERE deleted = 0 ORDER BY name LIMIT 40"
+            )
+        )
+        assert "woman_by_name" in plan

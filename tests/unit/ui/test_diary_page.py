@@ -18,6 +18,7 @@ def _page(qtbot: QtBot, store: Store) -> DiaryPage:
     page = DiaryPage(store)
     qtbot.addWidget(page)
     page.show()
+    qtbot.waitUntil(lambda: page.count_label.text() != "")
     return page
 
 
