@@ -5,15 +5,28 @@ from __future__ import annotations
 import sys
 
 # Kept here, not imported from cli, so the GUI starts without loading the CLI.
-COMMANDS = ("demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check")
+COMMANDS = (
+    "demo",
+    "profile",
+    "add",
+    "edit",
+    "show",
+    "list",
+    "delete",
+    "search",
+    "stats",
+    "check",
+    "quotas",
+    "problems",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if any(a in COMMANDS for a in args) or any(a in ("-h", "--help") for a in args):
-        from .cli import run
+        from .cli import run_piped
 
-        return run(args)
+        return run_piped(args)
     from .ui.app import run_app
 
     return run_app(args)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .core import db, demo, i18n, idcard, phones
+from .core import db, demo, i18n, idcard, phones, problems, quotas
 from .core import messages as msg
 from .core import records as r
 from .core.errors import FuqingError, UsageError, ValidationFailed
@@ -66,6 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("check", help="完整性与外键检查")
+
+    p = sub.add_parser("quotas", help="各干部任务指标完成情况")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
+    p.add_argument("--year", type=int, help="年度（默认今年）")
+
+    p = sub.add_parser("problems", help="责任清单与趋势预警")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未办结的问题")
+    p.add_argument("--warnings", action="store_true", help="同时列出趋势预警")
     return parser
 
 
@@ -182,17 +192,53 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
             for kind, n in stats["counts"].items():
                 print(f"{r.RECORD_TYPES[kind].label}: {n}")
         return 0
+    if command == "quotas":
+        preset = args.preset or quotas.chosen_preset(store.conn)
+        year = args.year or store.today().year
+        progress = quotas.progress(store.conn, preset, year)
+        if args.json:
+            _print_json({"preset": preset, "year": year, "cadres": [p.as_json() for p in progress]})
+        else:
+            print(f"{quotas.PRESETS[preset].label} {year}")
+            for cadre in progress:
+                marks = "  ".join(
+                    f"{i.label} {i.actual}/{i.target}{'' if i.applies else '（不适用）'}{'✓' if i.met else '✗'}"
+                    for i in cadre.items
+                )
+                print(f"{cadre.name}: {marks}")
+        return 0
+    if command == "problems":
+        duties = problems.responsibility_list(store.conn, store.today(), overdue_only=args.overdue)
+        warnings = problems.trend_warnings(store.conn) if args.warnings else []
+        if args.json:
+            data: dict[str, Any] = {"responsibility": [vars(d) for d in duties]}
+            if args.warnings:
+                data["warnings"] = [vars(w) for w in warnings]
+                data["rule"] = problems.rule(store.conn)
+            _print_json(data)
+        else:
+            for duty in duties:
+                flag = i18n.pick("【逾期】", "[overdue] ") if duty.overdue else ""
+                print(f"{flag}{duty.deadline or '—'}  {duty.responsible}  {duty.description[:40]}")
+            for warning in warnings:
+                print(
+                    i18n.pick(
+                        f"预警：{warning.category_label} 在 {len(warning.liaison_point_ids)} 个联系点出现（{warning.first_date}—{warning.last_date}）",
+                        f"Warning: {warning.category_label} at {len(warning.liaison_point_ids)} liaison points ({warning.first_date} to {warning.last_date})",
+                    )
+                )
+        return 0
     if command == "check":
-        problems = store.check()
-        for line in problems:
+        found = store.check()
+        for line in found:
             print(line, file=sys.stderr)
         print(
             i18n.pick(
-                "检查通过" if not problems else f"发现 {len(problems)} 个问题",
-                "Check passed" if not problems else f"{len(problems)} problems found",
+                "检查通过" if not found else f"发现 {len(found)} 个问题",
+                "Check passed" if not found else f"{len(found)} problems found",
             )
         )
-        return 0 if not problems else 1
+        return 0 if not found else 1
     raise AssertionError(command)
 
 
@@ -217,4 +263,13 @@ def _search(store: Store, args: argparse.Namespace) -> int:
 
 
 def main() -> None:
-    sys.exit(run())
+    sys.exit(run_piped())
+
+
+def run_piped(argv: Sequence[str] | None = None) -> int:
+    """``run``, quiet when the reader of our output goes away (``| head``)."""
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -203,12 +203,20 @@ def fill(
             )
         put("liaison_point", points)
         point_ids = [p["id"] for p in points]
-        links(
-            "liaison_point_cadre",
-            "liaison_point_id",
-            "cadre_id",
-            [(p, cadre_ids[i % len(cadre_ids)]) for i, p in enumerate(point_ids)],
-        )
+        # Each cadre links points of several kinds, some meeting the Beijing
+        # quota (1 district, 2 townships, 4 villages, 6 households), some not.
+        by_kind: dict[str, list[str]] = {}
+        for point in points:
+            by_kind.setdefault(point["kind"], []).append(point["id"])
+        assignments = []
+        for cadre_id in cadre_ids:
+            wanted = {"district": rng.choice([0, 1, 1]), "township": rng.randrange(1, 3),
+                      "village": rng.randrange(2, 5), "household": rng.randrange(3, 7),
+                      "women_org": rng.randrange(0, 3), "enterprise": rng.choice([0, 1, 1])}  # fmt: skip
+            for kind, n in wanted.items():
+                pool = by_kind.get(kind, [])
+                assignments += [(p, cadre_id) for p in rng.sample(pool, min(n, len(pool)))]
+        links("liaison_point_cadre", "liaison_point_id", "cadre_id", assignments)
 
         women = []
         for _ in range(plan.women):
@@ -335,7 +343,13 @@ def fill(
             day = g.day(400)
             category, template = rng.choice(t.PROBLEMS)
             disposition = rng.choice(["solve"] * 5 + ["explain", "escalate", "warn"])
-            status = rng.choice(["open", "in_progress", "resolved", "resolved", "resolved"])
+            age = (g.anchor - day).days
+            # Old problems are mostly dealt with; recent ones mostly still open.
+            status = (
+                rng.choice(["resolved"] * 9 + ["in_progress"])
+                if age > 90
+                else rng.choice(["open", "in_progress", "resolved"])
+            )
             problems.append(
                 {
                     **base(day),

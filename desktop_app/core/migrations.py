@@ -197,12 +197,15 @@ MIGRATION_1: list[str] = [
     "CREATE VIRTUAL TABLE problem_fts " + _FTS.format(columns="description, resolution"),
 ]
 
-# Pickers look records up by name as the person types; sorting 20,000 women by
-# name without an index cost ~8 ms a keystroke.
+# Pickers look records up by name as the person types (sorting 20,000 women by
+# name without an index cost ~8 ms a keystroke); lists sort by these dates.
 MIGRATION_2: list[str] = [
     "CREATE INDEX woman_by_name ON woman(deleted, name)",
     "CREATE INDEX cadre_by_name ON cadre(deleted, name)",
     "CREATE INDEX liaison_point_by_name ON liaison_point(deleted, name)",
+    "CREATE INDEX problem_by_raised ON problem(deleted, raised_date)",
+    "CREATE INDEX help_log_by_date ON help_log(deleted, date)",
+    "CREATE INDEX help_pair_by_start ON help_pair(deleted, start_date)",
 ]
 
 Migration = list[str] | Callable[[sqlite3.Connection], None]

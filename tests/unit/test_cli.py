@@ -158,3 +158,18 @@ def test_gui_entry_point_knows_every_cli_command() -> None:
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
     assert set(subparsers.choices) == set(COMMANDS)  # type: ignore[arg-type]
+
+
+def test_quotas_and_problems_json(db: Path) -> None:
+    point = ok_json(db, "add", "liaison_point", "--json", '{"name": "王家村", "kind": "village"}')
+    own = ok_json(db, "profile")["id"]  # type: ignore[index]
+    ok_json(db, "edit", "liaison_point", point["id"], "--json", json.dumps({"cadre_ids": [own]}))  # type: ignore[index]
+    data = ok_json(db, "quotas", "--json", "--preset", "beijing")
+    (cadre,) = data["cadres"]  # type: ignore[index]
+    assert cadre["name"] == "王芳"
+    assert {i["key"]: i["actual"] for i in cadre["items"]}["points_village"] == 1
+    ok_json(db, "add", "problem", "--json", json.dumps(
+        {"description": "缺岗位", "category": "employment", "raised_date": "2026-01-01", "deadline": "2026-01-10"}))  # fmt: skip
+    listed = ok_json(db, "problems", "--json", "--overdue", "--warnings")
+    assert [d["description"] for d in listed["responsibility"]] == ["缺岗位"]  # type: ignore[index]
+    assert listed["warnings"] == [] and listed["rule"] == {"min_points": 3, "window_days": 30}  # type: ignore[index]

@@ -1,0 +1,119 @@
+"""The responsibility list and the early-warning (trend) rule for problems.
+
+Early warning: the same category raised at ``min_points`` or more distinct
+liaison points within ``window_days`` days (defaults 3 and 30, set per install
+in ``meta``) is a trend. Overlapping windows of one category merge into one
+warning, so a long run of reports is one flag, not dozens.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from . import db, enums
+
+OPEN_STATUSES = ("open", "in_progress")
+DEFAULT_RULE = {"min_points": 3, "window_days": 30}
+
+
+@dataclass
+class Duty:
+    problem_id: str
+    description: str
+    category: str
+    responsible: str
+    deadline: str | None
+    status: str
+    overdue: bool
+    days_left: int | None
+
+
+@dataclass
+class TrendWarning:
+    category: str
+    category_label: str
+    first_date: str
+    last_date: str
+    liaison_point_ids: list[str]
+    problem_ids: list[str]
+
+
+def rule(conn: sqlite3.Connection) -> dict[str, int]:
+    stored = json.loads(db.get_meta(conn, "warning_rule") or "{}")
+    return {**DEFAULT_RULE, **stored}
+
+
+def set_rule(conn: sqlite3.Connection, min_points: int, window_days: int) -> None:
+    if min_points < 2 or window_days < 1:
+        raise ValueError("min_points ≥ 2 and window_days ≥ 1")
+    db.set_meta(conn, "warning_rule", json.dumps({"min_points": min_points, "window_days": window_days}))
+
+
+def responsibility_list(conn: sqlite3.Connection, today: date, overdue_only: bool = False) -> list[Duty]:
+    """Open problems: overdue first (most overdue first), then by deadline, undated last."""
+    marks = ", ".join("?" * len(OPEN_STATUSES))
+    rows = conn.execute(
+        f"SELECT id, description, category, coalesce(responsible, ''), deadline, status FROM problem "
+        f"WHERE deleted = 0 AND status IN ({marks}) "
+        "ORDER BY deadline IS NULL, deadline, raised_date, seq",
+        OPEN_STATUSES,
+    ).fetchall()
+    duties = []
+    for problem_id, description, category, responsible, deadline, status in rows:
+        days_left = (date.fromisoformat(deadline) - today).days if deadline else None
+        overdue = days_left is not None and days_left < 0
+        if overdue_only and not overdue:
+            continue
+        duties.append(Duty(problem_id, description, category, responsible, deadline, status, overdue, days_left))
+    duties.sort(key=lambda d: (not d.overdue, d.deadline is None, d.deadline or ""))
+    return duties
+
+
+def trend_warnings(
+    conn: sqlite3.Connection, min_points: int | None = None, window_days: int | None = None
+) -> list[TrendWarning]:
+    current = rule(conn)
+    n = min_points or current["min_points"]
+    d = window_days or current["window_days"]
+    rows = conn.execute(
+        "SELECT category, raised_date, liaison_point_id, id FROM problem "
+        "WHERE deleted = 0 AND liaison_point_id IS NOT NULL ORDER BY category, raised_date, seq"
+    ).fetchall()
+    by_category: dict[str, list[tuple[date, str, str]]] = {}
+    for category, raised, point, problem_id in rows:
+        by_category.setdefault(category, []).append((date.fromisoformat(raised), point, problem_id))
+    warnings = []
+    for category, items in by_category.items():
+        clusters: list[tuple[int, int]] = []  # index ranges [lo, hi] of flagged windows, merged
+        points: Counter[str] = Counter()
+        lo = 0
+        for hi, (day, point, _pid) in enumerate(items):
+            points[point] += 1
+            while (day - items[lo][0]).days >= d:
+                points[items[lo][1]] -= 1
+                if not points[items[lo][1]]:
+                    del points[items[lo][1]]
+                lo += 1
+            if len(points) >= n:
+                if clusters and lo <= clusters[-1][1]:
+                    clusters[-1] = (clusters[-1][0], hi)
+                else:
+                    clusters.append((lo, hi))
+        for start, end in clusters:
+            chunk = items[start : end + 1]
+            warnings.append(
+                TrendWarning(
+                    category,
+                    enums.PROBLEM_CATEGORY.label(category),
+                    chunk[0][0].isoformat(),
+                    chunk[-1][0].isoformat(),
+                    sorted({p for _d, p, _i in chunk}),
+                    [i for _d, _p, i in chunk],
+                )
+            )
+    warnings.sort(key=lambda w: w.last_date, reverse=True)
+    return warnings

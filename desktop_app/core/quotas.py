@@ -1,0 +1,218 @@
+"""Quota profiles from the campaign notices and each cadre's progress on them.
+
+Presets (shared/seeds): Beijing 2012 (each leader links 1 district, 2
+townships, 4 villages, 6 households), Harbin 2014 (bureau-level cadres ≥ 60
+grassroots days a year; a 蹲点 stay of ≥ 7 days), Shandong 2012 (1 liaison
+point, 1 one-to-one pair, 1 diary, 1 research report, 2 weak women's
+organisations, 1 new-type entity). A federation can change any target; the
+chosen preset and changed targets are kept in ``meta``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+
+from . import db
+from .i18n import pick
+
+RESEARCH_REPORT_TAG = "调研报告"
+
+
+@dataclass(frozen=True)
+class QuotaItem:
+    key: str
+    zh: str
+    en: str
+    target: int
+    leaders_only: bool = False
+
+    @property
+    def label(self) -> str:
+        return pick(self.zh, self.en)
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    zh: str
+    en: str
+    items: tuple[QuotaItem, ...]
+
+    @property
+    def label(self) -> str:
+        return pick(self.zh, self.en)
+
+
+PRESETS: dict[str, Preset] = {
+    p.name: p
+    for p in (
+        Preset("beijing", "北京（2012）", "Beijing (2012)", (
+            QuotaItem("points_district", "联系区县", "Districts linked", 1),
+            QuotaItem("points_township", "联系街道/乡镇", "Townships linked", 2),
+            QuotaItem("points_village", "联系社区/村", "Villages linked", 4),
+            QuotaItem("points_household", "联系户", "Households linked", 6),
+        )),
+        Preset("harbin", "哈尔滨（2014）", "Harbin (2014)", (
+            QuotaItem("grassroots_days", "全年下基层天数", "Grassroots days this year", 60, leaders_only=True),
+            QuotaItem("longest_stay_days", "最长蹲点天数", "Longest 蹲点 stay (days)", 7),
+        )),
+        Preset("shandong", "山东（2012）", "Shandong (2012)", (
+            QuotaItem("points_any", "联系点", "Liaison points", 1),
+            QuotaItem("one_to_one_pairs", "一对一帮扶妇女", "Women helped one-to-one", 1),
+            QuotaItem("diaries", "妇情日记", "Diary entries", 1),
+            QuotaItem("research_reports", "调研报告", "Research reports", 1),
+            QuotaItem("points_women_org", "薄弱村妇女组织", "Weak women's organisations", 2),
+            QuotaItem("points_enterprise", "新型实体", "New-type entities", 1),
+        )),
+    )
+}  # fmt: skip
+
+
+@dataclass
+class ItemProgress:
+    key: str
+    label: str
+    target: int
+    actual: int
+    applies: bool
+
+    @property
+    def met(self) -> bool:
+        return not self.applies or self.actual >= self.target
+
+
+@dataclass
+class CadreProgress:
+    cadre_id: str
+    name: str
+    is_leader: bool
+    items: list[ItemProgress]
+
+    @property
+    def met(self) -> bool:
+        return all(item.met for item in self.items)
+
+    def as_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["met"] = self.met
+        for item, raw in zip(self.items, data["items"], strict=True):
+            raw["met"] = item.met
+        return data
+
+
+def chosen_preset(conn: sqlite3.Connection) -> str:
+    return db.get_meta(conn, "quota_preset") or "shandong"
+
+
+def targets(conn: sqlite3.Connection, preset: str) -> dict[str, int]:
+    overrides = json.loads(db.get_meta(conn, "quota_targets") or "{}").get(preset, {})
+    return {item.key: int(overrides.get(item.key, item.target)) for item in PRESETS[preset].items}
+
+
+def set_target(conn: sqlite3.Connection, preset: str, key: str, target: int) -> None:
+    if key not in {i.key for i in PRESETS[preset].items} or target < 0:
+        raise ValueError(key)
+    overrides = json.loads(db.get_meta(conn, "quota_targets") or "{}")
+    overrides.setdefault(preset, {})[key] = target
+    db.set_meta(conn, "quota_targets", json.dumps(overrides))
+
+
+def grassroots_days(conn: sqlite3.Connection, year: int) -> dict[str, int]:
+    """Distinct days each cadre spent on visits in ``year`` (a stay counts every day)."""
+    days: dict[str, set[date]] = defaultdict(set)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    rows = conn.execute(
+        "SELECT vc.cadre_id, v.start_date, coalesce(v.end_date, v.start_date) FROM visit v "
+        "JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0 "
+        "WHERE v.deleted = 0 AND v.start_date <= ? AND coalesce(v.end_date, v.start_date) >= ?",
+        (last.isoformat(), first.isoformat()),
+    )
+    for cadre_id, start, end in rows:
+        day, stop = max(date.fromisoformat(start), first), min(date.fromisoformat(end), last)
+        while day <= stop:
+            days[cadre_id].add(day)
+            day += timedelta(days=1)
+    return {cadre_id: len(d) for cadre_id, d in days.items()}
+
+
+def _longest_stays(conn: sqlite3.Connection, year: int) -> dict[str, int]:
+    rows = conn.execute(
+        "SELECT vc.cadre_id, max(julianday(coalesce(v.end_date, v.start_date)) - julianday(v.start_date) + 1) "
+        "FROM visit v JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0 "
+        "WHERE v.deleted = 0 AND v.method = 'stay' AND substr(v.start_date, 1, 4) = ? GROUP BY vc.cadre_id",
+        (str(year),),
+    )
+    return {cadre_id: int(days) for cadre_id, days in rows}
+
+
+def _linked_points(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = conn.execute(
+        "SELECT lc.cadre_id, p.kind, count(*) FROM liaison_point_cadre lc "
+        "JOIN liaison_point p ON p.id = lc.liaison_point_id AND p.deleted = 0 "
+        "WHERE lc.deleted = 0 GROUP BY lc.cadre_id, p.kind"
+    )
+    for cadre_id, kind, n in rows:
+        counts[cadre_id][kind] = n
+    return counts
+
+
+def _per_cadre(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in conn.execute(sql, params)}
+
+
+def progress(conn: sqlite3.Connection, preset: str, year: int) -> list[CadreProgress]:
+    """Every live cadre's progress on ``preset`` in ``year``."""
+    chosen = PRESETS[preset]
+    goal = targets(conn, preset)
+    points = _linked_points(conn)
+    days = grassroots_days(conn, year)
+    stays = _longest_stays(conn, year)
+    y = str(year)
+    pairs = _per_cadre(
+        conn,
+        "SELECT hc.cadre_id, count(DISTINCT h.woman_id) FROM help_pair h "
+        "JOIN help_pair_cadre hc ON hc.help_pair_id = h.id AND hc.deleted = 0 "
+        "WHERE h.deleted = 0 AND h.mode = 'one_to_one' AND h.target_kind = 'woman' GROUP BY hc.cadre_id",
+        (),
+    )
+    diaries = _per_cadre(
+        conn,
+        "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND substr(date, 1, 4) = ? GROUP BY author_id",
+        (y,),
+    )
+    reports = _per_cadre(
+        conn,
+        "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND substr(date, 1, 4) = ? "
+        "AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?) GROUP BY author_id",
+        (y, RESEARCH_REPORT_TAG),
+    )
+    result = []
+    for cadre_id, name, is_leader in conn.execute(
+        "SELECT id, name, is_leader FROM cadre WHERE deleted = 0 ORDER BY name"
+    ):
+        linked = points.get(cadre_id, {})
+        actual = {
+            "points_district": linked.get("district", 0),
+            "points_township": linked.get("township", 0),
+            "points_village": linked.get("village", 0),
+            "points_household": linked.get("household", 0),
+            "points_any": sum(linked.values()),
+            "points_women_org": linked.get("women_org", 0),
+            "points_enterprise": linked.get("enterprise", 0),
+            "grassroots_days": days.get(cadre_id, 0),
+            "longest_stay_days": stays.get(cadre_id, 0),
+            "one_to_one_pairs": pairs.get(cadre_id, 0),
+            "diaries": diaries.get(cadre_id, 0),
+            "research_reports": reports.get(cadre_id, 0),
+        }
+        items = [
+            ItemProgress(i.key, i.label, goal[i.key], actual[i.key], applies=bool(is_leader) or not i.leaders_only)
+            for i in chosen.items
+        ]
+        result.append(CadreProgress(cadre_id, name, bool(is_leader), items))
+    return result
