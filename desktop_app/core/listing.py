@@ -81,7 +81,7 @@ class Filters:
     date_to: str | None = None
     group: str | None = None
     status: str | None = None
-    extra: tuple[tuple[str, Any], ...] = field(default=())  # (sql with one ?, value), for related lists
+    extra: tuple[tuple[str, tuple[Any, ...]], ...] = field(default=())  # (sql, params): related lists
 
 
 def _point_name(alias: str = "p") -> str:
@@ -268,9 +268,9 @@ class ListQuery:
         if f.status and spec.status_sql:
             clauses.append(f"{spec.status_sql} = ?")
             params.append(f.status)
-        for sql, value in f.extra:
-            clauses.append(sql)
-            params.append(value)
+        for sql, values in f.extra:
+            clauses.append(f"({sql})")
+            params.extend(values)
         if f.text.strip() and not spec.has_fts and spec.name_search_sql:
             for word in f.text.split():
                 clauses.append(f"({spec.name_search_sql}) LIKE ? ESCAPE '\\'")
@@ -371,9 +371,34 @@ def display_value(column: Column, value: Any, query: str = "") -> Any:
     return value
 
 
-def related(spec_kind: str, sql: str, value: Any) -> ListQuery:
+# For each record type, the lists of other types that belong to one of its
+# records: (list kind, SQL over t with ? for the record's id, how many ?).
+RELATED: dict[str, list[tuple[str, str, int]]] = {
+    "liaison_point": [
+        ("visit", "t.liaison_point_id = ?", 1),
+        ("woman", "t.liaison_point_id = ?", 1),
+        ("help_pair", "coalesce(w.liaison_point_id, t.liaison_point_id) = ?", 1),
+        ("problem", "t.liaison_point_id = ?", 1),
+    ],
+    "woman": [
+        ("help_pair", "t.woman_id = ?", 1),
+        ("help_log", "t.help_pair_id IN (SELECT id FROM help_pair WHERE woman_id = ? AND deleted = 0)", 1),
+        ("visit", "t.id IN (SELECT visit_id FROM visit_woman WHERE woman_id = ? AND deleted = 0)", 1),
+        (
+            "problem",
+            "t.source_id IN (SELECT visit_id FROM visit_woman WHERE woman_id = ? AND deleted = 0) "
+            "OR t.source_id IN (SELECT id FROM help_pair WHERE woman_id = ? AND deleted = 0)",
+            2,
+        ),
+    ],
+    "help_pair": [("help_log", "t.help_pair_id = ?", 1)],
+    "visit": [("problem", "t.source = 'visit' AND t.source_id = ?", 1)],
+}
+
+
+def related(spec_kind: str, sql: str, record_id: str, placeholders: int = 1) -> ListQuery:
     """A list of one type restricted to rows related to another record."""
-    return ListQuery(SPECS[spec_kind], Filters(extra=((sql, value),)))
+    return ListQuery(SPECS[spec_kind], Filters(extra=((sql, (record_id,) * placeholders),)))
 
 
 def with_text(query: ListQuery, text: str) -> ListQuery:

@@ -206,6 +206,7 @@ MIGRATION_2: list[str] = [
     "CREATE INDEX problem_by_raised ON problem(deleted, raised_date)",
     "CREATE INDEX help_log_by_date ON help_log(deleted, date)",
     "CREATE INDEX help_pair_by_start ON help_pair(deleted, start_date)",
+    "CREATE INDEX diary_by_author_date ON diary(author_id, deleted, date)",
 ]
 
 Migration = list[str] | Callable[[sqlite3.Connection], None]

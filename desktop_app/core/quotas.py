@@ -108,6 +108,12 @@ def chosen_preset(conn: sqlite3.Connection) -> str:
     return db.get_meta(conn, "quota_preset") or "shandong"
 
 
+def choose_preset(conn: sqlite3.Connection, preset: str) -> None:
+    if preset not in PRESETS:
+        raise ValueError(preset)
+    db.set_meta(conn, "quota_preset", preset)
+
+
 def targets(conn: sqlite3.Connection, preset: str) -> dict[str, int]:
     overrides = json.loads(db.get_meta(conn, "quota_targets") or "{}").get(preset, {})
     return {item.key: int(overrides.get(item.key, item.target)) for item in PRESETS[preset].items}
@@ -121,32 +127,48 @@ def set_target(conn: sqlite3.Connection, preset: str, key: str, target: int) -> 
     db.set_meta(conn, "quota_targets", json.dumps(overrides))
 
 
-def grassroots_days(conn: sqlite3.Connection, year: int) -> dict[str, int]:
+def grassroots_days(conn: sqlite3.Connection, year: int, cadre_id: str | None = None) -> dict[str, int]:
     """Distinct days each cadre spent on visits in ``year`` (a stay counts every day)."""
-    days: dict[str, set[date]] = defaultdict(set)
     first, last = date(year, 1, 1), date(year, 12, 31)
-    rows = conn.execute(
-        "SELECT vc.cadre_id, v.start_date, coalesce(v.end_date, v.start_date) FROM visit v "
-        "JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0 "
-        "WHERE v.deleted = 0 AND v.start_date <= ? AND coalesce(v.end_date, v.start_date) >= ?",
-        (last.isoformat(), first.isoformat()),
+    only = " AND vc.cadre_id = ?" if cadre_id else ""
+    extra: tuple[object, ...] = (cadre_id,) if cadre_id else ()
+    days: dict[str, set[str]] = defaultdict(set)
+    # For one cadre, start from her links (CROSS JOIN fixes that order);
+    # for everyone, from the year's visits.
+    source = (
+        "visit_cadre vc CROSS JOIN visit v ON v.id = vc.visit_id AND vc.deleted = 0"
+        if cadre_id
+        else "visit v JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0"
     )
-    for cadre_id, start, end in rows:
+    # One-day visits: let SQLite make the distinct (cadre, day) pairs.
+    for who, day in conn.execute(
+        f"SELECT DISTINCT vc.cadre_id, v.start_date FROM {source} "
+        "WHERE v.deleted = 0 AND v.end_date IS NULL AND v.start_date BETWEEN ? AND ?" + only,
+        (first.isoformat(), last.isoformat(), *extra),
+    ):
+        days[who].add(day)
+    # Multi-day stays (few): every day inside the year.
+    for who, start, end in conn.execute(
+        f"SELECT vc.cadre_id, v.start_date, v.end_date FROM {source} "
+        "WHERE v.deleted = 0 AND v.end_date IS NOT NULL AND v.start_date <= ? AND v.end_date >= ?" + only,
+        (last.isoformat(), first.isoformat(), *extra),
+    ):
         day, stop = max(date.fromisoformat(start), first), min(date.fromisoformat(end), last)
         while day <= stop:
-            days[cadre_id].add(day)
+            days[who].add(day.isoformat())
             day += timedelta(days=1)
-    return {cadre_id: len(d) for cadre_id, d in days.items()}
+    return {who: len(d) for who, d in days.items()}
 
 
-def _longest_stays(conn: sqlite3.Connection, year: int) -> dict[str, int]:
+def _longest_stays(conn: sqlite3.Connection, year: int, cadre_id: str | None = None) -> dict[str, int]:
+    only = " AND vc.cadre_id = ?" if cadre_id else ""
     rows = conn.execute(
         "SELECT vc.cadre_id, max(julianday(coalesce(v.end_date, v.start_date)) - julianday(v.start_date) + 1) "
-        "FROM visit v JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0 "
-        "WHERE v.deleted = 0 AND v.method = 'stay' AND substr(v.start_date, 1, 4) = ? GROUP BY vc.cadre_id",
-        (str(year),),
+        "FROM visit_cadre vc CROSS JOIN visit v ON v.id = vc.visit_id AND vc.deleted = 0 "
+        "WHERE v.deleted = 0 AND v.method = 'stay' AND v.start_date BETWEEN ? AND ?" + only + " GROUP BY vc.cadre_id",
+        (f"{year}-01-01", f"{year}-12-31", *((cadre_id,) if cadre_id else ())),
     )
-    return {cadre_id: int(days) for cadre_id, days in rows}
+    return {who: int(days) for who, days in rows}
 
 
 def _linked_points(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
@@ -165,37 +187,62 @@ def _per_cadre(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -
     return {row[0]: int(row[1]) for row in conn.execute(sql, params)}
 
 
-def progress(conn: sqlite3.Connection, preset: str, year: int) -> list[CadreProgress]:
-    """Every live cadre's progress on ``preset`` in ``year``."""
+def progress(conn: sqlite3.Connection, preset: str, year: int, cadre_id: str | None = None) -> list[CadreProgress]:
+    """Every live cadre's (or only ``cadre_id``'s) progress on ``preset`` in ``year``.
+
+    Only the measures the preset uses are computed, each restricted to the one
+    cadre when given, so the dashboard stays quick on a county's database.
+    """
     chosen = PRESETS[preset]
+    keys = {item.key for item in chosen.items}
     goal = targets(conn, preset)
-    points = _linked_points(conn)
-    days = grassroots_days(conn, year)
-    stays = _longest_stays(conn, year)
-    y = str(year)
-    pairs = _per_cadre(
-        conn,
-        "SELECT hc.cadre_id, count(DISTINCT h.woman_id) FROM help_pair h "
-        "JOIN help_pair_cadre hc ON hc.help_pair_id = h.id AND hc.deleted = 0 "
-        "WHERE h.deleted = 0 AND h.mode = 'one_to_one' AND h.target_kind = 'woman' GROUP BY hc.cadre_id",
-        (),
+    first, last = f"{year}-01-01", f"{year}-12-31"
+    who = (cadre_id,) if cadre_id else ()
+
+    def per_cadre(sql: str, params: tuple[object, ...], column: str) -> dict[str, int]:
+        if cadre_id:
+            sql = sql.replace("GROUP BY", f"AND {column} = ? GROUP BY")
+        return _per_cadre(conn, sql, (*params, *who))
+
+    points = _linked_points(conn) if any(k.startswith("points_") for k in keys) else {}
+    days = grassroots_days(conn, year, cadre_id) if "grassroots_days" in keys else {}
+    stays = _longest_stays(conn, year, cadre_id) if "longest_stay_days" in keys else {}
+    pairs = (
+        per_cadre(
+            "SELECT hc.cadre_id, count(DISTINCT h.woman_id) FROM help_pair h "
+            "JOIN help_pair_cadre hc ON hc.help_pair_id = h.id AND hc.deleted = 0 "
+            "WHERE h.deleted = 0 AND h.mode = 'one_to_one' AND h.target_kind = 'woman' GROUP BY hc.cadre_id",
+            (),
+            "hc.cadre_id",
+        )
+        if "one_to_one_pairs" in keys
+        else {}
     )
-    diaries = _per_cadre(
-        conn,
-        "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND substr(date, 1, 4) = ? GROUP BY author_id",
-        (y,),
+    diaries = (
+        per_cadre(
+            "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND date BETWEEN ? AND ? GROUP BY author_id",
+            (first, last),
+            "author_id",
+        )
+        if "diaries" in keys
+        else {}
     )
-    reports = _per_cadre(
-        conn,
-        "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND substr(date, 1, 4) = ? "
-        "AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?) GROUP BY author_id",
-        (y, RESEARCH_REPORT_TAG),
+    reports = (
+        per_cadre(
+            "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND date BETWEEN ? AND ? "
+            "AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?) GROUP BY author_id",
+            (first, last, RESEARCH_REPORT_TAG),
+            "author_id",
+        )
+        if "research_reports" in keys
+        else {}
     )
     result = []
-    for cadre_id, name, is_leader in conn.execute(
-        "SELECT id, name, is_leader FROM cadre WHERE deleted = 0 ORDER BY name"
+    only = " AND id = ?" if cadre_id else ""
+    for row_id, name, is_leader in conn.execute(
+        "SELECT id, name, is_leader FROM cadre WHERE deleted = 0" + only + " ORDER BY name", who
     ):
-        linked = points.get(cadre_id, {})
+        linked = points.get(row_id, {})
         actual = {
             "points_district": linked.get("district", 0),
             "points_township": linked.get("township", 0),
@@ -204,15 +251,15 @@ def progress(conn: sqlite3.Connection, preset: str, year: int) -> list[CadreProg
             "points_any": sum(linked.values()),
             "points_women_org": linked.get("women_org", 0),
             "points_enterprise": linked.get("enterprise", 0),
-            "grassroots_days": days.get(cadre_id, 0),
-            "longest_stay_days": stays.get(cadre_id, 0),
-            "one_to_one_pairs": pairs.get(cadre_id, 0),
-            "diaries": diaries.get(cadre_id, 0),
-            "research_reports": reports.get(cadre_id, 0),
+            "grassroots_days": days.get(row_id, 0),
+            "longest_stay_days": stays.get(row_id, 0),
+            "one_to_one_pairs": pairs.get(row_id, 0),
+            "diaries": diaries.get(row_id, 0),
+            "research_reports": reports.get(row_id, 0),
         }
         items = [
             ItemProgress(i.key, i.label, goal[i.key], actual[i.key], applies=bool(is_leader) or not i.leaders_only)
             for i in chosen.items
         ]
-        result.append(CadreProgress(cadre_id, name, bool(is_leader), items))
+        result.append(CadreProgress(row_id, name, bool(is_leader), items))
     return result

@@ -281,6 +281,14 @@ class Store:
                 search.unindex(self.conn, rtype, row["seq"], old)
             self._audit(kind, record_id, stamp, "delete", {})
 
+    def new_defaults(self, kind: str) -> dict[str, Any]:
+        """What a new record of ``kind`` starts with (today, this install's cadre …)."""
+        rtype = r.record_type(kind)
+        try:
+            return self._defaults(rtype, {})
+        except ValidationFailed:
+            return {f.name: f.default for f in rtype.fields if f.default is not None}
+
     def _defaults(self, rtype: r.RecordType, values: Mapping[str, Any]) -> dict[str, Any]:
         defaults: dict[str, Any] = {f.name: f.default for f in rtype.fields if f.default is not None}
         today = self.today().isoformat()

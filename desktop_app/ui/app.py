@@ -68,8 +68,9 @@ def run_app(argv: list[str]) -> int:
 
         QTimer.singleShot(0, shown)
     else:
-        QTimer.singleShot(0, window.diary_page.offer_drafts)
+        QTimer.singleShot(0, window.offer_drafts)
     code = app.exec()
-    window.diary_page.save_draft()
+    for page in window.record_pages().values():
+        page.save_draft()
     store.close()
     return code

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QToolButton,
     QWidget,
 )
 
-from ..core import i18n
+from ..core import i18n, idcard
 from ..core import records as r
 from ..core.store import Store
 from .record_picker import LinksPicker, RecordPicker
@@ -61,6 +63,52 @@ class LineEditor(FieldEditor):
         self.edit.setText("" if value is None else str(value))
 
 
+class IdNumberEditor(FieldEditor):
+    """Shows a stored ID number masked (last 4 visible) until "显示" is pressed."""
+
+    def __init__(self, field: r.Field):
+        self.box = QWidget()
+        super().__init__(field, self.box)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"field_{field.name}_text")
+        self.reveal_button = QToolButton()
+        self.reveal_button.setObjectName(f"field_{field.name}_reveal")
+        self.reveal_button.setText(self.tr("显示"))
+        layout = QHBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.reveal_button)
+        self._stored: str | None = None
+        self._masked = False
+        self.reveal_button.clicked.connect(self.reveal)
+        self.edit.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        if not self._masked:
+            self.changed.emit()
+
+    def reveal(self) -> None:
+        self._masked = False
+        self.edit.setReadOnly(False)
+        self.edit.setText(self._stored or "")
+        self.reveal_button.setEnabled(False)
+
+    def is_masked(self) -> bool:
+        return self._masked
+
+    def value(self) -> Any:
+        return self._stored if self._masked else self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self._stored = str(value) if value else None
+        self._masked = bool(value)
+        self.edit.blockSignals(True)
+        self.edit.setText(idcard.mask(self._stored) if self._masked else "")
+        self.edit.blockSignals(False)
+        self.edit.setReadOnly(self._masked)
+        self.reveal_button.setEnabled(self._masked)
+
+
 class TagsEditor(LineEditor):
     def value(self) -> Any:
         return self.edit.text()
@@ -73,6 +121,10 @@ class TextEditor(FieldEditor):
     def __init__(self, field: r.Field):
         self.edit = QPlainTextEdit()
         super().__init__(field, self.edit)
+        # Only a diary's body is the long text of its page; notes stay compact.
+        self.edit.setMinimumHeight(70)
+        if field.name != "body":
+            self.edit.setMaximumHeight(110)
         self.edit.textChanged.connect(self.changed)
 
     def value(self) -> Any:
@@ -202,7 +254,7 @@ class LinksEditor(FieldEditor):
 
 _FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
     r.TEXT: LineEditor,
-    r.ID_NUMBER: LineEditor,
+    r.ID_NUMBER: IdNumberEditor,
     r.MOBILE: LineEditor,
     r.PHONE: LineEditor,
     r.EMAIL: LineEditor,

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.store import Store
 from .coming_page import ComingPage
-from .diary_page import DiaryPage
+from .home_page import HomePage
+from .pages import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
+from .problem_page import ProblemPage
 from .profile_dialog import ProfileDialog
+from .record_page import RecordPage
 
 
 class MainWindow(QMainWindow):
@@ -31,39 +34,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)
         self.pages = QStackedWidget()
+        self.home_page = HomePage(store)
         self.diary_page = DiaryPage(store)
+        self.visit_page = VisitPage(store)
+        self.help_pair_page = HelpPairPage(store)
+        self.woman_page = WomanPage(store)
+        self.liaison_point_page = LiaisonPointPage(store)
+        self.problem_page = ProblemPage(store)
         sections: list[tuple[str, str, QWidget]] = [
-            (
-                "home",
-                self.tr("首页"),
-                ComingPage(self.tr("首页"), self.tr("今日与逾期待办、今年下基层天数、任务指标进度。")),
-            ),
+            ("home", self.tr("首页"), self.home_page),
             ("diary", self.tr("妇情日记"), self.diary_page),
-            (
-                "visit",
-                self.tr("走访"),
-                ComingPage(self.tr("走访"), self.tr("一对一访谈、实地考察、座谈交流、问卷调查、蹲点调研等走访记录。")),
-            ),
-            (
-                "help_pair",
-                self.tr("结对帮扶"),
-                ComingPage(self.tr("结对帮扶"), self.tr("一帮一、多帮一结对与帮扶记录时间线。")),
-            ),
-            (
-                "woman",
-                self.tr("联系妇女"),
-                ComingPage(self.tr("联系妇女"), self.tr("联系妇女与帮扶对象：群体、需求、同意登记。")),
-            ),
-            (
-                "liaison_point",
-                self.tr("联系点"),
-                ComingPage(self.tr("联系点"), self.tr("区县、街道乡镇、社区村、联系户、新型实体与薄弱村妇女组织。")),
-            ),
-            (
-                "problem",
-                self.tr("问题清单"),
-                ComingPage(self.tr("问题清单"), self.tr("问题清单、责任清单与趋势预警。")),
-            ),
+            ("visit", self.tr("走访"), self.visit_page),
+            ("help_pair", self.tr("结对帮扶"), self.help_pair_page),
+            ("woman", self.tr("联系妇女"), self.woman_page),
+            ("liaison_point", self.tr("联系点"), self.liaison_point_page),
+            ("problem", self.tr("问题清单"), self.problem_page),
             (
                 "cards",
                 self.tr("联系服务卡"),
@@ -84,6 +69,14 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self.section_keys.append(key)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        for panel in (
+            self.home_page,
+            self.woman_page.related,
+            self.liaison_point_page.related,
+            self.visit_page.related,
+        ):
+            panel.open_requested.connect(self.open_record)
+        self.visit_page.raise_problem.connect(self.raise_problem)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.sidebar)
@@ -96,6 +89,37 @@ class MainWindow(QMainWindow):
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self.section_keys.index(key))
+
+    def record_pages(self) -> dict[str, RecordPage]:
+        return {
+            "diary": self.diary_page,
+            "visit": self.visit_page,
+            "help_pair": self.help_pair_page,
+            "woman": self.woman_page,
+            "liaison_point": self.liaison_point_page,
+            "problem": self.problem_page.list_page,
+        }
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Go to a record's page and open it (from related lists and follow-ups)."""
+        if kind == "help_log":
+            kind, record_id = "help_pair", self.store.get("help_log", record_id)["help_pair_id"]
+        self.show_section(kind)
+        if kind == "problem":
+            self.problem_page.show_problem(record_id)
+        else:
+            self.record_pages()[kind].show_record(record_id)
+
+    def raise_problem(self, values: dict) -> None:
+        self.show_section("problem")
+        self.problem_page.new_problem(values)
+
+    def offer_drafts(self) -> None:
+        """After a crash: offer each page's newest unsaved draft back."""
+        for key, page in self.record_pages().items():
+            if page.pending_drafts():
+                self.show_section(key)
+                page.offer_drafts()
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件"))

@@ -44,7 +44,7 @@ class ProfileDialog(QDialog):
         self.resize(520, 560)
 
     def save(self) -> None:
-        if not self.form.validate():
+        if not self.form.validate(show_all=True):
             return
         values = self.form.values()
         if perform(self, self.store, lambda s: s.save_profile(values)) is not None:

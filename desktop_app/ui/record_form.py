@@ -31,6 +31,9 @@ class RecordForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self._loading = False
+        self._hidden: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._show_all = False
         self._valid = False
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
         self._validate_timer.timeout.connect(self.validate)
@@ -55,7 +58,7 @@ class RecordForm(QWidget):
             if field.required:
                 label.setToolTip(self.tr("必填"))
             layout.addRow(label, cell)
-            editor.changed.connect(self._on_changed)
+            editor.changed.connect(lambda name=name: self._on_changed(name))
             self.editors[name] = editor
             self.error_labels[name] = error
         outer = QVBoxLayout(self)
@@ -73,34 +76,38 @@ class RecordForm(QWidget):
         """Show a stored record (or a new one), optionally overlaid with draft values."""
         self._loading = True
         self.record_id = record_id
-        stored = self.store.get(self.rtype.name, record_id) if record_id else {}
+        stored = self.store.get(self.rtype.name, record_id) if record_id else self.store.new_defaults(self.rtype.name)
         shown = {**stored, **(values or {})}
+        # A new, untouched record is not "wrong" yet: say what is missing once
+        # the person has typed in a field or tried to save.
+        self._touched = set()
+        self._show_all = record_id is not None or values is not None
+        # Values for fields without an editor (a problem's source record) ride along.
+        self._hidden = {k: v for k, v in (values or {}).items() if k not in self.editors and self.rtype.has_field(k)}
         for name, editor in self.editors.items():
             if name in shown or not record_id:
-                editor.set_value(shown.get(name, self._new_default(name)))
+                editor.set_value(shown.get(name))
         self._loading = False
         self.validate()
 
-    def _new_default(self, name: str) -> Any:
-        field = self.rtype.field(name)
-        if field.kind == r.DATE and field.required and field.not_future:
-            return self.store.today().isoformat()
-        return field.default
-
     def values(self) -> dict[str, Any]:
-        return {name: editor.value() for name, editor in self.editors.items()}
+        return {**self._hidden, **{name: editor.value() for name, editor in self.editors.items()}}
 
     # -- validation -----------------------------------------------------------
 
-    def _on_changed(self) -> None:
+    def _on_changed(self, name: str) -> None:
         if self._loading:
             return
+        self._touched.add(name)
         self.edited.emit()
         self._validate_timer.start()
 
-    def validate(self) -> bool:
+    def validate(self, show_all: bool = False) -> bool:
+        """Check with the core; ``show_all`` (on save) reveals every message."""
+        self._show_all = self._show_all or show_all
         errors = self.store.validate(self.rtype.name, self.values(), self.record_id)
-        self.show_errors(errors)
+        shown = errors if self._show_all else {k: v for k, v in errors.items() if k in self._touched}
+        self.show_errors(shown)
         valid = not errors
         if valid != self._valid:
             self._valid = valid

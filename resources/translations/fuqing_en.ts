@@ -9,105 +9,170 @@
     </message>
 </context>
 <context>
-    <name>DiaryListModel</name>
+    <name>FilterBar</name>
+    <message>
+        <source>搜索：输入任意字词</source>
+        <translation>Search: type any word</translation>
+    </message>
+    <message>
+        <source>全部联系点</source>
+        <translation>All liaison points</translation>
+    </message>
+    <message>
+        <source>全部群体</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any date</translation>
+    </message>
+</context>
+<context>
+    <name>HelpLogPanel</name>
+    <message>
+        <source>新增帮扶记录</source>
+        <translation>New act of help</translation>
+    </message>
+    <message>
+        <source>保存帮扶记录</source>
+        <translation>Save act of help</translation>
+    </message>
+    <message>
+        <source>删除帮扶记录</source>
+        <translation>Delete act of help</translation>
+    </message>
+    <message>
+        <source>帮扶记录时间线</source>
+        <translation>Help log timeline</translation>
+    </message>
+    <message>
+        <source>确定删除这条帮扶记录吗？</source>
+        <translation>Delete this act of help?</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>{kind}修改历史</source>
+        <translation>{kind}: change history</translation>
+    </message>
+    <message>
+        <source>时间 / 字段</source>
+        <translation>Time / field</translation>
+    </message>
+    <message>
+        <source>操作 / 原值</source>
+        <translation>Action / before</translation>
+    </message>
+    <message>
+        <source>干部 / 新值</source>
+        <translation>Cadre / after</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
     <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <source>地点</source>
-        <translation>Place</translation>
+        <source>类型</source>
+        <translation>Type</translation>
     </message>
     <message>
-        <source>标题</source>
-        <translation>Title</translation>
+        <source>对象 / 问题</source>
+        <translation>Helped / problem</translation>
     </message>
     <message>
-        <source>摘要</source>
-        <translation>Excerpt</translation>
+        <source>下一步 / 责任人</source>
+        <translation>Next step / responsible</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>待办跟进（逾期与 7 天内）</source>
+        <translation>Follow-ups (overdue and next 7 days)</translation>
+    </message>
+    <message>
+        <source>任务指标</source>
+        <translation>Quotas</translation>
+    </message>
+    <message>
+        <source>指标方案：</source>
+        <translation>Quota profile:</translation>
+    </message>
+    <message>
+        <source>{name}，您好！今天是 {today}</source>
+        <translation>Hello, {name}! Today is {today}</translation>
+    </message>
+    <message>
+        <source>{year} 年已下基层 {days} 天</source>
+        <translation>{days} grassroots days in {year}</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>全体干部的完成情况见报表或命令 fuqing quotas</source>
+        <translation>For every cadre&apos;s progress see the reports or the command fuqing quotas</translation>
+    </message>
+    <message>
+        <source>帮扶回访</source>
+        <translation>Help follow-up</translation>
+    </message>
+    <message>
+        <source>问题时限</source>
+        <translation>Problem deadline</translation>
+    </message>
+    <message>
+        <source>共 {n} 项，其中逾期 {overdue} 项（双击打开）</source>
+        <translation>{n} items, {overdue} overdue (double-click to open)</translation>
     </message>
 </context>
 <context>
-    <name>DiaryPage</name>
+    <name>IdNumberEditor</name>
     <message>
-        <source>搜索日记：输入任意字词，如“留守”“电商”</source>
-        <translation>Search diaries: type any word, e.g. 留守 or 电商</translation>
-    </message>
-    <message>
-        <source>新建日记</source>
-        <translation>New diary</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>以上</source>
-        <translation>+</translation>
-    </message>
-    <message>
-        <source>找到 {n}{more} 篇</source>
-        <translation>{n}{more} found</translation>
-    </message>
-    <message>
-        <source>共 {n} 篇日记</source>
-        <translation>{n} diaries</translation>
-    </message>
-    <message>
-        <source>未保存的修改</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>当前日记有未保存的修改（已自动存为草稿）。要先保存吗？</source>
-        <translation>This diary has unsaved changes (kept as a draft). Save them first?</translation>
-    </message>
-    <message>
-        <source>编辑日记</source>
-        <translation>Edit diary</translation>
-    </message>
-    <message>
-        <source>已从草稿恢复，尚未保存</source>
-        <translation>Restored from draft, not saved yet</translation>
-    </message>
-    <message>
-        <source>正在编辑…</source>
-        <translation>Editing…</translation>
-    </message>
-    <message>
-        <source>草稿已自动保存 {time}</source>
-        <translation>Draft saved automatically at {time}</translation>
-    </message>
-    <message>
-        <source>已保存</source>
-        <translation>Saved</translation>
-    </message>
-    <message>
-        <source>删除日记</source>
-        <translation>Delete diary</translation>
-    </message>
-    <message>
-        <source>确定删除日记“{title}”吗？删除后可在同步时传给县妇联。</source>
-        <translation>Delete the diary “{title}”? The deletion will reach the county federation with the next sync.</translation>
-    </message>
-    <message>
-        <source>已删除</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <source>恢复草稿</source>
-        <translation>Restore draft</translation>
-    </message>
-    <message>
-        <source>发现上次未保存的日记草稿“{title}”（{time}）。要恢复吗？</source>
-        <translation>An unsaved diary draft “{title}” ({time}) was found. Restore it?</translation>
-    </message>
-    <message>
-        <source>无标题</source>
-        <translation>untitled</translation>
+        <source>显示</source>
+        <translation>Show</translation>
     </message>
 </context>
 <context>
@@ -132,10 +197,6 @@
         <translation>Home</translation>
     </message>
     <message>
-        <source>今日与逾期待办、今年下基层天数、任务指标进度。</source>
-        <translation>Today&apos;s and overdue follow-ups, this year&apos;s grassroots days, quota progress.</translation>
-    </message>
-    <message>
         <source>妇情日记</source>
         <translation>Diary</translation>
     </message>
@@ -144,40 +205,20 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <source>一对一访谈、实地考察、座谈交流、问卷调查、蹲点调研等走访记录。</source>
-        <translation>Visits: interviews, field inspections, group talks, questionnaires, multi-day stays.</translation>
-    </message>
-    <message>
         <source>结对帮扶</source>
         <translation>Help pairs</translation>
-    </message>
-    <message>
-        <source>一帮一、多帮一结对与帮扶记录时间线。</source>
-        <translation>One-to-one and many-to-one pairs with their help log timeline.</translation>
     </message>
     <message>
         <source>联系妇女</source>
         <translation>Women</translation>
     </message>
     <message>
-        <source>联系妇女与帮扶对象：群体、需求、同意登记。</source>
-        <translation>Women in contact and those helped: groups, needs, recorded consent.</translation>
-    </message>
-    <message>
         <source>联系点</source>
         <translation>Liaison points</translation>
     </message>
     <message>
-        <source>区县、街道乡镇、社区村、联系户、新型实体与薄弱村妇女组织。</source>
-        <translation>Districts, townships, villages, households, new-type entities and weak women&apos;s organisations.</translation>
-    </message>
-    <message>
         <source>问题清单</source>
         <translation>Problems</translation>
-    </message>
-    <message>
-        <source>问题清单、责任清单与趋势预警。</source>
-        <translation>Problem list, responsibility list and trend warnings.</translation>
     </message>
     <message>
         <source>联系服务卡</source>
@@ -251,6 +292,21 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>ProblemPage</name>
+    <message>
+        <source>问题清单</source>
+        <translation>Problem list</translation>
+    </message>
+    <message>
+        <source>责任清单</source>
+        <translation>Responsibility list</translation>
+    </message>
+    <message>
+        <source>趋势预警</source>
+        <translation>Trend warnings</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>本机干部档案</source>
@@ -281,10 +337,177 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>RecordPage</name>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>以上</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>共 {n}{more} 条</source>
+        <translation>{n}{more} records</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>当前记录有未保存的修改（已自动存为草稿）。要先保存吗？</source>
+        <translation>This record has unsaved changes (kept as a draft). Save them first?</translation>
+    </message>
+    <message>
+        <source>编辑{kind}</source>
+        <translation>Edit {kind}</translation>
+    </message>
+    <message>
+        <source>新建{kind}</source>
+        <translation>New {kind}</translation>
+    </message>
+    <message>
+        <source>尚未保存</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>正在编辑…</source>
+        <translation>Editing…</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存 {time}</source>
+        <translation>Draft saved automatically at {time}</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>删除{kind}</source>
+        <translation>Delete {kind}</translation>
+    </message>
+    <message>
+        <source>确定删除{kind}“{title}”吗？删除标记会在同步时传给县妇联。</source>
+        <translation>Delete the {kind} “{title}”? The deletion reaches the county federation with the next sync.</translation>
+    </message>
+    <message>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>无标题</source>
+        <translation>untitled</translation>
+    </message>
+    <message>
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <source>发现上次未保存的{kind}草稿“{title}”（{time}）。要恢复吗？</source>
+        <translation>An unsaved {kind} draft “{title}” ({time}) was found. Restore it?</translation>
+    </message>
+</context>
+<context>
     <name>RecordPicker</name>
     <message>
         <source>输入名称查找</source>
         <translation>Type part of a name</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>相关记录（双击打开）</source>
+        <translation>Related records (double-click to open)</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsibilityView</name>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>待办问题 {n} 个，其中逾期 {overdue} 个</source>
+        <translation>{n} open problems, {overdue} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <source>从本次走访记录问题…</source>
+        <translation>Record a problem from this visit…</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsView</name>
+    <message>
+        <source>同一类问题在</source>
+        <translation>A category raised within</translation>
+    </message>
+    <message>
+        <source>天内出现在</source>
+        <translation>days at</translation>
+    </message>
+    <message>
+        <source>个及以上联系点，即列为趋势预警</source>
+        <translation>or more liaison points is a trend warning</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>联系点数</source>
+        <translation>Liaison points</translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>止</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>问题数</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>联系点</source>
+        <translation>Liaison points</translation>
     </message>
 </context>
 <context>

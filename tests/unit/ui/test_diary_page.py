@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
 from desktop_app.core.store import Store
-from desktop_app.ui.diary_page import DiaryPage
+from desktop_app.ui.pages import DiaryPage
 from tests.unit.ui.typing import type_text
 
 
@@ -85,7 +85,7 @@ def test_search_as_you_type(qtbot: QtBot, profiled: Store) -> None:
     type_text(page.search, "筛")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.data(page.model.index(0, 2)) == "两癌筛查"
-    assert page.count_label.text() == "找到 1 篇"
+    assert page.count_label.text() == "共 1 条"
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
 

@@ -1,9 +1,8 @@
-"""Table model of diaries that holds row numbers and fetches rows on demand.
+"""Table model over any record type: row numbers plus a bounded row cache.
 
-The model holds only row numbers (ints), a page at a time through
-``fetchMore`` — the list by keyset on (date, seq), search results by FTS rowid —
-so 100k diaries, or a query matching 90,000 of them, show their first rows at
-once. Visible rows are read a window at a time into a bounded cache.
+Rows arrive a page at a time through ``fetchMore`` (keyset paging in the core),
+so a list of 100k diaries or 50k visits shows its first rows at once and Python
+never holds more than the row numbers scrolled past and a window of rows.
 """
 
 from __future__ import annotations
@@ -12,51 +11,74 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core import lists
+from ..core.listing import NUMBER, Filters, ListQuery, ListSpec
 from ..core.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
+PAGE = 300
 WINDOW = 200
 CACHE_LIMIT = 5000
-SEARCH_PAGE = 300
-LIST_PAGE = 500
+COUNT_CAP = 10_000
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class DiaryListModel(QAbstractTableModel):
-    COLUMNS = ("date", "place", "title", "snippet")
-
-    def __init__(self, store: Store, parent: Any = None):
+class RecordListModel(QAbstractTableModel):
+    def __init__(self, store: Store, query: ListQuery | ListSpec, parent: Any = None):
         super().__init__(parent)
         self._store = store
+        self._query = query if isinstance(query, ListQuery) else ListQuery(query)
         self._seqs: list[int] = []
-        self._cache: dict[int, lists.DiaryRow] = {}
-        self._query = ""
+        self._last_key: Any = None
+        self._cache: dict[int, dict[str, Any]] = {}
         self._more = False
-        self._last_date = ""
         self._resetting = False
         self.reload()
 
     # -- what is shown ------------------------------------------------------
 
     @property
-    def query(self) -> str:
+    def spec(self) -> ListSpec:
+        return self._query.spec
+
+    @property
+    def list_query(self) -> ListQuery:
         return self._query
 
-    def reload(self) -> None:
-        self.set_query(self._query)
+    @property
+    def query(self) -> str:
+        return self._query.filters.text.strip()
 
-    def set_query(self, query: str) -> None:
+    def set_list_query(self, query: ListQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.set_list_query(self._query.with_filters(filters))
+
+    def set_query(self, text: str) -> None:
+        from dataclasses import replace
+
+        self.set_filters(replace(self._query.filters, text=text))
+
+    def reload(self) -> None:
         # Views (and Qt's model tester) may ask for more rows from inside the
         # reset signal; fetching then would nest an insert inside the reset.
         self._resetting = True
         self.beginResetModel()
-        self._query = query.strip()
         self._cache.clear()
         self._seqs = []
-        self._last_date = ""
+        self._last_key = None
         self._seqs = self._next_page()
         self.endResetModel()
         self._resetting = False
+
+    def _next_page(self) -> list[int]:
+        after = (self._last_key, self._seqs[-1]) if self._seqs else None
+        page = self._query.page(self._store.conn, after, PAGE)
+        self._more = len(page) == PAGE
+        if page:
+            self._last_key = page[-1][1]
+        return [seq for seq, _key in page]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more and not self._resetting
@@ -70,20 +92,13 @@ class DiaryListModel(QAbstractTableModel):
             self._seqs.extend(page)
             self.endInsertRows()
 
-    def _next_page(self) -> list[int]:
-        last = self._seqs[-1] if self._seqs else None
-        if self._query:
-            page = lists.diary_search_page(self._store.conn, self._query, last, SEARCH_PAGE)
-            self._more = len(page) == SEARCH_PAGE
-            return page
-        pairs = lists.diary_list_page(self._store.conn, (self._last_date, last) if last else None, LIST_PAGE)
-        self._more = len(pairs) == LIST_PAGE
-        if pairs:
-            self._last_date = pairs[-1][1]
-        return [seq for seq, _date in pairs]
-
     def has_more(self) -> bool:
         return self._more
+
+    def total(self) -> tuple[int, bool]:
+        """(count, capped): counting stops at COUNT_CAP so a huge match stays cheap."""
+        n = self._query.count(self._store.conn, COUNT_CAP + 1)
+        return min(n, COUNT_CAP), n > COUNT_CAP
 
     # -- Qt model -----------------------------------------------------------
 
@@ -91,29 +106,35 @@ class DiaryListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._seqs)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.spec.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return (self.tr("日期"), self.tr("地点"), self.tr("标题"), self.tr("摘要"))[section]
+            return self.spec.columns[section].label
         return section + 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._seqs)):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole):
+        column = self.spec.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.display == NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE):
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        value = getattr(row, self.COLUMNS[index.column()])
-        return value
+        if role == ID_ROLE:
+            return row["id"]
+        return row[column.key]
 
-    def _row(self, position: int) -> lists.DiaryRow | None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.spec.columns[column].key
+        self.set_list_query(self._query.sorted_by(key, order == Qt.SortOrder.DescendingOrder))
+
+    def _row(self, position: int) -> dict[str, Any] | None:
         seq = self._seqs[position]
         row = self._cache.get(seq)
         if row is None:
@@ -121,7 +142,7 @@ class DiaryListModel(QAbstractTableModel):
                 self._cache.clear()
             start = max(0, position - WINDOW // 4)
             window = [s for s in self._seqs[start : start + WINDOW] if s not in self._cache]
-            self._cache.update(lists.diary_rows(self._store.conn, window, self._query))
+            self._cache.update(self._query.rows(self._store.conn, window))
             row = self._cache.get(seq)
         return row
 
@@ -129,14 +150,11 @@ class DiaryListModel(QAbstractTableModel):
 
     def record_id(self, position: int) -> str | None:
         row = self._row(position)
-        return row.id if row else None
+        return row["id"] if row else None
 
     def position_of(self, record_id: str) -> int | None:
-        for position, seq in enumerate(self._seqs):
-            row = self._cache.get(seq)
-            if row is not None and row.id == record_id:
-                return position
-        seq = self._store.seq_for_id("diary", record_id)
+        """Row of a record, paging in further rows until it appears."""
+        seq = self._store.seq_for_id(self.spec.kind, record_id)
         if seq is None:
             return None
         while True:

@@ -4,19 +4,22 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from desktop_app.core.store import Store
-from desktop_app.ui.diary_model import LIST_PAGE, SEARCH_PAGE, DiaryListModel
+from desktop_app.core.listing import SPECS, Filters
+from desktop_app.ui.record_list_model import PAGE, RecordListModel
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
-    model = DiaryListModel(demo_store)
+    model = RecordListModel(demo_store, SPECS['diary'])
     qtmodeltester.check(model)
     model.set_query("妇女")
     qtmodeltester.check(model)
 
 
 def test_rows_newest_date_first_with_id_in_user_role(demo_store: Store) -> None:
-    model = DiaryListModel(demo_store)
-    assert model.rowCount() == demo_store.count("diary") == 400
+    model = RecordListModel(demo_store, SPECS["diary"])
+    assert model.rowCount() == PAGE and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == demo_store.count("diary") == 400 and not model.canFetchMore()
     dates = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert dates == sorted(dates, reverse=True)
     first_id = model.data(model.index(0, 0), Qt.ItemDataRole.UserRole)
@@ -25,7 +28,7 @@ def test_rows_newest_date_first_with_id_in_user_role(demo_store: Store) -> None:
 
 
 def test_model_reads_only_the_rows_it_shows(demo_store: Store) -> None:
-    model = DiaryListModel(demo_store)
+    model = RecordListModel(demo_store, SPECS['diary'])
     assert model._cache == {}
     model.data(model.index(0, 2))
     assert 0 < len(model._cache) <= 200
@@ -38,11 +41,11 @@ def test_search_results_come_a_page_at_a_time(tmp_path, qtbot) -> None:  # type:
 
     with Store(tmp_path / "big.db") as store:
         demo.fill(store, 1500, seed=2, anchor=date(2026, 11, 20))
-        model = DiaryListModel(store)
+        model = RecordListModel(store, SPECS['diary'])
         model.set_query("妇")
         total = len(store.search("diary", "妇"))
-        assert total > SEARCH_PAGE
-        assert model.rowCount() == SEARCH_PAGE and model.canFetchMore()
+        assert total > PAGE
+        assert model.rowCount() == PAGE and model.canFetchMore()
         while model.canFetchMore():
             model.fetchMore()
         assert model.rowCount() == total
@@ -50,7 +53,7 @@ def test_search_results_come_a_page_at_a_time(tmp_path, qtbot) -> None:  # type:
         titles = [model.data(model.index(row, 2)) for row in range(20)]
         assert all("妇" in s or "妇" in t for s, t in zip(snippets, titles, strict=True))
         model.set_query("")
-        assert model.rowCount() == LIST_PAGE and model.canFetchMore()
+        assert model.rowCount() == PAGE and model.canFetchMore()
         while model.canFetchMore():
             model.fetchMore()
         dates = [model.data(model.index(row, 0)) for row in range(model.rowCount())]

@@ -1,0 +1,64 @@
+"""What a cadre must follow up: next dates from help logs, problem deadlines."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .problems import OPEN_STATUSES
+
+
+@dataclass
+class FollowUp:
+    kind: str  # "help_log" or "problem"
+    record_id: str  # the help pair or the problem to open
+    due: str
+    title: str
+    detail: str
+    overdue: bool
+
+
+def due_followups(
+    conn: sqlite3.Connection, today: date, days_ahead: int = 7, cadre_id: str | None = None
+) -> list[FollowUp]:
+    """Overdue and upcoming (within ``days_ahead``) follow-ups, most urgent first.
+
+    A help pair is due by the next date of its latest act of help, and only
+    while the pair is active: a later log replaces the earlier plan. With
+    ``cadre_id``: only that cadre's pairs and the problems she is responsible for.
+    """
+    horizon = (today + timedelta(days=days_ahead)).isoformat()
+    found: list[FollowUp] = []
+    mine = ""
+    params: tuple[object, ...] = (horizon,)
+    if cadre_id:
+        mine = " AND h.id IN (SELECT help_pair_id FROM help_pair_cadre WHERE cadre_id = ? AND deleted = 0)"
+        params = (horizon, cadre_id)
+    # SQLite returns the other columns of the row holding max(date).
+    rows = conn.execute(
+        "WITH latest AS (SELECT help_pair_id, next_date, next_step, max(date) FROM help_log "
+        "WHERE deleted = 0 GROUP BY help_pair_id) "
+        "SELECT h.id, l.next_date, l.next_step, coalesce(w.name, p.name, '') FROM latest l "
+        "JOIN help_pair h ON h.id = l.help_pair_id "
+        "LEFT JOIN woman w ON w.id = h.woman_id LEFT JOIN liaison_point p ON p.id = h.liaison_point_id "
+        "WHERE h.deleted = 0 AND h.status = 'active' AND l.next_date IS NOT NULL AND l.next_date <= ?" + mine,
+        params,
+    )
+    for pair_id, next_date, next_step, target in rows:
+        found.append(FollowUp("help_log", pair_id, next_date, target, next_step or "", next_date < today.isoformat()))
+    marks = ", ".join("?" * len(OPEN_STATUSES))
+    responsible = ""
+    problem_params: tuple[object, ...] = (*OPEN_STATUSES, horizon)
+    if cadre_id:
+        responsible = " AND responsible = (SELECT name FROM cadre WHERE id = ?)"
+        problem_params = (*problem_params, cadre_id)
+    rows = conn.execute(
+        f"SELECT id, deadline, description, coalesce(responsible, '') FROM problem "
+        f"WHERE deleted = 0 AND status IN ({marks}) AND deadline IS NOT NULL AND deadline <= ?" + responsible,
+        problem_params,
+    )
+    for problem_id, deadline, description, responsible in rows:
+        found.append(FollowUp("problem", problem_id, deadline, description, responsible, deadline < today.isoformat()))
+    found.sort(key=lambda f: (f.due, f.kind))
+    return found
