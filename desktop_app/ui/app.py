@@ -70,7 +70,6 @@ def run_app(argv: list[str]) -> int:
     else:
         QTimer.singleShot(0, window.offer_drafts)
     code = app.exec()
-    for page in window.record_pages().values():
-        page.save_draft()
+    window.close()
     store.close()
     return code

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
     def raise_problem(self, values: dict) -> None:
         self.show_section("problem")
         self.problem_page.new_problem(values)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.record_pages().values():
+            page.shutdown()
+        super().closeEvent(event)
 
     def offer_drafts(self) -> None:
         """After a crash: offer each page's newest unsaved draft back."""

@@ -123,6 +123,9 @@ class RecordForm(QWidget):
         self.errors_elsewhere.setText("\n".join(others))
         self.errors_elsewhere.setVisible(bool(others))
 
+    def cancel_pending(self) -> None:
+        self._validate_timer.stop()
+
     def is_valid(self) -> bool:
         return self._valid
 

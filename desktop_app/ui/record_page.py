@@ -302,6 +302,13 @@ class RecordPage(QWidget):
             self.open_record(None)
             self.status.setText(self.tr("已删除"))
 
+    def shutdown(self) -> None:
+        """Before the window closes: keep what was typed, stop pending work."""
+        self.save_draft()
+        self._draft_timer.stop()
+        self.form.cancel_pending()
+        self.filter_bar.cancel_pending()
+
     def show_history(self) -> None:
         if self.form.record_id:
             HistoryDialog(self.store, self.kind, self.form.record_id, self).exec()

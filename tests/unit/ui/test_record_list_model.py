@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop_app.core.store import Store
 from desktop_app.core.listing import SPECS, Filters
+from desktop_app.core.store import Store
 from desktop_app.ui.record_list_model import PAGE, RecordListModel
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, demo_store: Store) -> None:
-    model = RecordListModel(demo_store, SPECS['diary'])
+    model = RecordListModel(demo_store, SPECS["diary"])
     qtmodeltester.check(model)
     model.set_query("妇女")
     qtmodeltester.check(model)
@@ -28,7 +29,7 @@ def test_rows_newest_date_first_with_id_in_user_role(demo_store: Store) -> None:
 
 
 def test_model_reads_only_the_rows_it_shows(demo_store: Store) -> None:
-    model = RecordListModel(demo_store, SPECS['diary'])
+    model = RecordListModel(demo_store, SPECS["diary"])
     assert model._cache == {}
     model.data(model.index(0, 2))
     assert 0 < len(model._cache) <= 200
@@ -41,7 +42,7 @@ def test_search_results_come_a_page_at_a_time(tmp_path, qtbot) -> None:  # type:
 
     with Store(tmp_path / "big.db") as store:
         demo.fill(store, 1500, seed=2, anchor=date(2026, 11, 20))
-        model = RecordListModel(store, SPECS['diary'])
+        model = RecordListModel(store, SPECS["diary"])
         model.set_query("妇")
         total = len(store.search("diary", "妇"))
         assert total > PAGE
@@ -61,3 +62,14 @@ def test_search_results_come_a_page_at_a_time(tmp_path, qtbot) -> None:  # type:
         last_id = model.record_id(1499)
         model.set_query("")
         assert model.position_of(last_id) == 1499  # pages in until found
+
+
+@pytest.mark.parametrize("kind", sorted(SPECS))
+def test_every_list_model_passes_qt_model_tester(qtmodeltester: ModelTester, demo_store: Store, kind: str) -> None:
+    model = RecordListModel(demo_store, SPECS[kind])
+    qtmodeltester.check(model)
+    assert model.rowCount() > 0
+    model.set_filters(Filters(text="村"))
+    qtmodeltester.check(model)
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
