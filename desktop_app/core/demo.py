@@ -380,5 +380,6 @@ def fill(
             db.set_meta(conn, "own_cadre_id", cadre_ids[0])
             conn.execute("UPDATE device SET cadre_id = ? WHERE id = ?", (cadre_ids[0], store.device_id))
         store._audit("demo", "demo", g.stamp(), "demo", {"seed": seed, "written": written})
+    conn.execute("ANALYZE")
     conn.execute("PRAGMA cache_size = -2000")
     return written

@@ -47,3 +47,7 @@ def drafts(conn: sqlite3.Connection, record_type: str) -> list[Draft]:
         (record_type,),
     ).fetchall()
     return [Draft(row[0], row[1], row[2], json.loads(row[3]), row[4]) for row in rows]
+
+
+def kinds_with_drafts(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute("SELECT DISTINCT record_type FROM draft ORDER BY record_type")]

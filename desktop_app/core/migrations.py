@@ -207,6 +207,10 @@ MIGRATION_2: list[str] = [
     "CREATE INDEX help_log_by_date ON help_log(deleted, date)",
     "CREATE INDEX help_pair_by_start ON help_pair(deleted, start_date)",
     "CREATE INDEX diary_by_author_date ON diary(author_id, deleted, date)",
+    "CREATE INDEX problem_source ON problem(source_id)",
+    # Statistics let the planner prefer a selective filter (one liaison
+    # point's visits) over walking the date index through 50k rows.
+    "ANALYZE",
 ]
 
 Migration = list[str] | Callable[[sqlite3.Connection], None]

@@ -16,7 +16,6 @@ from ..core.errors import FuqingError
 from ..core.store import Store
 from . import fonts, translations
 from .main_window import MainWindow
-from .profile_dialog import ProfileDialog
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -54,6 +53,8 @@ def run_app(argv: list[str]) -> int:
         QMessageBox.critical(None, app.translate("app", "无法打开数据"), str(error))
         return 1
     if not store.own_cadre_id and not args.smoke_test:
+        from .profile_dialog import ProfileDialog
+
         if ProfileDialog(store).exec() != QDialog.DialogCode.Accepted:
             store.close()
             return 0

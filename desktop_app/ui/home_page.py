@@ -104,7 +104,7 @@ class HomePage(QWidget):
         self.preset.setCurrentIndex(self.preset.findData(preset))
         self.preset.blockSignals(False)
         progress = quotas.progress(self.store.conn, preset, today.year, own)
-        days = quotas.grassroots_days(self.store.conn, today.year).get(own or "", 0)
+        days = quotas.grassroots_days(self.store.conn, today.year, own).get(own or "", 0)
         self.days_label.setText(self.tr("{year} 年已下基层 {days} 天").format(year=today.year, days=days))
         mine = next((p for p in progress if p.cadre_id == own), None)
         items = mine.items if mine else []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -16,13 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core import drafts
 from ..core.store import Store
-from .coming_page import ComingPage
-from .home_page import HomePage
 from .pages import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
-from .problem_page import ProblemPage
-from .profile_dialog import ProfileDialog
 from .record_page import RecordPage
+
+if TYPE_CHECKING:
+    from .home_page import HomePage
+    from .problem_page import ProblemPage
+
+
+def _home(store: Store) -> QWidget:
+    from .home_page import HomePage
+
+    return HomePage(store)
+
+
+def _problems(store: Store) -> QWidget:
+    from .problem_page import ProblemPage
+
+    return ProblemPage(store)
+
+
+def _coming(title: str, text: str) -> QWidget:
+    from .coming_page import ComingPage
+
+    return ComingPage(title, text)
 
 
 class MainWindow(QMainWindow):
@@ -34,49 +56,40 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)
         self.pages = QStackedWidget()
-        self.home_page = HomePage(store)
-        self.diary_page = DiaryPage(store)
-        self.visit_page = VisitPage(store)
-        self.help_pair_page = HelpPairPage(store)
-        self.woman_page = WomanPage(store)
-        self.liaison_point_page = LiaisonPointPage(store)
-        self.problem_page = ProblemPage(store)
-        sections: list[tuple[str, str, QWidget]] = [
-            ("home", self.tr("首页"), self.home_page),
-            ("diary", self.tr("妇情日记"), self.diary_page),
-            ("visit", self.tr("走访"), self.visit_page),
-            ("help_pair", self.tr("结对帮扶"), self.help_pair_page),
-            ("woman", self.tr("联系妇女"), self.woman_page),
-            ("liaison_point", self.tr("联系点"), self.liaison_point_page),
-            ("problem", self.tr("问题清单"), self.problem_page),
-            (
-                "cards",
-                self.tr("联系服务卡"),
-                ComingPage(self.tr("联系服务卡"), self.tr("打印联系服务卡（正面信息、背面二维码名片）。")),
-            ),
-            (
-                "reports",
-                self.tr("报表"),
-                ComingPage(self.tr("报表"), self.tr("双月、季度、年度报表（PDF 与 Excel）。")),
-            ),
-            ("sync", self.tr("同步"), ComingPage(self.tr("同步"), self.tr("加密同步包的导出与导入。"))),
-        ]
-        self.section_keys: list[str] = []
-        for key, label, page in sections:
-            item = QListWidgetItem(label)
+        # Pages are built the first time they are shown: start-up pays only
+        # for the diary page a cadre lands on.
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "home": lambda: _home(store),
+            "diary": lambda: DiaryPage(store),
+            "visit": lambda: VisitPage(store),
+            "help_pair": lambda: HelpPairPage(store),
+            "woman": lambda: WomanPage(store),
+            "liaison_point": lambda: LiaisonPointPage(store),
+            "problem": lambda: _problems(store),
+            "cards": lambda: _coming(self.tr("联系服务卡"), self.tr("打印联系服务卡（正面信息、背面二维码名片）。")),
+            "reports": lambda: _coming(self.tr("报表"), self.tr("双月、季度、年度报表（PDF 与 Excel）。")),
+            "sync": lambda: _coming(self.tr("同步"), self.tr("加密同步包的导出与导入。")),
+        }
+        labels = {
+            "home": self.tr("首页"),
+            "diary": self.tr("妇情日记"),
+            "visit": self.tr("走访"),
+            "help_pair": self.tr("结对帮扶"),
+            "woman": self.tr("联系妇女"),
+            "liaison_point": self.tr("联系点"),
+            "problem": self.tr("问题清单"),
+            "cards": self.tr("联系服务卡"),
+            "reports": self.tr("报表"),
+            "sync": self.tr("同步"),
+        }
+        self.section_keys = list(self._factories)
+        self._built: dict[str, QWidget] = {}
+        for key in self.section_keys:
+            item = QListWidgetItem(labels[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
-            self.pages.addWidget(page)
-            self.section_keys.append(key)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        for panel in (
-            self.home_page,
-            self.woman_page.related,
-            self.liaison_point_page.related,
-            self.visit_page.related,
-        ):
-            panel.open_requested.connect(self.open_record)
-        self.visit_page.raise_problem.connect(self.raise_problem)
+            self.pages.addWidget(QWidget())
+        self.sidebar.currentRowChanged.connect(self._section_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.sidebar)
@@ -90,15 +103,68 @@ class MainWindow(QMainWindow):
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self.section_keys.index(key))
 
-    def record_pages(self) -> dict[str, RecordPage]:
-        return {
-            "diary": self.diary_page,
-            "visit": self.visit_page,
-            "help_pair": self.help_pair_page,
-            "woman": self.woman_page,
-            "liaison_point": self.liaison_point_page,
-            "problem": self.problem_page.list_page,
-        }
+    def _section_changed(self, row: int) -> None:
+        self.pages.setCurrentWidget(self.page(self.section_keys[row]))
+
+    def page(self, key: str) -> QWidget:
+        """The section's page, built on first use."""
+        built = self._built.get(key)
+        if built is None:
+            built = self._factories[key]()
+            index = self.section_keys.index(key)
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, built)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = built
+            self._connect(key, built)
+        return built
+
+    def _connect(self, key: str, page: QWidget) -> None:
+        if key == "home":
+            cast("HomePage", page).open_requested.connect(self.open_record)
+        if isinstance(page, (WomanPage, LiaisonPointPage, VisitPage)):
+            page.related.open_requested.connect(self.open_record)
+        if isinstance(page, VisitPage):
+            page.raise_problem.connect(self.raise_problem)
+
+    @property
+    def home_page(self) -> HomePage:
+        return cast("HomePage", self.page("home"))
+
+    @property
+    def diary_page(self) -> DiaryPage:
+        return cast(DiaryPage, self.page("diary"))
+
+    @property
+    def visit_page(self) -> VisitPage:
+        return cast(VisitPage, self.page("visit"))
+
+    @property
+    def help_pair_page(self) -> HelpPairPage:
+        return cast(HelpPairPage, self.page("help_pair"))
+
+    @property
+    def woman_page(self) -> WomanPage:
+        return cast(WomanPage, self.page("woman"))
+
+    @property
+    def liaison_point_page(self) -> LiaisonPointPage:
+        return cast(LiaisonPointPage, self.page("liaison_point"))
+
+    @property
+    def problem_page(self) -> ProblemPage:
+        return cast("ProblemPage", self.page("problem"))
+
+    def record_pages(self, built_only: bool = False) -> dict[str, RecordPage]:
+        """Record pages by kind (building them, unless ``built_only``)."""
+        pages: dict[str, RecordPage] = {}
+        for key in ("diary", "visit", "help_pair", "woman", "liaison_point", "problem"):
+            if built_only and key not in self._built:
+                continue
+            page = self.page(key)
+            pages[key] = cast("ProblemPage", page).list_page if key == "problem" else cast(RecordPage, page)
+        return pages
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Go to a record's page and open it (from related lists and follow-ups)."""
@@ -115,15 +181,16 @@ class MainWindow(QMainWindow):
         self.problem_page.new_problem(values)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.record_pages().values():
+        for page in self.record_pages(built_only=True).values():
             page.shutdown()
         super().closeEvent(event)
 
     def offer_drafts(self) -> None:
         """After a crash: offer each page's newest unsaved draft back."""
-        for key, page in self.record_pages().items():
-            if page.pending_drafts():
-                self.show_section(key)
+        for kind in drafts.kinds_with_drafts(self.store.conn):
+            page = self.record_pages().get(kind)
+            if page is not None:
+                self.show_section(kind)
                 page.offer_drafts()
 
     def _build_menu(self) -> None:
@@ -153,6 +220,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据文件：{path}").format(path=self.store.path)))
 
     def edit_profile(self) -> None:
+        from .profile_dialog import ProfileDialog
+
         ProfileDialog(self.store, self).exec()
 
     def choose_language(self, code: str) -> None:
