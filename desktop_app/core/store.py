@@ -44,6 +44,7 @@ class Store:
         wall_ms: Callable[[], int] | None = None,
     ):
         self.path = Path(path)
+        self._closed = False
         self.conn = db.connect(self.path)
         self.conn.row_factory = sqlite3.Row
         self._today = today
@@ -52,6 +53,9 @@ class Store:
         self._clock: HybridClock | None = None
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         # Keeps the planner's statistics current as the data grows (cheap:
         # SQLite re-analyses only tables whose statistics are stale).
         try:
