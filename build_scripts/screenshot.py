@@ -44,14 +44,24 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store)
     window.resize(1280, 800)
     window.show()
-    for key in window.section_keys:
-        window.show_section(key)
-        if key == "diary":
-            window.diary_page.table.selectRow(0)
+    def shoot(name: str) -> None:
         QApplication.processEvents()
-        path = args.out / f"{key}.png"
+        path = args.out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
+
+    pages = window.record_pages()
+    for key in window.section_keys:
+        window.show_section(key)
+        if key in pages:
+            pages[key].table.selectRow(0)
+        shoot(key)
+        if key == "problem":
+            tabs = window.problem_page.tabs
+            for index, name in ((1, "problem_responsibility"), (2, "problem_warnings")):
+                tabs.setCurrentIndex(index)
+                shoot(name)
+            tabs.setCurrentIndex(0)
     window.close()
     store.close()
     del app
