@@ -32,13 +32,14 @@ def raw_first_rows(path: str) -> float:
 
 
 def model_first_rows(path: str) -> tuple[float, int]:
+    from desktop_app.core.listing import SPECS
     from desktop_app.core.store import Store
-    from desktop_app.ui.diary_model import DiaryListModel
+    from desktop_app.ui.record_list_model import RecordListModel
 
     before = rss_kb()
     started = time.perf_counter()
     store = Store(path)
-    model = DiaryListModel(store)
+    model = RecordListModel(store, SPECS["diary"])
     for row in range(VISIBLE_ROWS):
         for column in range(model.columnCount()):
             model.data(model.index(row, column))

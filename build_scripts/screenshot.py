@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(store)
     window.resize(1280, 800)
     window.show()
+
     def shoot(name: str) -> None:
         QApplication.processEvents()
         path = args.out / f"{name}.png"
