@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
     p.add_argument("--year", type=int, help="年度（默认今年）")
+    p.add_argument(
+        "--set", action="append", default=[], metavar="KEY=N", help="修改本方案的目标值，如 points_village=5"
+    )
+    p.add_argument("--choose", action="store_true", help="把 --preset 设为本机默认方案")
 
     p = sub.add_parser("problems", help="责任清单与趋势预警")
     p.add_argument("--json", action="store_true")
@@ -194,6 +198,17 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
         return 0
     if command == "quotas":
         preset = args.preset or quotas.chosen_preset(store.conn)
+        for assignment in args.set:
+            key, _, value = assignment.partition("=")
+            try:
+                quotas.set_target(store.conn, preset, key.strip(), int(value))
+            except ValueError:
+                keys = "、".join(i.key for i in quotas.PRESETS[preset].items)
+                raise UsageError(
+                    i18n.pick(f"无效的目标“{assignment}”，可用：{keys}", f"Bad target “{assignment}”; use: {keys}")
+                ) from None
+        if args.choose:
+            quotas.choose_preset(store.conn, preset)
         year = args.year or store.today().year
         progress = quotas.progress(store.conn, preset, year)
         if args.json:

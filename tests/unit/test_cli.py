@@ -173,3 +173,12 @@ def test_quotas_and_problems_json(db: Path) -> None:
     listed = ok_json(db, "problems", "--json", "--overdue", "--warnings")
     assert [d["description"] for d in listed["responsibility"]] == ["缺岗位"]  # type: ignore[index]
     assert listed["warnings"] == [] and listed["rule"] == {"min_points": 3, "window_days": 30}  # type: ignore[index]
+
+
+def test_quota_targets_and_preset_set_from_cli(db: Path) -> None:
+    data = ok_json(db, "quotas", "--json", "--preset", "beijing", "--set", "points_village=5", "--choose")
+    assert data["preset"] == "beijing"  # type: ignore[index]
+    assert {i["key"]: i["target"] for i in data["cadres"][0]["items"]}["points_village"] == 5  # type: ignore[index]
+    assert ok_json(db, "quotas", "--json")["preset"] == "beijing"  # type: ignore[index]
+    result = fuqing(db, "quotas", "--set", "nonsense=1")
+    assert result.returncode == 1 and "无效的目标" in result.stderr

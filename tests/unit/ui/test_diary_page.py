@@ -140,3 +140,18 @@ def test_link_women_concerned(qtbot: QtBot, profiled: Store, db_path: Path) -> N
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = profiled.get("diary", _rows(db_path)[0]["id"])
     assert saved["woman_ids"] == [woman["id"]]
+
+
+def test_keyboard_new_find_and_escape(qtbot: QtBot, profiled: Store) -> None:
+    record = profiled.save("diary", {"title": "原标题", "body": "正文"})
+    page = _page(qtbot, profiled)
+    page.table.selectRow(0)
+    assert page.form.record_id == record["id"]
+    _type(qtbot, page, "title", "改过的")
+    assert page.form.editors["title"].widget.text() == "改过的"
+    qtbot.keyClick(page.form.editors["title"].widget, Qt.Key.Key_Escape)  # Esc: back to the stored text
+    assert page.form.editors["title"].widget.text() == "原标题"
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.form.record_id is None and page.editor_title.text() == "新建妇情日记"
