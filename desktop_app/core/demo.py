@@ -19,7 +19,7 @@ from typing import Any
 
 from . import demo_text as t
 from . import records as r
-from . import search
+from . import search, versions
 from .idcard import check_digit
 from .ids import link_id
 from .store import Store
@@ -119,16 +119,19 @@ def fill(
             progress(kind, len(rows), diaries)
 
     def base(day: date) -> dict[str, Any]:
-        return {"id": g.uuid7(day), "hlc": g.stamp(), "device_id": g.device_id}
+        stamp = g.stamp()
+        return {"id": g.uuid7(day), "hlc": stamp, "device_id": g.device_id, **sync(stamp)}
+
+    def sync(stamp: str) -> dict[str, Any]:
+        return {"rev": versions.dump([versions.version(stamp, g.device_id)]), "sync_seq": store.next_sync_seq()}
 
     def links(table: str, parent_col: str, ref_col: str, pairs: list[tuple[str, str]]) -> None:
-        put(
-            table,
-            [
-                {"id": link_id(p, c), "hlc": g.stamp(), "device_id": g.device_id, parent_col: p, ref_col: c}
-                for p, c in dict.fromkeys(pairs)
-            ],
-        )
+        rows = []
+        for p, c in dict.fromkeys(pairs):
+            stamp = g.stamp()
+            row = {"id": link_id(p, c), "hlc": stamp, "device_id": g.device_id, parent_col: p, ref_col: c}
+            rows.append({**row, **sync(stamp)})
+        put(table, rows)
 
     rng = g.rng
     city, district, province_code = rng.choice(t.CITIES)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import db, search
+from . import db, search, versions
 from . import messages as msg
 from . import records as r
 from .clock import ZERO, HybridClock, Stamp
@@ -51,6 +51,11 @@ class Store:
         self._wall_ms = wall_ms
         self.device_id = str(db.get_meta(self.conn, "device_id"))
         self._clock: HybridClock | None = None
+        self._sync_seq = self._sync_start = 0
+
+    @property
+    def is_open(self) -> bool:
+        return not self._closed
 
     def close(self) -> None:
         if self._closed:
@@ -102,9 +107,12 @@ class Store:
         try:
             stored = db.get_meta(self.conn, "hlc")
             self._clock = HybridClock(Stamp.unpack(stored) if stored else ZERO, self._wall_ms)
+            self._sync_start = self._sync_seq = int(db.get_meta(self.conn, "sync_seq") or 0)
             yield self.conn
             if self._clock.last != ZERO:
                 db.set_meta(self.conn, "hlc", self._clock.last.pack())
+            if self._sync_seq != self._sync_start:
+                db.set_meta(self.conn, "sync_seq", str(self._sync_seq))
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -115,6 +123,22 @@ class Store:
     def _tick(self) -> str:
         assert self._clock is not None, "stamps are issued inside a transaction"
         return self._clock.tick().pack()
+
+    def next_sync_seq(self) -> int:
+        """The local order of a row change or arrival (what delta exports follow)."""
+        assert self._clock is not None, "sync order is issued inside a transaction"
+        self._sync_seq += 1
+        return self._sync_seq
+
+    def observe_stamp(self, stamp: str) -> None:
+        """Keep our clock ahead of every stamp seen in imported rows."""
+        assert self._clock is not None
+        self._clock.observe(Stamp.unpack(stamp))
+
+    def _rev_after_edit(self, table: str, record_id: str, stamp: str) -> str:
+        row = self.conn.execute(f"SELECT rev FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        old = versions.load(row[0]) if row else []
+        return versions.dump(versions.merge_revs(old, [versions.version(stamp, self.device_id)]))
 
     # -- reads --------------------------------------------------------------
 
@@ -250,7 +274,13 @@ class Store:
             stamp = self._tick()
             rid = record_id or new_id()
             row = {f.name: _encode(f, clean[f.name]) for f in rtype.column_fields}
-            row.update(id=rid, hlc=stamp, device_id=self.device_id)
+            row.update(
+                id=rid,
+                hlc=stamp,
+                device_id=self.device_id,
+                rev=self._rev_after_edit(kind, rid, stamp),
+                sync_seq=self.next_sync_seq(),
+            )
             if old is None:
                 cols = ", ".join(row)
                 cursor = self.conn.execute(
@@ -283,8 +313,8 @@ class Store:
             old = self.get(kind, record_id)
             stamp = self._tick()
             self.conn.execute(
-                f"UPDATE {kind} SET deleted = 1, hlc = ?, device_id = ? WHERE id = ?",
-                (stamp, self.device_id, record_id),
+                f"UPDATE {kind} SET deleted = 1, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
+                (stamp, self.device_id, self._rev_after_edit(kind, record_id, stamp), self.next_sync_seq(), record_id),
             )
             if rtype.search_fields:
                 search.unindex(self.conn, rtype, row["seq"], old)
@@ -322,24 +352,41 @@ class Store:
                 f"SELECT {link.ref_column}, deleted FROM {link.table} WHERE {link.parent_column} = ?", (parent_id,)
             )
         }
+
+        def set_deleted(ref_id: str, deleted: int) -> None:
+            lid = link_id(parent_id, ref_id)
+            self.conn.execute(
+                f"UPDATE {link.table} SET deleted = ?, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
+                (
+                    deleted,
+                    stamp,
+                    self.device_id,
+                    self._rev_after_edit(link.table, lid, stamp),
+                    self.next_sync_seq(),
+                    lid,
+                ),
+            )
+
         for ref_id, deleted in existing.items():
             if ref_id not in wanted and not deleted:
-                self.conn.execute(
-                    f"UPDATE {link.table} SET deleted = 1, hlc = ?, device_id = ? WHERE id = ?",
-                    (stamp, self.device_id, link_id(parent_id, ref_id)),
-                )
+                set_deleted(ref_id, 1)
         for ref_id in wanted:
             if ref_id not in existing:
                 self.conn.execute(
-                    f"INSERT INTO {link.table} (id, hlc, device_id, {link.parent_column}, {link.ref_column}) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (link_id(parent_id, ref_id), stamp, self.device_id, parent_id, ref_id),
+                    f"INSERT INTO {link.table} (id, hlc, device_id, {link.parent_column}, {link.ref_column}, rev, "
+                    "sync_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        link_id(parent_id, ref_id),
+                        stamp,
+                        self.device_id,
+                        parent_id,
+                        ref_id,
+                        versions.dump([versions.version(stamp, self.device_id)]),
+                        self.next_sync_seq(),
+                    ),
                 )
             elif existing[ref_id]:
-                self.conn.execute(
-                    f"UPDATE {link.table} SET deleted = 0, hlc = ?, device_id = ? WHERE id = ?",
-                    (stamp, self.device_id, link_id(parent_id, ref_id)),
-                )
+                set_deleted(ref_id, 0)
 
     def _audit(self, kind: str, record_id: str, stamp: str, action: str, changes: Mapping[str, Any]) -> None:
         self.conn.execute(

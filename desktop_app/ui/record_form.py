@@ -36,7 +36,8 @@ class RecordForm(QWidget):
         self._show_all = False
         self._valid = False
         self._validate_timer = QTimer(self, singleShot=True, interval=120)
-        self._validate_timer.timeout.connect(self.validate)
+        # A timer may fire after the window closed and the store with it.
+        self._validate_timer.timeout.connect(lambda: self.store.is_open and self.validate())
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in field_names:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -164,6 +164,8 @@ class RecordPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if not self.store.is_open:
+            return
         n, capped = self.model.total()
         more = self.tr("以上") if capped else ""
         self.count_label.setText(self.tr("共 {n}{more} 条").format(n=n, more=more))
@@ -239,7 +241,7 @@ class RecordPage(QWidget):
         self._update_buttons()
 
     def save_draft(self) -> None:
-        if not self._dirty:
+        if not self._dirty or not self.store.is_open:
             return
         values = self.form.values()
         perform(self, self.store, lambda s: drafts.save_draft(s.conn, self.kind, self.form.record_id, values))
@@ -301,6 +303,10 @@ class RecordPage(QWidget):
             self.model.reload()
             self.open_record(None)
             self.status.setText(self.tr("已删除"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def shutdown(self) -> None:
         """Before the window closes: keep what was typed, stop pending work."""

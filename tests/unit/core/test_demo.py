@@ -21,7 +21,9 @@ def _content(store: Store) -> dict[str, list[tuple]]:
     tables = [*r.RECORD_TYPES, *(link.table for link in r.link_tables())]
     content = {}
     for table in tables:
-        cols = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})") if row[1] not in ("device_id",)]
+        cols = [
+            row[1] for row in store.conn.execute(f"PRAGMA table_info({table})") if row[1] not in ("device_id", "rev")
+        ]
         content[table] = [
             tuple(row) for row in store.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY seq")
         ]

@@ -92,3 +92,18 @@ def test_migration_2_keeps_version_1_data_and_indexes_names(db_path: Path) -> No
             )
         )
         assert "woman_by_name" in plan
+
+
+def test_migration_3_gives_existing_rows_a_version_and_sync_order(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path), upto=2)
+    raw.execute(
+        "INSERT INTO liaison_point (id, hlc, device_id, name, kind) VALUES ('p', '000000000000001.00000', 'd', '王家村', 'village')"
+    )
+    raw.close()
+    with Store(db_path) as store:
+        row = store.conn.execute("SELECT rev, sync_seq FROM liaison_point WHERE id = 'p'").fetchone()
+        assert (row[0], row[1]) == ('["000000000000001.00000/d"]', 1)
+        point = store.save("liaison_point", {"region": "通州区"}, "p")
+        row = store.conn.execute("SELECT rev, sync_seq FROM liaison_point WHERE id = 'p'").fetchone()
+        assert row[1] == 2 and f"{point['hlc']}/{store.device_id}" in row[0] and "000000000000001.00000/d" in row[0]
