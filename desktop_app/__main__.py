@@ -6,19 +6,9 @@ import sys
 
 # Kept here, not imported from cli, so the GUI starts without loading the CLI.
 COMMANDS = (
-    "demo",
-    "profile",
-    "add",
-    "edit",
-    "show",
-    "list",
-    "delete",
-    "search",
-    "stats",
-    "check",
-    "quotas",
-    "problems",
-)
+    "demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check",
+    "quotas", "problems", "keys", "export", "import", "devices", "conflicts",
+)  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,6 +76,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--choose", action="store_true", help="把 --preset 设为本机默认方案")
 
+    p = sub.add_parser("keys", help="本机密钥与县妇联公钥")
+    p.add_argument("--export-hub-key", type=Path, metavar="FILE", help="导出本机公钥文件（县妇联发给干部）")
+    p.add_argument("--import-hub-key", type=Path, metavar="FILE", help="导入县妇联公钥文件")
+    p.add_argument("--name", help="发送对象名称（默认取自公钥文件）")
+    p.add_argument("--export-identity", type=Path, metavar="FILE", help="导出本机私钥（仅用于迁移，注意保密）")
+    p.add_argument("--import-identity", type=Path, metavar="FILE", help="导入从旧电脑导出的私钥（县妇联换电脑）")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="导出加密同步包")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--full", action="store_true", help="导出全部记录，而不只是新变化")
+    p.add_argument("--to", type=Path, metavar="HUBKEYFILE", help="用该公钥加密（默认：已导入的唯一县妇联公钥）")
+    p.add_argument("--passphrase-file", type=Path, help="改用口令加密（文件首行为口令）")
+    p.add_argument("--rollup", action="store_true", help="汇总上报：把本机收到的全部记录转给上级")
+    p.add_argument("--down", action="store_true", help="下发给干部：只含干部、联系点与分工")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("import", help="导入同步包")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("devices", help="设备登记（县妇联）")
+    p.add_argument("--revoke", metavar="DEVICE_ID")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("conflicts", help="同步冲突：查看与选择版本")
+    p.add_argument("--resolve", metavar="CONFLICT_ID")
+    p.add_argument("--keep", choices=["current", "other"], help="保留当前版本或改用另一版本")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("problems", help="责任清单与趋势预警")
     p.add_argument("--json", action="store_true")
     p.add_argument("--overdue", action="store_true", help="只列逾期未办结的问题")
@@ -243,6 +274,10 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
                     )
                 )
         return 0
+    if command in ("keys", "export", "import", "devices", "conflicts"):
+        from . import sync_cli
+
+        return sync_cli.dispatch(store, args)
     if command == "check":
         found = store.check()
         for line in found:

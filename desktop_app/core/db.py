@@ -75,6 +75,10 @@ def _ensure_identity(conn: sqlite3.Connection) -> None:
                 "INSERT INTO device(id, name, first_seen) VALUES (?, ?, ?)",
                 (device_id, "本机", now_iso()),
             )
+            # Keys are made with the device on first run (signing, age identity).
+            from . import keys
+
+            keys.ensure_keys(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

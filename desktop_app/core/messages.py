@@ -65,3 +65,65 @@ BAD_JSON = Text("JSON 格式错误：{detail}", "Malformed JSON: {detail}")
 JSON_NOT_OBJECT = Text(
     '--json 应为一个 JSON 对象，如 \'{{"title": "…"}}\'', '--json must be a JSON object such as \'{{"title": "…"}}\''
 )
+BAD_HUB_KEY = Text("“{path}”不是有效的县妇联公钥文件：{detail}", "“{path}” is not a valid hub key file: {detail}")
+UNKNOWN_DESTINATION = Text(
+    "没有名为“{name}”的发送对象，请先导入县妇联公钥", "No destination “{name}”: import the hub key first"
+)
+BUNDLE_EMPTY = Text("文件是空的，不是同步包", "The file is empty, not a sync bundle")
+BUNDLE_TOO_LARGE = Text(
+    "同步包过大（{size} MB，上限 {limit} MB）", "The bundle is too large ({size} MB, limit {limit} MB)"
+)
+BUNDLE_NOT_AGE = Text("不是访妇情同步包（不是 age 加密文件）", "Not a Fuqing sync bundle (not an age-encrypted file)")
+BUNDLE_TRUNCATED = Text(
+    "同步包不完整：文件在复制或传输时被截断（或末尾损坏），请重新复制",
+    "The bundle is incomplete: it was cut off while copying (or its end is damaged); copy it again",
+)
+BUNDLE_CORRUPT = Text(
+    "同步包已损坏或被篡改：完整性校验失败，请重新导出",
+    "The bundle is damaged or was tampered with: its integrity check failed; export it again",
+)
+BUNDLE_WRONG_KEY = Text(
+    "无法解密：这个同步包不是发给本机的（本机没有对应的私钥）",
+    "Cannot decrypt: this bundle was not encrypted to this install's key",
+)
+BUNDLE_WRONG_PASSPHRASE = Text("无法解密：口令不正确", "Cannot decrypt: wrong passphrase")
+BUNDLE_NEEDS_PASSPHRASE = Text(
+    "这个同步包用口令加密，请提供口令", "This bundle is encrypted with a passphrase: give the passphrase"
+)
+BUNDLE_BOMB = Text(
+    "同步包解压后超过大小上限（{limit} MB），已拒绝", "The bundle expands beyond the size limit ({limit} MB); refused"
+)
+BUNDLE_BAD_ZIP = Text("同步包内容不是有效的 ZIP：{detail}", "The bundle's content is not a valid ZIP: {detail}")
+BUNDLE_TOO_MANY_ENTRIES = Text("同步包内文件过多（{n} 个）", "Too many files inside the bundle ({n})")
+BUNDLE_BAD_PATH = Text("同步包内含非法路径“{name}”，已拒绝", "The bundle contains an illegal path “{name}”; refused")
+BUNDLE_NO_MANIFEST = Text("同步包缺少清单或签名", "The bundle has no manifest or signature")
+BUNDLE_BAD_MANIFEST = Text("同步包清单无效：{detail}", "The bundle's manifest is invalid: {detail}")
+BUNDLE_NEWER_FORMAT = Text(
+    "同步包格式较新（第{found}版，本程序支持到第{supported}版），请升级访妇情",
+    "The bundle's format is newer (version {found}; this program reads up to {supported}): upgrade Fuqing",
+)
+BUNDLE_NEWER_SCHEMA = Text(
+    "同步包来自更新版本的访妇情（数据格式第{found}版，本程序支持到第{supported}版），请升级",
+    "The bundle comes from a newer Fuqing (data format {found}; this program supports up to {supported}): upgrade",
+)
+BUNDLE_BAD_SIGNATURE = Text(
+    "同步包签名无效：内容被改动或不是由所声称的设备发出",
+    "The bundle's signature is invalid: it was altered or not sent by the device it names",
+)
+BUNDLE_HASH_MISMATCH = Text(
+    "同步包内文件与清单校验值不符：{name}", "A file in the bundle does not match the manifest's hash: {name}"
+)
+BUNDLE_KEY_CHANGED = Text(
+    "设备 {device} 的签名密钥与以前不同，已拒绝（如设备确已重装，请先在设备登记中撤销旧设备）",
+    "Device {device} signs with a different key than before; refused (if it was reinstalled, revoke the old device first)",
+)
+BUNDLE_REVOKED = Text(
+    "设备 {device} 已被撤销，不再接收它的同步包", "Device {device} was revoked; its bundles are no longer accepted"
+)
+BUNDLE_OWN = Text("这是本机自己导出的同步包", "This bundle was exported by this install")
+NOTHING_TO_EXPORT = Text(
+    "没有新的记录需要发送给“{name}”，未生成文件", "Nothing new to send to “{name}”; no file written"
+)
+EXPORT_FAILED = Text(
+    "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
+)

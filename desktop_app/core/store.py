@@ -328,6 +328,22 @@ class Store:
         except ValidationFailed:
             return {f.name: f.default for f in rtype.fields if f.default is not None}
 
+    def restore(self, kind: str, record_id: str) -> None:
+        """Undo a deletion (choosing an edit over a deletion in a conflict)."""
+        rtype = r.record_type(kind)
+        with self.transaction():
+            stamp = self._tick()
+            self.conn.execute(
+                f"UPDATE {kind} SET deleted = 0, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
+                (stamp, self.device_id, self._rev_after_edit(kind, record_id, stamp), self.next_sync_seq(), record_id),
+            )
+            record = self.get(kind, record_id)
+            if rtype.search_fields:
+                seq = self.seq_for_id(kind, record_id)
+                assert seq is not None
+                search.index(self.conn, rtype, seq, record)
+            self._audit(kind, record_id, stamp, "restore", {})
+
     def _defaults(self, rtype: r.RecordType, values: Mapping[str, Any]) -> dict[str, Any]:
         defaults: dict[str, Any] = {f.name: f.default for f in rtype.fields if f.default is not None}
         today = self.today().isoformat()

@@ -1,0 +1,414 @@
+"""Export a delta (or everything) as a bundle; import bundles and merge them.
+
+Merge rule (per row, by id): the version with the later clock stamp wins
+(device id breaks ties); a deletion is a version like any other, so it wins
+over older edits. When neither version descends from the other (``rev``), the
+edits were concurrent: the loser is kept in ``conflict`` for a person to
+review. Conflict rows are made the same way on every replica, so replicas that
+import the same bundles, in any order and any number of times, end equal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import bundle as b
+from . import db, keys, search, versions
+from . import messages as msg
+from . import records as r
+from .clock import Stamp
+from .errors import FuqingError
+from .ids import new_id
+from .store import Store
+
+_CONFLICT_NAMESPACE = uuid.UUID("9a6c4a8e-2f0b-4d35-8c0e-5b7d13e2f4a1")
+Progress = Callable[[int, int, str], None]  # done, total, current file
+
+
+class NothingToExport(FuqingError):
+    """Nothing changed since the last bundle to this destination: no file is written."""
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    bundle_id: str
+    counts: dict[str, int]
+    bytes: int
+
+
+@dataclass
+class ImportResult:
+    file: str
+    ok: bool
+    message: str = ""
+    code: str = ""
+    bundle_id: str = ""
+    sender: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    pending_refs: int = 0
+    duplicate: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        from .i18n import pick
+
+        if not self.ok:
+            return self.message
+        if self.duplicate:
+            return pick("此同步包已导入过，无变化", "Already imported; nothing changed")
+        text = pick(
+            f"新增 {self.new}，更新 {self.updated}，未变 {self.unchanged}，冲突 {self.conflicts}",
+            f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, conflicts {self.conflicts}",
+        )
+        if self.pending_refs:
+            text += pick(
+                f"（{self.pending_refs} 条引用的记录尚未收到）",
+                f" ({self.pending_refs} referenced records not yet received)",
+            )
+        return text
+
+
+def synced_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in b.LOCAL_COLUMNS]
+
+
+# -- export -------------------------------------------------------------------
+
+
+def export_bundle(
+    store: Store,
+    out: Path,
+    destination: keys.Destination,
+    passphrase: str | None = None,
+    full: bool = False,
+    tables: list[str] | None = None,
+    kind: str = "delta",
+) -> ExportResult:
+    """Write a signed, encrypted bundle of what ``destination`` has not had yet.
+
+    The file appears under its final name only once it is complete and on disk;
+    the destination's mark moves forward only after that.
+    """
+    conn = store.conn
+    keys.ensure_keys(conn)
+    since = 0 if full else destination.last_sent_seq
+    chosen = tables or b.SYNCED_TABLES
+    conn.execute("BEGIN")  # one snapshot for every table
+    try:
+        upto = int(db.get_meta(conn, "sync_seq") or 0)
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for table in chosen:
+            columns = synced_columns(conn, table)
+            cursor = conn.execute(
+                f"SELECT {', '.join(columns)} FROM {table} WHERE sync_seq > ? AND sync_seq <= ? ORDER BY sync_seq",
+                (since, upto),
+            )
+            rows[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
+    finally:
+        conn.execute("COMMIT")
+    counts = {table: len(found) for table, found in rows.items() if found}
+    if not counts:
+        raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.name))
+    own = store.own_cadre_id
+    cadre = store.get("cadre", own) if own and store.exists("cadre", own) else {}
+    bundle_id = new_id()
+    manifest = {
+        "bundle_id": bundle_id,
+        "kind": kind,
+        "created_at": db.now_iso(),
+        "since_seq": since,
+        "sender": {
+            "device_id": store.device_id,
+            "public_key": keys.public_key(conn),
+            "cadre_id": own,
+            "cadre_name": cadre.get("name"),
+            "federation": cadre.get("org"),
+        },
+    }
+    plain = b.build_zip(manifest, rows, lambda data: keys.sign(conn, data))
+    sealed = b.encrypt(plain, destination.recipient, passphrase)
+    _write_atomically(out, sealed)
+    with store.transaction():
+        conn.execute(
+            "UPDATE destination SET last_sent_seq = max(last_sent_seq, ?), last_sent_at = ?, last_bundle_id = ? "
+            "WHERE id = ?",
+            (upto, db.now_iso(), bundle_id, destination.id),
+        )
+        conn.execute(
+            "INSERT INTO bundle_log (bundle_id, direction, device_id, destination_id, file_name, at, counts) "
+            "VALUES (?, 'out', ?, ?, ?, ?, ?)",
+            (bundle_id, store.device_id, destination.id, out.name, db.now_iso(), json.dumps(counts)),
+        )
+    return ExportResult(out, bundle_id, counts, len(sealed))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise FuqingError(msg.EXPORT_FAILED.format(detail=error)) from error
+
+
+# -- import -------------------------------------------------------------------
+
+
+def read_file(store: Store, path: Path, passphrase: str | None = None) -> b.Bundle:
+    """Decrypt and verify a bundle file; touches no database rows."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise b.BundleError("unreadable", str(error)) from error
+    plain = b.decrypt(data, [keys.age_identity(store.conn)], passphrase)
+    return b.open_bundle(plain)
+
+
+def check_sender(conn: sqlite3.Connection, bundle: b.Bundle, own_device: str) -> None:
+    sender = bundle.sender
+    device_id = str(sender["device_id"])
+    if device_id == own_device:
+        raise b.BundleError("own", str(msg.BUNDLE_OWN))
+    row = conn.execute("SELECT public_key, revoked FROM device WHERE id = ?", (device_id,)).fetchone()
+    if row is None:
+        return  # trust on first use: recorded when the bundle is applied
+    if row[1]:
+        raise b.BundleError("revoked", msg.BUNDLE_REVOKED.format(device=device_id[:8]))
+    if row[0] and row[0] != sender["public_key"]:
+        raise b.BundleError("key_changed", msg.BUNDLE_KEY_CHANGED.format(device=device_id[:8]))
+
+
+def import_files(
+    store: Store,
+    paths: list[Path],
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ImportResult]:
+    """Import each file on its own: one bad file does not stop the others."""
+    results = []
+    for done, path in enumerate(paths):
+        if cancelled and cancelled():
+            break
+        if progress:
+            progress(done, len(paths), path.name)
+        results.append(import_file(store, path, passphrase))
+    if progress:
+        progress(len(results), len(paths), "")
+    return results
+
+
+def import_file(store: Store, path: Path, passphrase: str | None = None) -> ImportResult:
+    try:
+        bundle = read_file(store, path, passphrase)
+        check_sender(store.conn, bundle, store.device_id)
+        result = apply_bundle(store, bundle)
+    except b.BundleError as error:
+        return ImportResult(path.name, False, str(error), error.code)
+    except FuqingError as error:
+        return ImportResult(path.name, False, str(error), "error")
+    result.file = path.name
+    return result
+
+
+def apply_bundle(store: Store, bundle: b.Bundle) -> ImportResult:
+    """Merge a verified bundle in one transaction: all of it or none."""
+    conn = store.conn
+    sender = bundle.sender
+    result = ImportResult("", True, bundle_id=bundle.bundle_id, sender=str(sender.get("cadre_name") or ""))
+    if conn.execute("SELECT 1 FROM bundle_log WHERE bundle_id = ?", (bundle.bundle_id,)).fetchone():
+        result.duplicate = True
+        result.unchanged = bundle.row_count()
+        return result
+    columns = {table: synced_columns(conn, table) for table in bundle.tables}
+    for table, rows in bundle.tables.items():
+        _check_rows(table, rows, set(columns[table]))
+    # References may point at records in a bundle not imported yet (any order
+    # must work), so foreign keys are checked by ``fuqing check``, not here.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with store.transaction():
+            for table in b.SYNCED_TABLES:
+                for row in bundle.tables.get(table, []):
+                    _merge_row(store, table, columns[table], row, result)
+            result.pending_refs = _missing_references(conn, bundle)
+            _register(conn, bundle, result)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    result.counts = {table: len(rows) for table, rows in bundle.tables.items()}
+    return result
+
+
+def _check_rows(table: str, rows: list[dict[str, Any]], allowed: set[str]) -> None:
+    for row in rows:
+        unknown = set(row) - allowed
+        if unknown or not {"id", "hlc", "device_id", "deleted", "rev"} <= set(row):
+            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: {sorted(unknown)}"))
+        try:
+            Stamp.unpack(str(row["hlc"]))
+            rev = versions.load(row["rev"])
+            if not all(isinstance(v, str) for v in rev):
+                raise ValueError("rev")
+        except (ValueError, TypeError) as error:
+            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: {error}")) from None
+        if any(not isinstance(v, (str, int, float, type(None))) for v in row.values()):
+            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: value types"))
+
+
+def _key(row: dict[str, Any]) -> tuple[str, str]:
+    return (str(row["hlc"]), str(row["device_id"]))
+
+
+def _merge_row(store: Store, table: str, columns: list[str], incoming: dict[str, Any], result: ImportResult) -> None:
+    conn = store.conn
+    store.observe_stamp(str(incoming["hlc"]))
+    existing = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (incoming["id"],)).fetchone()
+    if existing is None:
+        row = {c: incoming.get(c) for c in columns}
+        row["rev"] = versions.dump(versions.merge_revs(versions.load(row["rev"]), [versions.version(*_key(row))]))
+        _write(store, table, columns, None, row)
+        result.new += 1
+        return
+    local = dict(zip(columns, existing, strict=True))
+    local_rev, incoming_rev = versions.load(local["rev"]), versions.load(incoming["rev"])
+    local_v, incoming_v = versions.version(*_key(local)), versions.version(*_key(incoming))
+    merged_rev = versions.dump(versions.merge_revs(local_rev, incoming_rev, [local_v, incoming_v]))
+    if _key(incoming) == _key(local) or incoming_v in local_rev:
+        # The same version, or one we have already moved past.
+        if merged_rev != local["rev"]:
+            _write(store, table, columns, local, {**local, "rev": merged_rev})
+        result.unchanged += 1
+        return
+    winner, loser = (incoming, local) if _key(incoming) > _key(local) else (local, incoming)
+    if local_v not in incoming_rev:
+        _record_conflict(store, table, winner, loser, columns)
+        result.conflicts += 1
+    if winner is incoming:
+        _write(store, table, columns, local, {**{c: incoming.get(c) for c in columns}, "rev": merged_rev})
+        result.updated += 1
+    else:
+        if merged_rev != local["rev"]:
+            _write(store, table, columns, local, {**local, "rev": merged_rev})
+        result.unchanged += 1
+
+
+def _write(store: Store, table: str, columns: list[str], old: dict[str, Any] | None, row: dict[str, Any]) -> None:
+    conn = store.conn
+    values = [row.get(c) for c in columns]
+    if old is None:
+        cursor = conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}, sync_seq) VALUES ({', '.join('?' * len(columns))}, ?)",
+            [*values, store.next_sync_seq()],
+        )
+        seq = int(cursor.lastrowid or 0)
+    else:
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        conn.execute(
+            f"UPDATE {table} SET {sets}, sync_seq = ? WHERE id = ?", [*values, store.next_sync_seq(), row["id"]]
+        )
+        seq = int(conn.execute(f"SELECT seq FROM {table} WHERE id = ?", (row["id"],)).fetchone()[0])
+    rtype = r.RECORD_TYPES.get(table)
+    if rtype and rtype.search_fields:
+        fields = set(rtype.search_fields)
+        if old is not None and not old["deleted"]:
+            search.unindex(conn, rtype, seq, {k: v for k, v in old.items() if k in fields})
+        if not row["deleted"]:
+            search.index(conn, rtype, seq, {k: v for k, v in row.items() if k in fields})
+
+
+def _record_conflict(
+    store: Store, table: str, winner: dict[str, Any], loser: dict[str, Any], columns: list[str]
+) -> None:
+    """The losing version, stored the same way on every replica that sees it."""
+    loser_v = versions.version(*_key(loser))
+    conflict_id = str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{table}|{loser['id']}|{loser_v}"))
+    conn = store.conn
+    if conn.execute("SELECT 1 FROM conflict WHERE id = ?", (conflict_id,)).fetchone():
+        return
+    hlc, device = _key(winner)
+    loser_row = json.dumps({c: loser.get(c) for c in columns if c != "rev"}, ensure_ascii=False, sort_keys=True)
+    conn.execute(
+        "INSERT INTO conflict (id, hlc, device_id, rev, sync_seq, record_type, record_id, winner_version, "
+        "loser_version, loser_row, detected_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        (
+            conflict_id,
+            hlc,
+            device,
+            versions.dump([versions.version(hlc, device)]),
+            store.next_sync_seq(),
+            table,
+            loser["id"],
+            versions.version(hlc, device),
+            loser_v,
+            loser_row,
+            datetime.fromtimestamp(Stamp.unpack(hlc).wall_ms / 1000, UTC).isoformat(timespec="seconds"),
+        ),
+    )
+
+
+def _missing_references(conn: sqlite3.Connection, bundle: b.Bundle) -> int:
+    missing = 0
+    for table, rows in bundle.tables.items():
+        for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
+            target, column = fk[2], fk[3]
+            wanted = sorted({str(row[column]) for row in rows if row.get(column)})
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                found = conn.execute(f"SELECT count(*) FROM {target} WHERE id IN ({marks})", chunk).fetchone()[0]
+                missing += len(chunk) - int(found)
+    return missing
+
+
+def _register(conn: sqlite3.Connection, bundle: b.Bundle, result: ImportResult) -> None:
+    sender = bundle.sender
+    now = db.now_iso()
+    conn.execute(
+        "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, last_bundle_at, bundle_count, "
+        "rows_received) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET "
+        "name = coalesce(excluded.name, device.name), cadre_id = coalesce(excluded.cadre_id, device.cadre_id), "
+        "public_key = coalesce(device.public_key, excluded.public_key), last_seen = excluded.last_seen, "
+        "last_bundle_at = excluded.last_bundle_at, bundle_count = device.bundle_count + 1, "
+        "rows_received = device.rows_received + excluded.rows_received",
+        (
+            sender["device_id"],
+            sender.get("cadre_name"),
+            sender.get("cadre_id"),
+            sender["public_key"],
+            now,
+            now,
+            bundle.manifest.get("created_at"),
+            bundle.row_count(),
+        ),
+    )
+    conn.execute(
+        "INSERT INTO bundle_log (bundle_id, direction, device_id, file_name, at, counts) VALUES (?, 'in', ?, ?, ?, ?)",
+        (
+            bundle.bundle_id,
+            sender["device_id"],
+            result.file,
+            now,
+            json.dumps({"new": result.new, "updated": result.updated, "conflicts": result.conflicts}),
+        ),
+    )
