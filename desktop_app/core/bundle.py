@@ -150,7 +150,8 @@ def decrypt(data: bytes, identities: list[str], passphrase: str | None, limits: 
             pyrage.decrypt_io(io.BytesIO(data), out, keys)
     except _TooLarge:
         raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_plain_bytes >> 20) from None
-    except pyrage.DecryptError as error:
+    except (pyrage.DecryptError, OSError) as error:
+        # pyrage raises DecryptError, or OSError from its streaming reader.
         text = str(error)
         if "No matching keys" in text:
             raise _refuse("wrong_key", msg.BUNDLE_WRONG_KEY) from None

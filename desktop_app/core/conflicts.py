@@ -26,7 +26,7 @@ class Conflict:
 
 
 def open_conflicts(store: Store, include_resolved: bool = False) -> list[Conflict]:
-    where = "deleted = 0" + ("" if include_resolved else " AND resolution IS NULL")
+    where = "deleted = 0"
     rows = store.conn.execute(
         "SELECT id, record_type, record_id, detected_at, winner_version, loser_version, loser_row, resolution "
         f"FROM conflict WHERE {where} ORDER BY detected_at DESC, id"
@@ -42,12 +42,13 @@ def get(store: Store, conflict_id: str) -> Conflict:
 
 
 def resolve(store: Store, conflict_id: str, keep: str) -> None:
-    """``keep="current"`` accepts the stored version; ``"other"`` brings the losing
-    version back as a new edit (which then travels like any edit)."""
+    """``keep="current"`` keeps the stored version; ``"other"`` brings the losing
+    version back. Either way a new version is saved that descends from both, so
+    the conflict disappears on every replica this edit reaches."""
     conflict = get(store, conflict_id)
+    table = conflict.record_type
+    rtype = r.RECORD_TYPES.get(table)
     with store.transaction():
-        table = conflict.record_type
-        rtype = r.RECORD_TYPES.get(table)
         if keep == "other" and rtype is not None:
             values = dict(conflict.loser)
             if values.get("deleted"):
@@ -62,11 +63,9 @@ def resolve(store: Store, conflict_id: str, keep: str) -> None:
                         fields[f.name] = json.loads(str(fields[f.name]))
                     if f.kind == r.BOOL:
                         fields[f.name] = bool(fields[f.name])
+                for f in rtype.link_fields:
+                    fields[f.name] = store.get(table, conflict.record_id)[f.name]
                 store.save(table, fields, conflict.record_id)
-        stamp = store._tick()
-        old_rev = store.conn.execute("SELECT rev FROM conflict WHERE id = ?", (conflict_id,)).fetchone()[0]
-        rev = versions.dump(versions.merge_revs(versions.load(old_rev), [versions.version(stamp, store.device_id)]))
-        store.conn.execute(
-            "UPDATE conflict SET resolution = ?, hlc = ?, device_id = ?, sync_seq = ?, rev = ? WHERE id = ?",
-            (keep, stamp, store.device_id, store.next_sync_seq(), rev, conflict_id),
-        )
+        loser_rev = store.conn.execute("SELECT rev FROM conflict WHERE id = ?", (conflict_id,)).fetchone()[0]
+        store.new_version(table, conflict.record_id, [*versions.load(loser_rev), conflict.loser_version])
+        store.conn.execute("DELETE FROM conflict WHERE id = ?", (conflict_id,))

@@ -328,6 +328,21 @@ class Store:
         except ValidationFailed:
             return {f.name: f.default for f in rtype.fields if f.default is not None}
 
+    def new_version(self, table: str, record_id: str, also_descends_from: list[str]) -> None:
+        """A new version of a row, unchanged in content, that descends from other
+        versions too (settling a sync conflict); travels like any edit."""
+        with self.transaction():
+            stamp = self._tick()
+            row = self.conn.execute(f"SELECT rev FROM {table} WHERE id = ?", (record_id,)).fetchone()
+            rev = versions.merge_revs(
+                versions.load(row[0]), also_descends_from, [versions.version(stamp, self.device_id)]
+            )
+            self.conn.execute(
+                f"UPDATE {table} SET hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
+                (stamp, self.device_id, versions.dump(rev), self.next_sync_seq(), record_id),
+            )
+            self._audit(table, record_id, stamp, "resolve", {})
+
     def restore(self, kind: str, record_id: str) -> None:
         """Undo a deletion (choosing an edit over a deletion in a conflict)."""
         rtype = r.record_type(kind)

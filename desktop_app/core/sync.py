@@ -280,37 +280,78 @@ def _key(row: dict[str, Any]) -> tuple[str, str]:
     return (str(row["hlc"]), str(row["device_id"]))
 
 
+@dataclass
+class _Head:
+    """A version of a row that no other known version descends from."""
+
+    version: str
+    rev: list[str]
+    row: dict[str, Any]
+    conflict_id: str | None  # None: the version stored in the table itself
+
+
 def _merge_row(store: Store, table: str, columns: list[str], incoming: dict[str, Any], result: ImportResult) -> None:
+    """Add one version of a row to what this replica knows.
+
+    The replica keeps every *head* — a version no other known version descends
+    from: the newest (by clock stamp, then device id) in the table, the rest in
+    ``conflict``. That set depends only on which versions were seen, never on
+    their order, so replicas that see the same bundles agree, conflicts included.
+    """
+    if table == "conflict":
+        # A conflict from another replica carries a losing version: merge it as one.
+        record_table = str(incoming["record_type"])
+        if record_table not in b.SYNCED_TABLES or record_table == "conflict":
+            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail="conflict table"))
+        loser = json.loads(str(incoming["loser_row"]))
+        loser["rev"] = incoming["rev"]
+        record_columns = synced_columns(store.conn, record_table)
+        _check_rows(record_table, [loser], set(record_columns))
+        _merge_row(store, record_table, record_columns, loser, result)
+        return
     conn = store.conn
     store.observe_stamp(str(incoming["hlc"]))
-    existing = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (incoming["id"],)).fetchone()
-    if existing is None:
-        row = {c: incoming.get(c) for c in columns}
-        row["rev"] = versions.dump(versions.merge_revs(versions.load(row["rev"]), [versions.version(*_key(row))]))
+    record_id = str(incoming["id"])
+    version = versions.version(*_key(incoming))
+    ancestry = set(versions.load(incoming["rev"])) | {version}
+    existing = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    local = dict(zip(columns, existing, strict=True)) if existing else None
+    heads = _conflict_heads(conn, table, record_id)
+    if local is not None:
+        heads.append(_Head(versions.version(*_key(local)), versions.load(local["rev"]), local, None))
+    if any(version == h.version or version in h.rev for h in heads):
+        result.unchanged += 1  # seen before, or an ancestor of what we have
+        return
+    for head in heads:
+        if head.conflict_id and head.version in ancestry:
+            conn.execute("DELETE FROM conflict WHERE id = ?", (head.conflict_id,))
+    row = {c: incoming.get(c) for c in columns}
+    row["rev"] = versions.dump(versions.merge_revs(versions.load(incoming["rev"]), [version]))
+    if local is None:
         _write(store, table, columns, None, row)
         result.new += 1
         return
-    local = dict(zip(columns, existing, strict=True))
-    local_rev, incoming_rev = versions.load(local["rev"]), versions.load(incoming["rev"])
-    local_v, incoming_v = versions.version(*_key(local)), versions.version(*_key(incoming))
-    merged_rev = versions.dump(versions.merge_revs(local_rev, incoming_rev, [local_v, incoming_v]))
-    if _key(incoming) == _key(local) or incoming_v in local_rev:
-        # The same version, or one we have already moved past.
-        if merged_rev != local["rev"]:
-            _write(store, table, columns, local, {**local, "rev": merged_rev})
-        result.unchanged += 1
+    local_version = versions.version(*_key(local))
+    if local_version in ancestry:
+        _write(store, table, columns, local, row)
+        result.updated += 1
         return
-    winner, loser = (incoming, local) if _key(incoming) > _key(local) else (local, incoming)
-    if local_v not in incoming_rev:
-        _record_conflict(store, table, winner, loser, columns)
-        result.conflicts += 1
-    if winner is incoming:
-        _write(store, table, columns, local, {**{c: incoming.get(c) for c in columns}, "rev": merged_rev})
+    result.conflicts += 1
+    if _key(incoming) > _key(local):
+        _record_conflict(store, table, local, columns)
+        _write(store, table, columns, local, row)
         result.updated += 1
     else:
-        if merged_rev != local["rev"]:
-            _write(store, table, columns, local, {**local, "rev": merged_rev})
+        _record_conflict(store, table, row, columns)
         result.unchanged += 1
+
+
+def _conflict_heads(conn: sqlite3.Connection, table: str, record_id: str) -> list[_Head]:
+    rows = conn.execute(
+        "SELECT id, loser_version, rev, loser_row FROM conflict WHERE record_type = ? AND record_id = ?",
+        (table, record_id),
+    ).fetchall()
+    return [_Head(row[1], versions.load(row[2]), json.loads(row[3]), row[0]) for row in rows]
 
 
 def _write(store: Store, table: str, columns: list[str], old: dict[str, Any] | None, row: dict[str, Any]) -> None:
@@ -337,29 +378,24 @@ def _write(store: Store, table: str, columns: list[str], old: dict[str, Any] | N
             search.index(conn, rtype, seq, {k: v for k, v in row.items() if k in fields})
 
 
-def _record_conflict(
-    store: Store, table: str, winner: dict[str, Any], loser: dict[str, Any], columns: list[str]
-) -> None:
-    """The losing version, stored the same way on every replica that sees it."""
-    loser_v = versions.version(*_key(loser))
+def _record_conflict(store: Store, table: str, loser: dict[str, Any], columns: list[str]) -> None:
+    """Keep a losing version. Its row depends only on that version, so every
+    replica that keeps it stores the same row."""
+    hlc, device = _key(loser)
+    loser_v = versions.version(hlc, device)
     conflict_id = str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{table}|{loser['id']}|{loser_v}"))
-    conn = store.conn
-    if conn.execute("SELECT 1 FROM conflict WHERE id = ?", (conflict_id,)).fetchone():
-        return
-    hlc, device = _key(winner)
     loser_row = json.dumps({c: loser.get(c) for c in columns if c != "rev"}, ensure_ascii=False, sort_keys=True)
-    conn.execute(
-        "INSERT INTO conflict (id, hlc, device_id, rev, sync_seq, record_type, record_id, winner_version, "
-        "loser_version, loser_row, detected_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+    store.conn.execute(
+        "INSERT OR IGNORE INTO conflict (id, hlc, device_id, rev, sync_seq, record_type, record_id, winner_version, "
+        "loser_version, loser_row, detected_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, NULL)",
         (
             conflict_id,
             hlc,
             device,
-            versions.dump([versions.version(hlc, device)]),
+            loser["rev"],
             store.next_sync_seq(),
             table,
             loser["id"],
-            versions.version(hlc, device),
             loser_v,
             loser_row,
             datetime.fromtimestamp(Stamp.unpack(hlc).wall_ms / 1000, UTC).isoformat(timespec="seconds"),

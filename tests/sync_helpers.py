@@ -1,0 +1,57 @@
+"""Replicas for sync tests: stores that share one hub identity, and state dumps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core import bundle, keys, sync
+from desktop_app.core.store import Store
+
+
+class Replica:
+    """A store that can decrypt bundles sent to the shared hub key."""
+
+    def __init__(self, path: Path, identity_file: Path, hub_key: Path, name: str):
+        self.store = Store(path)
+        self.name = name
+        with self.store.transaction():
+            keys.import_identity(self.store.conn, identity_file)
+            recipient, _ = keys.read_hub_key(hub_key)
+            self.destination = keys.add_destination(self.store.conn, "age", "hub", recipient)
+
+    def export(self, out: Path, full: bool = False) -> Path | None:
+        destination = keys.destination(self.store.conn, self.destination.id)
+        try:
+            sync.export_bundle(self.store, out, destination, full=full)
+        except sync.NothingToExport:
+            return None
+        return out
+
+    def import_(self, path: Path) -> sync.ImportResult:
+        return sync.import_file(self.store, path)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def make_hub_key(directory: Path) -> tuple[Path, Path]:
+    """An identity file and its recipient file, as a county hub would hand out."""
+    from pyrage import x25519
+
+    identity = x25519.Identity.generate()
+    identity_file = directory / "hub.identity"
+    identity_file.write_text(f"{identity}\n", encoding="utf-8")
+    hub_key = directory / "hub.key"
+    hub_key.write_text(f"{keys.HUB_KEY_HEADER}: 测试县妇联\n{identity.to_public()}\n", encoding="utf-8")
+    return identity_file, hub_key
+
+
+def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every synced row, without local row numbers: the logical state."""
+    state = {}
+    for table in bundle.SYNCED_TABLES:
+        columns = sync.synced_columns(store.conn, table)
+        rows = store.conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
+        state[table] = [tuple(row) for row in rows]
+    return state
