@@ -159,7 +159,9 @@ def _devices(store: Store, args: argparse.Namespace) -> int:
     else:
         for d in devices:
             flag = pick("（已撤销）", " (revoked)") if d["revoked"] else ""
-            print(f"{d['id']}  {d['name'] or ''}  {d['last_bundle_at'] or '—'}  {d['bundles']}  {d['rows']}{flag}")
+            print(
+                f"{d['id']}  {d['name'] or ''}  {d['last_bundle_at'] or '—'}  {d['bundle_count']}  {d['rows_received']}{flag}"
+            )
     return 0
 
 

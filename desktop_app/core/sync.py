@@ -80,6 +80,22 @@ class ImportResult:
         return text
 
 
+def device_registry(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    columns = ["id", "name", "cadre_id", "first_seen", "last_bundle_at", "bundle_count", "rows_received", "revoked"]
+    rows = conn.execute(
+        f"SELECT {', '.join(columns)} FROM device ORDER BY last_bundle_at IS NULL, last_bundle_at DESC, first_seen"
+    ).fetchall()
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def revoke_device(store: Store, device_id: str) -> bool:
+    with store.transaction():
+        changed = store.conn.execute(
+            "UPDATE device SET revoked = 1 WHERE id = ? AND id != ?", (device_id, store.device_id)
+        ).rowcount
+    return bool(changed)
+
+
 def synced_columns(conn: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in b.LOCAL_COLUMNS]
 

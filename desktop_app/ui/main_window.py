@@ -41,6 +41,12 @@ def _problems(store: Store) -> QWidget:
     return ProblemPage(store)
 
 
+def _sync(store: Store) -> QWidget:
+    from .sync_page import SyncPage
+
+    return SyncPage(store)
+
+
 def _coming(title: str, text: str) -> QWidget:
     from .coming_page import ComingPage
 
@@ -68,7 +74,7 @@ class MainWindow(QMainWindow):
             "problem": lambda: _problems(store),
             "cards": lambda: _coming(self.tr("联系服务卡"), self.tr("打印联系服务卡（正面信息、背面二维码名片）。")),
             "reports": lambda: _coming(self.tr("报表"), self.tr("双月、季度、年度报表（PDF 与 Excel）。")),
-            "sync": lambda: _coming(self.tr("同步"), self.tr("加密同步包的导出与导入。")),
+            "sync": lambda: _sync(store),
         }
         labels = {
             "home": self.tr("首页"),
@@ -175,6 +181,12 @@ class MainWindow(QMainWindow):
             self.problem_page.show_problem(record_id)
         else:
             self.record_pages()[kind].show_record(record_id)
+
+    def data_changed(self) -> None:
+        """After an import: lists of built pages show the merged records."""
+        for page in self.record_pages(built_only=True).values():
+            page.model.reload()
+            page._update_count()
 
     def raise_problem(self, values: dict) -> None:
         self.show_section("problem")

@@ -9,6 +9,99 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>当前版本</source>
+        <translation>Current version</translation>
+    </message>
+    <message>
+        <source>另一版本</source>
+        <translation>Other version</translation>
+    </message>
+    <message>
+        <source>保留当前版本</source>
+        <translation>Keep the current version</translation>
+    </message>
+    <message>
+        <source>改用另一版本</source>
+        <translation>Use the other version</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>上次同步包</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>同步包数</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>收到记录</source>
+        <translation>Rows received</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>撤销所选设备</source>
+        <translation>Revoke selected device</translation>
+    </message>
+    <message>
+        <source>向本机发送过同步包的设备（首次收到时记下其签名密钥）</source>
+        <translation>Devices that sent bundles here (each signing key is recorded on first receipt)</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>撤销设备</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <source>撤销后不再接收设备 {device} 的同步包。确定吗？</source>
+        <translation>Bundles from device {device} will no longer be accepted. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <source>把同步包文件拖到这里导入（可一次拖多个）</source>
+        <translation>Drop bundle files here to import them (several at once is fine)</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>搜索：输入任意字词</source>
@@ -241,10 +334,6 @@
         <translation>Sync</translation>
     </message>
     <message>
-        <source>加密同步包的导出与导入。</source>
-        <translation>Export and import of encrypted sync bundles.</translation>
-    </message>
-    <message>
         <source>文件</source>
         <translation>File</translation>
     </message>
@@ -462,6 +551,158 @@ Device id: {device}</translation>
     <message>
         <source>待办问题 {n} 个，其中逾期 {overdue} 个</source>
         <translation>{n} open problems, {overdue} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>导出与导入</source>
+        <translation>Export and import</translation>
+    </message>
+    <message>
+        <source>设备登记</source>
+        <translation>Device registry</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>TransferView</name>
+    <message>
+        <source>导出本机公钥…</source>
+        <translation>Export this install’s key…</translation>
+    </message>
+    <message>
+        <source>导入县妇联公钥…</source>
+        <translation>Import the hub key…</translation>
+    </message>
+    <message>
+        <source>发送对象</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>加密方式</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>上次发送</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>同步包编号</source>
+        <translation>Bundle id</translation>
+    </message>
+    <message>
+        <source>导出全部记录（不只是新变化）</source>
+        <translation>Export every record (not only new changes)</translation>
+    </message>
+    <message>
+        <source>汇总上报（县妇联把收到的记录转给上级）</source>
+        <translation>Roll-up (a hub passes what it received upward)</translation>
+    </message>
+    <message>
+        <source>导出同步包…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <source>用口令导出…</source>
+        <translation>Export with a passphrase…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>选择同步包文件…</source>
+        <translation>Choose bundle files…</translation>
+    </message>
+    <message>
+        <source>口令（仅口令加密的同步包需要）</source>
+        <translation>Passphrase (only for passphrase bundles)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>未变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>本机设备：{device}
+本机公钥：{recipient}</source>
+        <translation>This device: {device}
+This install’s key: {recipient}</translation>
+    </message>
+    <message>
+        <source>公钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>导出本机公钥</source>
+        <translation>Export this install’s key</translation>
+    </message>
+    <message>
+        <source>导入县妇联公钥</source>
+        <translation>Import the hub key</translation>
+    </message>
+    <message>
+        <source>输入加密口令（请另行告知收件人）：</source>
+        <translation>Passphrase (tell the recipient separately):</translation>
+    </message>
+    <message>
+        <source>请先导入县妇联公钥，或改用口令导出。</source>
+        <translation>Import the hub key first, or export with a passphrase.</translation>
+    </message>
+    <message>
+        <source>保存同步包</source>
+        <translation>Save bundle</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条记录到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+    <message>
+        <source>选择同步包</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>同步包 (*.age);;所有文件 (*)</source>
+        <translation>Bundles (*.age);;All files (*)</translation>
     </message>
 </context>
 <context>

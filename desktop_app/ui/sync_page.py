@@ -1,0 +1,438 @@
+"""同步: export and import bundles, the device registry, and conflicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import conflicts, keys, sync
+from ..core.store import Store
+from .jobs import Job
+from .operations import perform
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+class DropZone(QLabel):
+    """Drop bundle files here (from a USB stick or a chat download folder)."""
+
+    def __init__(self, on_files: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._on_files = on_files
+        self.setAcceptDrops(True)
+        self.setObjectName("drop_zone")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(70)
+        self.setStyleSheet("border: 2px dashed #888; border-radius: 6px; color: #555;")
+        self.setText(self.tr("把同步包文件拖到这里导入（可一次拖多个）"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self._on_files(paths)
+            event.acceptProposedAction()
+
+
+class TransferView(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.job: Job | None = None
+        self.identity = QLabel()
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_key_button = QPushButton(self.tr("导出本机公钥…"))
+        self.import_key_button = QPushButton(self.tr("导入县妇联公钥…"))
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.identity, 1)
+        keys_row.addWidget(self.export_key_button)
+        keys_row.addWidget(self.import_key_button)
+
+        self.destinations = _table(
+            [self.tr("发送对象"), self.tr("加密方式"), self.tr("上次发送"), self.tr("同步包编号")], "destinations_table"
+        )
+        self.full_box = QCheckBox(self.tr("导出全部记录（不只是新变化）"))
+        self.rollup_box = QCheckBox(self.tr("汇总上报（县妇联把收到的记录转给上级）"))
+        self.export_button = QPushButton(self.tr("导出同步包…"))
+        self.export_button.setObjectName("export_button")
+        self.passphrase_button = QPushButton(self.tr("用口令导出…"))
+        export_box = QGroupBox(self.tr("导出"))
+        export_layout = QVBoxLayout(export_box)
+        export_layout.addLayout(keys_row)
+        export_layout.addWidget(self.destinations)
+        options = QHBoxLayout()
+        options.addWidget(self.full_box)
+        options.addWidget(self.rollup_box)
+        options.addStretch(1)
+        options.addWidget(self.passphrase_button)
+        options.addWidget(self.export_button)
+        export_layout.addLayout(options)
+        self.export_status = QLabel()
+        self.export_status.setObjectName("export_status")
+        self.export_status.setWordWrap(True)
+        export_layout.addWidget(self.export_status)
+
+        self.drop_zone = DropZone(self.import_paths)
+        self.choose_button = QPushButton(self.tr("选择同步包文件…"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("口令（仅口令加密的同步包需要）"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.results = _table(
+            [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
+            "import_results",
+        )
+        import_box = QGroupBox(self.tr("导入"))
+        import_layout = QVBoxLayout(import_box)
+        import_layout.addWidget(self.drop_zone)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        import_layout.addLayout(row)
+        import_layout.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.addWidget(export_box)
+        layout.addWidget(import_box, 1)
+
+        self.export_key_button.clicked.connect(self.export_key)
+        self.import_key_button.clicked.connect(self.import_key)
+        self.export_button.clicked.connect(lambda: self.export(passphrase=None))
+        self.passphrase_button.clicked.connect(self.export_with_passphrase)
+        self.choose_button.clicked.connect(self.choose_files)
+        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.identity.setText(
+            self.tr("本机设备：{device}\n本机公钥：{recipient}").format(
+                device=self.store.device_id, recipient=keys.age_recipient(self.store.conn)
+            )
+        )
+        self._destinations = keys.destinations(self.store.conn)
+        _fill(
+            self.destinations,
+            [
+                [
+                    d.name,
+                    self.tr("公钥") if d.kind == "age" else self.tr("口令"),
+                    d.last_sent_at or self.tr("从未"),
+                    d.last_bundle_id or "",
+                ]
+                for d in self._destinations
+            ],
+        )
+        if self._destinations and not self.destinations.selectedItems():
+            self.destinations.selectRow(0)
+
+    # -- keys -----------------------------------------------------------------
+
+    def export_key(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
+        if path:
+            own = self.store.own_cadre_id
+            federation = self.store.get("cadre", own)["org"] if own and self.store.exists("cadre", own) else ""
+            perform(self, self.store, lambda s: keys.export_hub_key(s.conn, Path(path), federation))
+
+    def import_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县妇联公钥"))
+        if path:
+            self.add_hub_key(Path(path))
+
+    def add_hub_key(self, path: Path) -> None:
+        def op(store: Store) -> keys.Destination:
+            recipient, name = keys.read_hub_key(path)
+            with store.transaction():
+                return keys.add_destination(store.conn, "age", name, recipient)
+
+        if perform(self, self.store, op) is not None:
+            self.refresh()
+
+    # -- export ---------------------------------------------------------------
+
+    def export_with_passphrase(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("口令"), self.tr("输入加密口令（请另行告知收件人）："),
+                                        QLineEdit.EchoMode.Password)  # fmt: skip
+        if ok and text:
+            self.export(passphrase=text)
+
+    def export(self, passphrase: str | None, out: Path | None = None) -> None:
+        if passphrase:
+            destination = perform(
+                self, self.store, lambda s: _in_tx(s, lambda: keys.add_destination(s.conn, "passphrase", "口令", None))
+            )
+        else:
+            row = self.destinations.currentRow()
+            if row < 0 or row >= len(self._destinations):
+                QMessageBox.information(self, self.tr("导出"), self.tr("请先导入县妇联公钥，或改用口令导出。"))
+                return
+            destination = self._destinations[row]
+        if destination is None:
+            return
+        if out is None:
+            own = self.store.own_cadre_id
+            name = self.store.get("cadre", own)["name"] if own and self.store.exists("cadre", own) else "访妇情"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存同步包"), f"访妇情-{name}-{date.today():%Y%m%d}.age"
+            )
+            if not chosen:
+                return
+            out = Path(chosen)
+        full, kind = self.full_box.isChecked(), "rollup" if self.rollup_box.isChecked() else "delta"
+        target = destination
+
+        def job(store: Store, progress: Any, cancelled: Any) -> sync.ExportResult:
+            progress(0, 1, out.name)
+            return sync.export_bundle(store, out, keys.destination(store.conn, target.id), passphrase, full=full,
+                                      kind=kind)  # fmt: skip
+
+        self._run(job, self._exported)
+
+    def _exported(self, result: sync.ExportResult) -> None:
+        total = sum(result.counts.values())
+        self.progress.setValue(self.progress.maximum())
+        self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
+        self.refresh()
+
+    # -- import ---------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择同步包"), "", self.tr("同步包 (*.age);;所有文件 (*)")
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        passphrase = self.passphrase.text() or None
+
+        def job(store: Store, progress: Any, cancelled: Any) -> list[sync.ImportResult]:
+            return sync.import_files(store, paths, passphrase, progress, cancelled)
+
+        self._run(job, self._imported)
+
+    def _imported(self, results: list[sync.ImportResult]) -> None:
+        rows = []
+        for result in results:
+            counts = [str(result.new), str(result.updated), str(result.unchanged), str(result.conflicts)]
+            rows.append([result.file, result.summary(), *(counts if result.ok else ["", "", "", ""])])
+        _fill(self.results, rows)
+        self.refresh()
+        window = self.window()
+        if hasattr(window, "data_changed"):
+            window.data_changed()
+
+    # -- jobs -------------------------------------------------------------------
+
+    def _run(self, fn: Any, done: Any) -> None:
+        if self.job is not None and self.job.is_running():
+            return
+        self.job = Job(self.store.path, fn, self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(done)
+        self.job.finished.connect(self._job_over)
+        self.job.failed.connect(self._failed)
+        self.job.failed.connect(self._job_over)
+        for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
+            widget.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.job.start()
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total} {name}")
+
+    def _failed(self, message: str) -> None:
+        # Shown on the page, not in a modal box: "nothing new to send" is common.
+        self.export_status.setText(message)
+
+    def _job_over(self, *_args: object) -> None:
+        for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
+            widget.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+
+def _in_tx(store: Store, fn: Any) -> Any:
+    with store.transaction():
+        return fn()
+
+
+class DevicesView(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.table = _table(
+            [self.tr("设备"), self.tr("干部"), self.tr("上次同步包"), self.tr("同步包数"), self.tr("收到记录"),
+             self.tr("状态")],
+            "devices_table",
+        )  # fmt: skip
+        self.revoke_button = QPushButton(self.tr("撤销所选设备"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("向本机发送过同步包的设备（首次收到时记下其签名密钥）")))
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.revoke_button)
+        layout.addLayout(row)
+        self.revoke_button.clicked.connect(self.revoke)
+        self._ids: list[str] = []
+
+    def refresh(self) -> None:
+        devices = [d for d in sync.device_registry(self.store.conn) if d["id"] != self.store.device_id]
+        self._ids = [d["id"] for d in devices]
+        _fill(
+            self.table,
+            [
+                [d["id"], d["name"] or "", d["last_bundle_at"] or "", str(d["bundle_count"]), str(d["rows_received"]),
+                 self.tr("已撤销") if d["revoked"] else self.tr("正常")]
+                for d in devices
+            ],
+        )  # fmt: skip
+
+    def revoke(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        device = self._ids[row]
+        answer = QMessageBox.question(
+            self,
+            self.tr("撤销设备"),
+            self.tr("撤销后不再接收设备 {device} 的同步包。确定吗？").format(device=device[:8]),
+        )
+        if answer == QMessageBox.StandardButton.Yes and perform(
+            self, self.store, lambda s: sync.revoke_device(s, device)
+        ):
+            self.refresh()
+
+
+class ConflictsView(QWidget):
+    """Two versions side by side; the person chooses which one stays."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.list = _table([self.tr("记录类型"), self.tr("记录"), self.tr("发现时间")], "conflicts_table")
+        self.compare = _table([self.tr("字段"), self.tr("当前版本"), self.tr("另一版本")], "conflict_compare")
+        self.keep_current = QPushButton(self.tr("保留当前版本"))
+        self.keep_other = QPushButton(self.tr("改用另一版本"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.compare, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.keep_current)
+        row.addWidget(self.keep_other)
+        layout.addLayout(row)
+        self.list.currentCellChanged.connect(lambda *_: self._show())
+        self.keep_current.clicked.connect(lambda: self._resolve("current"))
+        self.keep_other.clicked.connect(lambda: self._resolve("other"))
+        self._conflicts: list[conflicts.Conflict] = []
+
+    def refresh(self) -> None:
+        from ..core import records as r
+
+        self._conflicts = conflicts.open_conflicts(self.store)
+        _fill(
+            self.list,
+            [[r.RECORD_TYPES[c.record_type].label if c.record_type in r.RECORD_TYPES else c.record_type,
+              c.record_id, c.detected_at] for c in self._conflicts],
+        )  # fmt: skip
+        if self._conflicts:
+            self.list.selectRow(0)
+        self._show()
+
+    def _show(self) -> None:
+        row = self.list.currentRow()
+        enabled = 0 <= row < len(self._conflicts)
+        self.keep_current.setEnabled(enabled)
+        self.keep_other.setEnabled(enabled)
+        if not enabled:
+            _fill(self.compare, [])
+            return
+        conflict = self._conflicts[row]
+        current = self.store.conn.execute(
+            f"SELECT * FROM {conflict.record_type} WHERE id = ?", (conflict.record_id,)
+        ).fetchone()
+        current_row = dict(current) if current is not None else {}
+        skip = {"seq", "sync_seq", "rev", "id"}
+        fields = [k for k in conflict.loser if k not in skip]
+        _fill(self.compare, [[k, str(current_row.get(k, "")), str(conflict.loser.get(k, ""))] for k in fields])
+
+    def _resolve(self, keep: str) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._conflicts):
+            conflict_id = self._conflicts[row].id
+            perform(self, self.store, lambda s: conflicts.resolve(s, conflict_id, keep) or True)
+            self.refresh()
+
+
+class SyncPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.transfer = TransferView(store)
+        self.devices = DevicesView(store)
+        self.conflicts = ConflictsView(store)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        self.tabs.addTab(self.transfer, self.tr("导出与导入"))
+        self.tabs.addTab(self.devices, self.tr("设备登记"))
+        self.tabs.addTab(self.conflicts, self.tr("冲突"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.devices:
+            self.devices.refresh()
+        elif widget is self.conflicts:
+            self.conflicts.refresh()
