@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,12 +198,19 @@ class _Capped(io.RawIOBase):
         return b"".join(self._parts)
 
 
+# What the zipfile module raises on damaged archives (found by tests/fuzz).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, NotImplementedError, RuntimeError,
+    struct.error, KeyError, UnicodeDecodeError,
+)  # fmt: skip
+
+
 def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
     """Check the ZIP, manifest, hashes and signature of a decrypted bundle."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(plain))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except _ZIP_ERRORS as error:
         raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None
     if len(infos) > limits.max_entries:
         raise _refuse("too_many_entries", msg.BUNDLE_TOO_MANY_ENTRIES, n=len(infos))
@@ -272,7 +281,7 @@ def _read(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     try:
         with archive.open(info) as stream:
             data = stream.read(min(info.file_size, limits.max_entry_bytes) + 1)
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as error:
+    except _ZIP_ERRORS as error:
         raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None
     if len(data) > info.file_size:
         raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
