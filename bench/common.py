@@ -35,6 +35,7 @@ def demo_db(records: int = 100_000) -> Path:
             if extra.exists():
                 extra.unlink()
         print(f"built {path.name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    Store(path).close()  # a file from an older build is migrated first
     return path
 
 
