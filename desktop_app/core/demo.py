@@ -140,6 +140,7 @@ def fill(
 
     # A big page cache keeps the random-order id indexes in memory while the
     # one large transaction runs; the default 2 MB makes it disk-bound.
+    cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -400000")
     with store.transaction():
         cadres = []
@@ -384,5 +385,5 @@ def fill(
             conn.execute("UPDATE device SET cadre_id = ? WHERE id = ?", (cadre_ids[0], store.device_id))
         store._audit("demo", "demo", g.stamp(), "demo", {"seed": seed, "written": written})
     conn.execute("ANALYZE")
-    conn.execute("PRAGMA cache_size = -2000")
+    conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return written
