@@ -127,6 +127,8 @@ class TransferView(QWidget):
             [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
             "import_results",
         )
+        self.results.setColumnWidth(0, 200)
+        self.results.setColumnWidth(1, 420)
         import_box = QGroupBox(self.tr("导入"))
         import_layout = QVBoxLayout(import_box)
         import_layout.addWidget(self.drop_zone)
