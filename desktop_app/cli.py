@@ -107,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", choices=["current", "other"], help="保留当前版本或改用另一版本")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("cards", help="打印联系服务卡（PDF）")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--cadre", action="append", default=[], metavar="ID", help="干部编号，可重复；默认本机干部")
+    p.add_argument("--all", action="store_true", help="全部干部")
+    p.add_argument("--layout", choices=["card", "sheet"], default="card", help="card：每页一张；sheet：A4 每页 10 张")
+    p.add_argument("--duplex", action="store_true", help="A4 版式时正反面交替、反面镜像，便于双面打印")
+
     p = sub.add_parser("problems", help="责任清单与趋势预警")
     p.add_argument("--json", action="store_true")
     p.add_argument("--overdue", action="store_true", help="只列逾期未办结的问题")
@@ -273,6 +280,19 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
                         f"Warning: {warning.category_label} at {len(warning.liaison_point_ids)} liaison points ({warning.first_date} to {warning.last_date})",
                     )
                 )
+        return 0
+    if command == "cards":
+        from .core import cards
+
+        if args.all:
+            ids = [c["id"] for c in store.list_records("cadre")]
+        else:
+            ids = args.cadre or ([store.own_cadre_id] if store.own_cadre_id else [])
+        if not ids:
+            raise UsageError(str(msg.NO_OWN_CADRE))
+        pages = cards.render_cadres(store, ids, args.out, args.layout, duplex=args.duplex or args.layout == "card")
+        print(i18n.pick(f"已生成 {len(ids)} 张联系服务卡，共 {pages} 页：{args.out}",
+                        f"{len(ids)} cards, {pages} pages: {args.out}"))  # fmt: skip
         return 0
     if command in ("keys", "export", "import", "devices", "conflicts"):
         from . import sync_cli

@@ -127,3 +127,11 @@ NOTHING_TO_EXPORT = Text(
 EXPORT_FAILED = Text(
     "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
 )
+CARD_NO_MOBILE = Text(
+    "干部“{name}”没有手机号，联系服务卡必须公开手机号：请先在干部档案中填写手机",
+    "Cadre “{name}” has no mobile number, which a contact card must show: add it to the cadre record first",
+)
+CARD_TOO_LONG = Text(
+    "干部“{name}”的{field}太长，缩到最小字号也放不下联系服务卡：请缩短后再打印",
+    "Cadre “{name}”: the {field} is too long to fit the card even at the smallest size; shorten it",
+)

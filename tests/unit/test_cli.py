@@ -182,3 +182,15 @@ def test_quota_targets_and_preset_set_from_cli(db: Path) -> None:
     assert ok_json(db, "quotas", "--json")["preset"] == "beijing"  # type: ignore[index]
     result = fuqing(db, "quotas", "--set", "nonsense=1")
     assert result.returncode == 1 and "无效的目标" in result.stderr
+
+
+def test_cards_command(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    result = fuqing(db, "cards", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    no_phone = ok_json(db, "add", "cadre", "--json", '{"name": "李娟", "org": "妇联"}')
+    result = fuqing(db, "cards", "--all", "--layout", "sheet", "--duplex", "--out", str(tmp_path / "s.pdf"))
+    assert result.returncode == 1 and "李娟" in result.stderr and "手机" in result.stderr
+    assert not (tmp_path / "s.pdf").exists()
+    del no_phone
