@@ -148,6 +148,7 @@ _FIELD_LABELS = _FieldLabels()
 
 def draw_front(c: object, x: float, y: float, data: CardData) -> None:
     """The front with its lower-left corner at (x, y)."""
+    _register_font()
     from reportlab.lib.colors import HexColor
 
     canvas = c  # reportlab Canvas
@@ -237,10 +238,22 @@ _TO_BITS = bytes((ord("1") if value < 128 else ord("0")) for value in range(256)
 
 
 def draw_back(c: object, x: float, y: float, data: CardData) -> None:
+    _register_font()
     canvas = c
     modules, hex_data = qr_image_mask(data.vcard())
     side = 36 * MM
     left, bottom = x + (CARD_W - side) / 2, y + 11 * MM
+    if hasattr(canvas, "draw_qr_mask"):  # the app's on-screen preview and printer canvas
+        canvas.draw_qr_mask(modules, hex_data, left, bottom, side)
+    else:
+        _inline_mask(canvas, modules, hex_data, left, bottom, side)
+    canvas.setFont(FONT, 10)  # type: ignore[attr-defined]
+    canvas.drawCentredString(x + CARD_W / 2, y + 5 * MM, "有困难，找妇联")  # type: ignore[attr-defined]
+    canvas.setFont(FONT, 6.5)  # type: ignore[attr-defined]
+    canvas.drawCentredString(x + CARD_W / 2, y + 2.2 * MM, "扫码保存联系人 · 妇女维权热线 " + data.hotline)  # type: ignore[attr-defined]
+
+
+def _inline_mask(canvas: object, modules: int, hex_data: str, left: float, bottom: float, side: float) -> None:
     # The symbol as one inline 1-bit image mask painted black, scaled without
     # interpolation: one operator per card instead of hundreds of rectangles.
     canvas.saveState()  # type: ignore[attr-defined]
@@ -250,10 +263,6 @@ def draw_back(c: object, x: float, y: float, data: CardData) -> None:
         f"BI /W {modules} /H {modules} /IM true /BPC 1 /D [1 0] /F /AHx /I false ID\n{hex_data}>\nEI"
     )
     canvas.restoreState()  # type: ignore[attr-defined]
-    canvas.setFont(FONT, 10)  # type: ignore[attr-defined]
-    canvas.drawCentredString(x + CARD_W / 2, y + 5 * MM, "有困难，找妇联")  # type: ignore[attr-defined]
-    canvas.setFont(FONT, 6.5)  # type: ignore[attr-defined]
-    canvas.drawCentredString(x + CARD_W / 2, y + 2.2 * MM, "扫码保存联系人 · 妇女维权热线 " + data.hotline)  # type: ignore[attr-defined]
 
 
 def _crop_marks(canvas: object, x: float, y: float) -> None:

@@ -41,6 +41,12 @@ def _problems(store: Store) -> QWidget:
     return ProblemPage(store)
 
 
+def _print(store: Store) -> QWidget:
+    from .print_page import PrintPage
+
+    return PrintPage(store)
+
+
 def _sync(store: Store) -> QWidget:
     from .sync_page import SyncPage
 
@@ -72,7 +78,7 @@ class MainWindow(QMainWindow):
             "woman": lambda: WomanPage(store),
             "liaison_point": lambda: LiaisonPointPage(store),
             "problem": lambda: _problems(store),
-            "cards": lambda: _coming(self.tr("联系服务卡"), self.tr("打印联系服务卡（正面信息、背面二维码名片）。")),
+            "cards": lambda: _print(store),
             "reports": lambda: _coming(self.tr("报表"), self.tr("双月、季度、年度报表（PDF 与 Excel）。")),
             "sync": lambda: _sync(store),
         }

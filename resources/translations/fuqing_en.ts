@@ -318,10 +318,6 @@
         <translation>Contact cards</translation>
     </message>
     <message>
-        <source>打印联系服务卡（正面信息、背面二维码名片）。</source>
-        <translation>Print contact service cards (details on the front, a QR contact on the back).</translation>
-    </message>
-    <message>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
@@ -378,6 +374,53 @@ The new language applies after a restart.</source>
         <translation>Fuqing {version}
 Offline records of visits, help pairs and women&apos;s situation diaries.
 Device id: {device}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>每页一张（卡片尺寸）</source>
+        <translation>One card per page (card size)</translation>
+    </message>
+    <message>
+        <source>A4 每页 10 张，带裁切线</source>
+        <translation>A4, 10 per sheet, with crop marks</translation>
+    </message>
+    <message>
+        <source>双面打印（反面镜像对齐）</source>
+        <translation>Duplex (backs mirrored to line up)</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>选择干部</source>
+        <translation>Cadres</translation>
+    </message>
+    <message>
+        <source>预览（正面 / 反面）</source>
+        <translation>Preview (front / back)</translation>
+    </message>
+    <message>
+        <source>请至少选择一名干部</source>
+        <translation>Choose at least one cadre</translation>
+    </message>
+    <message>
+        <source>保存联系服务卡</source>
+        <translation>Save contact cards</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 页：{path}</source>
+        <translation>Saved {n} pages: {path}</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def test_sidebar_lists_every_section_and_opens_on_diary(qtbot: QtBot, profiled: 
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels == SECTIONS
     assert window.pages.currentWidget() is window.diary_page
-    window.show_section("cards")
+    window.show_section("reports")
     page = window.pages.currentWidget()
     assert isinstance(page, ComingPage)
     assert "后续版本" in page.findChild(QLabel, "coming_text").text()
