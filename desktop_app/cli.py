@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", choices=["card", "sheet"], default="card", help="card：每页一张；sheet：A4 每页 10 张")
     p.add_argument("--duplex", action="store_true", help="A4 版式时正反面交替、反面镜像，便于双面打印")
 
+    p = sub.add_parser("report", help="工作报表（PDF 或 XLSX）")
+    p.add_argument("--period", required=True, help="2026-09、2026-09/10、2026-Q3 或 2026")
+    p.add_argument("--out", type=Path, required=True, help="以 .pdf 或 .xlsx 结尾")
+    p.add_argument("--federation", help="报表抬头的妇联名称（默认取干部档案）")
+    p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
+
     p = sub.add_parser("problems", help="责任清单与趋势预警")
     p.add_argument("--json", action="store_true")
     p.add_argument("--overdue", action="store_true", help="只列逾期未办结的问题")
@@ -280,6 +286,16 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
                         f"Warning: {warning.category_label} at {len(warning.liaison_point_ids)} liaison points ({warning.first_date} to {warning.last_date})",
                     )
                 )
+        return 0
+    if command == "report":
+        from .core import report, report_files
+
+        suffix = args.out.suffix.lower()
+        if suffix not in (".pdf", ".xlsx"):
+            raise UsageError(i18n.pick("输出文件应以 .pdf 或 .xlsx 结尾", "The output file must end in .pdf or .xlsx"))
+        data = report.build(store.conn, report.parse_period(args.period), args.federation, args.preset)
+        (report_files.write_pdf if suffix == ".pdf" else report_files.write_xlsx)(data, args.out)
+        print(i18n.pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))
         return 0
     if command == "cards":
         from .core import cards

@@ -331,7 +331,7 @@ def fill(
                 "title": g.fill(rng.choice(t.DIARY_TITLES), **s),
                 "body": body,
                 "tags": json.dumps(rng.sample(t.TAGS, rng.randrange(0, 3)), ensure_ascii=False),
-                "notable": int(rng.random() < 0.03),
+                "notable": int(rng.random() < 0.003),
             }
             diaries_rows.append(row)
             for w in rng.sample(woman_ids, rng.choice([0, 0, 1, 2])):

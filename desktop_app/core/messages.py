@@ -135,3 +135,7 @@ CARD_TOO_LONG = Text(
     "干部“{name}”的{field}太长，缩到最小字号也放不下联系服务卡：请缩短后再打印",
     "Cadre “{name}”: the {field} is too long to fit the card even at the smallest size; shorten it",
 )
+BAD_PERIOD = Text(
+    "报表期间“{period}”无效：可用 2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）",
+    "Bad report period “{period}”: use 2026-09 (month), 2026-09/10 (two months), 2026-Q3 (quarter) or 2026 (year)",
+)

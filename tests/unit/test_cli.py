@@ -194,3 +194,16 @@ def test_cards_command(db: Path, tmp_path: Path) -> None:
     assert result.returncode == 1 and "李娟" in result.stderr and "手机" in result.stderr
     assert not (tmp_path / "s.pdf").exists()
     del no_phone
+
+
+def test_report_command(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "300").returncode == 0
+    for name in ("r.pdf", "r.xlsx"):
+        result = fuqing(path, "report", "--period", "2026", "--out", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / name).stat().st_size > 2000
+    result = fuqing(path, "report", "--period", "2026-13", "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "2026-Q3" in result.stderr and not (tmp_path / "x.pdf").exists()
+    result = fuqing(path, "report", "--period", "2026", "--out", str(tmp_path / "x.doc"))
+    assert result.returncode == 1 and ".xlsx" in result.stderr
