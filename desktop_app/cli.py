@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="以 .pdf 或 .xlsx 结尾")
     p.add_argument("--federation", help="报表抬头的妇联名称（默认取干部档案）")
     p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
+    p.add_argument("--research", metavar="CATEGORY", help="改为生成该问题类别的调研报告初稿（PDF），如 employment")
 
     p = sub.add_parser("problems", help="责任清单与趋势预警")
     p.add_argument("--json", action="store_true")
@@ -293,7 +294,19 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
         suffix = args.out.suffix.lower()
         if suffix not in (".pdf", ".xlsx"):
             raise UsageError(i18n.pick("输出文件应以 .pdf 或 .xlsx 结尾", "The output file must end in .pdf or .xlsx"))
-        data = report.build(store.conn, report.parse_period(args.period), args.federation, args.preset)
+        period = report.parse_period(args.period)
+        if args.research:
+            from .core import enums, research
+
+            topic = enums.PROBLEM_CATEGORY.code_for(args.research)
+            if topic is None or suffix != ".pdf":
+                raise UsageError(i18n.pick(f"调研报告需要问题类别（{'、'.join(enums.PROBLEM_CATEGORY.codes())}）和 .pdf 文件",
+                                           "A research report needs a problem category and a .pdf file"))  # fmt: skip
+            federation = args.federation or report.build(store.conn, period).federation
+            research.write_pdf(research.build(store.conn, topic, period, federation), args.out)
+            print(i18n.pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
+            return 0
+        data = report.build(store.conn, period, args.federation, args.preset)
         (report_files.write_pdf if suffix == ".pdf" else report_files.write_xlsx)(data, args.out)
         print(i18n.pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))
         return 0

@@ -47,16 +47,16 @@ def _print(store: Store) -> QWidget:
     return PrintPage(store)
 
 
+def _reports(store: Store) -> QWidget:
+    from .reports_page import ReportsPage
+
+    return ReportsPage(store)
+
+
 def _sync(store: Store) -> QWidget:
     from .sync_page import SyncPage
 
     return SyncPage(store)
-
-
-def _coming(title: str, text: str) -> QWidget:
-    from .coming_page import ComingPage
-
-    return ComingPage(title, text)
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
             "liaison_point": lambda: LiaisonPointPage(store),
             "problem": lambda: _problems(store),
             "cards": lambda: _print(store),
-            "reports": lambda: _coming(self.tr("报表"), self.tr("双月、季度、年度报表（PDF 与 Excel）。")),
+            "reports": lambda: _reports(store),
             "sync": lambda: _sync(store),
         }
         labels = {

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>ComingPage</name>
-    <message>
-        <source>此页面将在后续版本中提供；数据已可通过命令行 fuqing 录入和查看。</source>
-        <translation>This page is coming in a later release; records can already be entered and viewed with the fuqing command line.</translation>
-    </message>
-</context>
-<context>
     <name>ConflictsView</name>
     <message>
         <source>记录类型</source>
@@ -322,10 +315,6 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <source>双月、季度、年度报表（PDF 与 Excel）。</source>
-        <translation>Bi-monthly, quarterly and yearly reports (PDF and Excel).</translation>
-    </message>
-    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -563,6 +552,49 @@ Device id: {device}</translation>
     <message>
         <source>相关记录（双击打开）</source>
         <translation>Related records (double-click to open)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）</source>
+        <translation>2026-09 (month), 2026-09/10 (two months), 2026-Q3 (quarter) or 2026 (year)</translation>
+    </message>
+    <message>
+        <source>生成 PDF 报表…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>导出 Excel 表格…</source>
+        <translation>Excel tables…</translation>
+    </message>
+    <message>
+        <source>生成调研报告初稿…</source>
+        <translation>Research report draft…</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>指标方案</source>
+        <translation>Quota profile</translation>
+    </message>
+    <message>
+        <source>调研主题</source>
+        <translation>Research topic</translation>
+    </message>
+    <message>
+        <source>保存报表</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Building…</translation>
+    </message>
+    <message>
+        <source>已生成：{path}</source>
+        <translation>Written: {path}</translation>
     </message>
 </context>
 <context>

@@ -116,3 +116,20 @@ def test_pdf_embeds_the_font_and_shows_the_figures(filled: Store, tmp_path: Path
         assert expected in text
     assert re.search(r"第\s*2\s*页", text)
     assert str(data.totals["visits"]) in text
+
+
+def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
+    from desktop_app.core import research
+
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
+                            "disposition": "escalate", "liaison_point_id": point, "resolution": "建议村委会腾出活动室"})  # fmt: skip
+    draft = research.build(filled.conn, "children_education", report.parse_period("2026"), "测试县妇女联合会")
+    assert draft.situation and draft.analysis
+    assert any("托管班缺场地" in p and "建议村委会腾出活动室" in p for p in draft.proposals)
+    out = tmp_path / "draft.pdf"
+    research.write_pdf(draft, out)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        for heading in ("一、基本情况", "二、问题分析", "三、对策建议", "儿童教育"):
+            assert heading in text

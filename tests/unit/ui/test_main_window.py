@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.store import Store
-from desktop_app.ui.coming_page import ComingPage
 from desktop_app.ui.fonts import APP_FONT_FAMILY
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.profile_dialog import ProfileDialog
@@ -23,10 +22,10 @@ def test_sidebar_lists_every_section_and_opens_on_diary(qtbot: QtBot, profiled: 
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels == SECTIONS
     assert window.pages.currentWidget() is window.diary_page
-    window.show_section("reports")
-    page = window.pages.currentWidget()
-    assert isinstance(page, ComingPage)
-    assert "后续版本" in page.findChild(QLabel, "coming_text").text()
+    for key in window.section_keys:  # every section is a real page now
+        window.show_section(key)
+        assert window.pages.currentWidget() is window.page(key)
+        assert type(window.page(key)).__name__ != "QWidget"
 
 
 def test_first_launch_profile_creates_own_cadre(qtbot: QtBot, store: Store) -> None:
