@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--cadre", action="append", default=[], metavar="ID", help="干部编号，可重复；默认本机干部")
     p.add_argument("--all", action="store_true", help="全部干部")
+    p.add_argument("--federation", help="与 --all 合用：只印该妇联的干部")
     p.add_argument("--layout", choices=["card", "sheet"], default="card", help="card：每页一张；sheet：A4 每页 10 张")
     p.add_argument("--duplex", action="store_true", help="A4 版式时正反面交替、反面镜像，便于双面打印")
 
@@ -314,7 +315,7 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
         from .core import cards
 
         if args.all:
-            ids = [c["id"] for c in store.list_records("cadre")]
+            ids = [c["id"] for c in store.list_records("cadre") if not args.federation or c["org"] == args.federation]
         else:
             ids = args.cadre or ([store.own_cadre_id] if store.own_cadre_id else [])
         if not ids:

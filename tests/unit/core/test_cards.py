@@ -130,6 +130,18 @@ def test_sheet_of_ten_with_mirrored_backs(tmp_path: Path, store: Store) -> None:
     lefts = [runs[0][0] / px_per_mm for _y, runs in bands]
     rights = [(image.width() - runs[1][1]) / px_per_mm for _y, runs in bands]
     assert max(lefts) - min(lefts) < 0.5 and abs(lefts[0] - rights[0]) < 1.0  # centred: duplex-safe
+    # Crop marks: short dark lines just outside each corner of the first card.
+    top = bands[0][0]
+    left = bands[0][1][0][0]
+    bottom = top + round(54 * px_per_mm)
+
+    def dark(x: int, y: int) -> bool:
+        return any(image.pixelColor(x, y + d).lightness() < 160 for d in (-1, 0, 1))
+
+    marks = [x for x in range(left - round(5 * px_per_mm), left - round(1 * px_per_mm)) if dark(x, bottom)]
+    assert len(marks) >= 0.6 * round(4 * px_per_mm), "horizontal crop mark at the lower-left corner"
+    marks = [y for y in range(bottom + round(1 * px_per_mm), bottom + round(5 * px_per_mm)) if dark(left, y)]
+    assert len(marks) >= 0.6 * round(4 * px_per_mm), "vertical crop mark below the lower-left corner"
     # Backs: page 2 mirrors page 1; card 1's back (QR) sits in the right column.
     text_front = _run("pdftotext", "-f", "1", "-l", "1", "-layout", str(out), "-")
     assert "王0" in text_front and "王9" in text_front and "王10" not in text_front

@@ -1,0 +1,42 @@
+"""The yearly report on the 100k demo database, PDF and XLSX, against reading
+the same rows with raw SQLite (the floor)."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+from common import demo_db, report
+
+from desktop_app.core import report as campaign_report
+from desktop_app.core import report_files
+from desktop_app.core.store import Store
+
+
+def main() -> None:
+    path = demo_db()
+    started = time.perf_counter()
+    raw = sqlite3.connect(path)
+    for table in ("visit", "visit_cadre", "help_log", "problem", "diary"):
+        raw.execute(f"SELECT * FROM {table}").fetchall()
+    floor = time.perf_counter() - started
+    with Store(path) as store, tempfile.TemporaryDirectory() as tmp:
+        period = campaign_report.parse_period("2026")
+        started = time.perf_counter()
+        data = campaign_report.build(store.conn, period)
+        figures = time.perf_counter() - started
+        started = time.perf_counter()
+        report_files.write_pdf(data, Path(tmp) / "y.pdf")
+        pdf = time.perf_counter() - started
+        started = time.perf_counter()
+        report_files.write_xlsx(data, Path(tmp) / "y.xlsx")
+        xlsx = time.perf_counter() - started
+        report("yearly report: figures", figures, floor, unit="s", goal="floor: read the tables raw")
+        report("yearly report: + PDF", figures + pdf, floor, unit="s")
+        report("yearly report: + XLSX", figures + xlsx, floor, unit="s")
+
+
+if __name__ == "__main__":
+    main()
