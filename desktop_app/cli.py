@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="完整性与外键检查")
 
+    p = sub.add_parser("backup", help="备份数据库（可写到 U 盘）")
+    p.add_argument("--out", type=Path, help="备份文件或文件夹（默认：数据目录下的 backups）")
+
+    p = sub.add_parser("restore", help="从备份恢复（当前数据先另存）")
+    p.add_argument("file", type=Path)
+
     p = sub.add_parser("quotas", help="各干部任务指标完成情况")
     p.add_argument("--json", action="store_true")
     p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
@@ -166,6 +172,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         i18n.set_language(args.lang)
     path = args.db or db.default_db_path()
     try:
+        if args.command == "restore":
+            from .core import backup
+
+            aside = backup.restore(path, args.file)
+            print(i18n.pick(f"已恢复；原数据另存为 {aside}", f"Restored; the previous data was kept as {aside}"))
+            return 0
         with Store(path) as store:
             return _dispatch(store, args)
     except ValidationFailed as error:
@@ -288,6 +300,12 @@ def _dispatch(store: Store, args: argparse.Namespace) -> int:
                         f"Warning: {warning.category_label} at {len(warning.liaison_point_ids)} liaison points ({warning.first_date} to {warning.last_date})",
                     )
                 )
+        return 0
+    if command == "backup":
+        from .core import backup
+
+        out = backup.make_backup(store.conn, store.path, "manual", args.out)
+        print(i18n.pick(f"已备份到 {out}", f"Backed up to {out}"))
         return 0
     if command == "report":
         from .core import report, report_files

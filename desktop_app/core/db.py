@@ -42,6 +42,11 @@ def connect(path: str | Path, migrate: bool = True) -> sqlite3.Connection:
         # indexes in memory while merging (per-record import cost stays flat).
         conn.execute("PRAGMA cache_size=-65536")
         if migrate:
+            found = migrations.user_version(conn)
+            if 0 < found < migrations.LATEST:
+                from . import backup
+
+                backup.make_backup(conn, path, "pre-migration")
             migrations.apply(conn, str(path))
             _ensure_identity(conn)
     except BaseException:

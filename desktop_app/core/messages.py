@@ -139,3 +139,7 @@ BAD_PERIOD = Text(
     "报表期间“{period}”无效：可用 2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）",
     "Bad report period “{period}”: use 2026-09 (month), 2026-09/10 (two months), 2026-Q3 (quarter) or 2026 (year)",
 )
+BACKUP_FAILED = Text("备份失败（{detail}），数据未受影响", "The backup failed ({detail}); the data is unaffected")
+RESTORE_INVALID = Text(
+    "“{path}”不是可恢复的访妇情备份：{detail}", "“{path}” is not a Fuqing backup that can be restored: {detail}"
+)

@@ -222,7 +222,14 @@ def import_files(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[ImportResult]:
-    """Import each file on its own: one bad file does not stop the others."""
+    """Import each file on its own: one bad file does not stop the others.
+
+    A backup is taken first, so a batch that turns out to be unwanted can be undone.
+    """
+    from . import backup
+
+    if paths:
+        backup.make_backup(store.conn, store.path, "pre-import")
     results = []
     for done, path in enumerate(paths):
         if cancelled and cancelled():

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_NAME
@@ -47,6 +47,20 @@ def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
     app = create_application(sys.argv[:1], args.lang)
     path = args.db or db.default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # One running copy per database: two windows writing one file would
+    # undo each other's drafts and confuse the person.
+    lock = QLockFile(str(path) + ".lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        QMessageBox.warning(
+            None,
+            app.translate("app", "访妇情已在运行"),
+            app.translate("app", "这个数据文件已经由另一个访妇情窗口打开：请切换到那个窗口。\n{path}").format(
+                path=path
+            ),
+        )
+        return 2
     try:
         store = open_store(path)
     except FuqingError as error:
@@ -60,6 +74,8 @@ def run_app(argv: list[str]) -> int:
             return 0
     window = MainWindow(store)
     window.show()
+    if not args.smoke_test:
+        QTimer.singleShot(1000, lambda: start_health_check(window))
     if args.smoke_test:
         # The first timer after show() fires once the window has been laid out
         # and painted: the moment a person sees it.
@@ -73,4 +89,37 @@ def run_app(argv: list[str]) -> int:
     code = app.exec()
     window.close()
     store.close()
+    lock.unlock()
     return code
+
+
+def start_health_check(window: MainWindow) -> None:
+    """After the window shows: a quick integrity check, then the daily backup,
+    in the background on their own connection."""
+    from typing import Any
+
+    from ..core import backup
+    from .jobs import Job
+
+    def job(store: Store, progress: Any, cancelled: Any) -> str:
+        result = str(store.conn.execute("PRAGMA quick_check").fetchone()[0])
+        if result == "ok" and backup.needs_daily(store.path):
+            backup.make_backup(store.conn, store.path, "daily")
+        return result
+
+    def done(result: str) -> None:
+        if result != "ok":
+            newest = backup.list_backups(backup.backups_dir(window.store.path))
+            where = str(newest[0].path) if newest else QCoreApplication.translate("app", "（没有可用的备份）")
+            QMessageBox.critical(
+                window,
+                QCoreApplication.translate("app", "数据文件有损坏"),
+                QCoreApplication.translate(
+                    "app", "完整性检查发现问题：{detail}\n请关闭访妇情后用最近的备份恢复：\nfuqing restore {backup}"
+                ).format(detail=result, backup=where),
+            )
+
+    window._health_job = Job(window.store.path, job, window)  # type: ignore[attr-defined]
+    window._health_job.finished.connect(done)  # type: ignore[attr-defined]
+    window._health_job.failed.connect(lambda message: window.statusBar().showMessage(message, 10_000))  # type: ignore[attr-defined]
+    window._health_job.start()  # type: ignore[attr-defined]

@@ -829,8 +829,34 @@ This install’s key: {recipient}</translation>
 <context>
     <name>app</name>
     <message>
+        <source>访妇情已在运行</source>
+        <translation>Fuqing is already running</translation>
+    </message>
+    <message>
+        <source>这个数据文件已经由另一个访妇情窗口打开：请切换到那个窗口。
+{path}</source>
+        <translation>This data file is already open in another Fuqing window: switch to that window.
+{path}</translation>
+    </message>
+    <message>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>（没有可用的备份）</source>
+        <translation>(no backup available)</translation>
+    </message>
+    <message>
+        <source>数据文件有损坏</source>
+        <translation>The data file is damaged</translation>
+    </message>
+    <message>
+        <source>完整性检查发现问题：{detail}
+请关闭访妇情后用最近的备份恢复：
+fuqing restore {backup}</source>
+        <translation>The integrity check found a problem: {detail}
+Close Fuqing and restore the newest backup:
+fuqing restore {backup}</translation>
     </message>
 </context>
 <context>
