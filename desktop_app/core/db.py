@@ -89,5 +89,6 @@ def _ensure_identity(conn: sqlite3.Connection) -> None:
             keys.ensure_keys(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+            conn.execute("ROLLBACK")
         raise

@@ -64,7 +64,8 @@ def ensure_keys(conn: sqlite3.Connection) -> None:
             conn.execute("COMMIT")
     except BaseException:
         if own_transaction:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                conn.execute("ROLLBACK")
         raise
 
 

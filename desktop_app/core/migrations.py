@@ -301,7 +301,8 @@ def apply(conn: sqlite3.Connection, path: str, upto: int | None = None) -> list[
         try:
             # Re-read inside the write lock: another process may have migrated.
             if user_version(conn) >= number:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                    conn.execute("ROLLBACK")
                 continue
             if callable(migration):
                 migration(conn)
@@ -311,7 +312,8 @@ def apply(conn: sqlite3.Connection, path: str, upto: int | None = None) -> list[
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                conn.execute("ROLLBACK")
             raise
         applied.append(number)
     return applied

@@ -115,7 +115,8 @@ class Store:
                 db.set_meta(self.conn, "sync_seq", str(self._sync_seq))
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                self.conn.execute("ROLLBACK")
             raise
         finally:
             self._clock = None

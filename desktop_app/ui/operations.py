@@ -28,14 +28,17 @@ def perform(parent: QWidget | None, store: Store, op: Callable[[Store], T]) -> T
         QMessageBox.warning(parent, QCoreApplication.translate("operations", "无法完成"), str(error))
     except sqlite3.OperationalError as error:
         log.exception("write failed")
-        text = str(error).lower()
-        if "full" in text or "readonly" in text or "read-only" in text or "disk i/o" in text:
-            message = QCoreApplication.translate(
-                "operations", "保存失败：磁盘已满或数据文件只读。已保存的内容不受影响，请腾出空间后重试。"
-            )
-        else:
-            message = QCoreApplication.translate(
-                "operations", "保存失败：数据库暂时不可用（{detail}）。请稍后重试。"
-            ).format(detail=error)
-        QMessageBox.critical(parent, QCoreApplication.translate("operations", "保存失败"), message)
+        QMessageBox.critical(parent, QCoreApplication.translate("operations", "保存失败"), failure_message(error))
     return None
+
+
+def failure_message(error: sqlite3.OperationalError) -> str:
+    """What to tell a person when SQLite could not write."""
+    text = str(error).lower()
+    if "full" in text or "readonly" in text or "read-only" in text or "disk i/o" in text:
+        return QCoreApplication.translate(
+            "operations", "保存失败：磁盘已满或数据文件只读。已保存的内容不受影响，请腾出空间后重试。"
+        )
+    return QCoreApplication.translate("operations", "保存失败：数据库暂时不可用（{detail}）。请稍后重试。").format(
+        detail=error
+    )
