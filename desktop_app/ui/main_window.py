@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         profile = QAction(self.tr("本机干部档案…"), self)
         profile.triggered.connect(self.edit_profile)
         menu.addAction(profile)
+        backups = QAction(self.tr("备份与恢复…"), self)
+        backups.triggered.connect(self.show_backups)
+        menu.addAction(backups)
         menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut("Ctrl+Q")
@@ -236,6 +239,11 @@ class MainWindow(QMainWindow):
         name = self.store.get("cadre", own)["name"] if own and self.store.exists("cadre", own) else ""
         self.statusBar().addPermanentWidget(QLabel(self.tr("干部：{name}").format(name=name)))
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据文件：{path}").format(path=self.store.path)))
+
+    def show_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        BackupsDialog(self.store, self).exec()
 
     def edit_profile(self) -> None:
         from .profile_dialog import ProfileDialog

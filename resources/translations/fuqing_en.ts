@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>备份到文件夹（如 U 盘）…</source>
+        <translation>Back up to a folder (e.g. a USB stick)…</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <source>访妇情每天启动时、每次导入前和升级前都会自动备份。</source>
+        <translation>Fuqing backs up automatically every day at start, before every import and before every upgrade.</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>选择备份文件夹</source>
+        <translation>Choose a backup folder</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>用 {time} 的备份替换当前数据？当前数据会先另存一份。访妇情将随后退出，请重新打开。</source>
+        <translation>Replace the current data with the backup from {time}? The current data is kept aside first. Fuqing then quits; open it again.</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>数据已恢复。原数据另存为：
+{path}
+请重新打开访妇情。</source>
+        <translation>The data was restored. The previous data was kept as:
+{path}
+Open Fuqing again.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
         <source>记录类型</source>
@@ -325,6 +388,10 @@
     <message>
         <source>本机干部档案…</source>
         <translation>My cadre profile…</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backups…</translation>
     </message>
     <message>
         <source>退出</source>
