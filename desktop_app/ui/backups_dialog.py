@@ -104,10 +104,11 @@ class BackupsDialog(QDialog):
             window.close()
         self.store.close()
         aside = backup.restore(path, chosen)
-        QMessageBox.information(
-            None,
-            self.tr("已恢复"),
-            self.tr("数据已恢复。原数据另存为：\n{path}\n请重新打开访妇情。").format(path=aside),
-        ) if QApplication.instance() and not QApplication.platformName() == "offscreen" else None
+        if QApplication.platformName() != "offscreen":  # no one to click it in a headless run
+            QMessageBox.information(
+                None,
+                self.tr("已恢复"),
+                self.tr("数据已恢复。原数据另存为：\n{path}\n请重新打开访妇情。").format(path=aside),
+            )
         QApplication.quit()
         return aside
