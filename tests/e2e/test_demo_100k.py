@@ -28,3 +28,15 @@ def test_demo_100k_then_stats_and_check(tmp_path: Path) -> None:
     assert fuqing(db, "check").returncode == 0
     hits = json.loads(fuqing(db, "search", "留守", "--type", "diary", "--limit", "5", "--json").stdout)
     assert len(hits) == 5 and all("留守" in h["snippet"] for h in hits)
+    # Backup while a connection is open, change something, restore, compare.
+    from desktop_app.core import backup
+    from desktop_app.core.store import Store
+
+    with Store(db) as store:
+        copy = backup.make_backup(store.conn, store.path, "manual")
+        before = store.counts()
+        store.save("liaison_point", {"name": "备份之后", "kind": "village"})
+    backup.restore(db, copy)
+    with Store(db) as store:
+        assert store.counts() == before
+    assert fuqing(db, "check").returncode == 0
