@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -19,21 +17,10 @@ from PySide6.QtWidgets import (
 from ..core import followups, quotas
 from ..core.store import Store
 from .operations import perform
+from .tables import plain_table
 
 OVERDUE = QColor("#b3261e")
 MET = QColor("#1b6e20")
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class HomePage(QWidget):
@@ -46,7 +33,7 @@ class HomePage(QWidget):
         self.greeting.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.days_label = QLabel()
         self.days_label.setObjectName("grassroots_days")
-        self.followups = _table(
+        self.followups = plain_table(
             [self.tr("日期"), self.tr("类型"), self.tr("对象 / 问题"), self.tr("下一步 / 责任人")], "followups_table"
         )
         self.followup_summary = QLabel()
@@ -54,7 +41,9 @@ class HomePage(QWidget):
         self.preset.setObjectName("quota_preset")
         for name, preset in quotas.PRESETS.items():
             self.preset.addItem(preset.label, name)
-        self.quota_table = _table([self.tr("指标"), self.tr("目标"), self.tr("完成"), self.tr("状态")], "quota_table")
+        self.quota_table = plain_table(
+            [self.tr("指标"), self.tr("目标"), self.tr("完成"), self.tr("状态")], "quota_table"
+        )
         self.team_summary = QLabel()
         self.team_summary.setObjectName("team_summary")
 

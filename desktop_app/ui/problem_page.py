@@ -6,10 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -20,20 +18,9 @@ from ..core import enums, i18n, lists, problems
 from ..core.store import Store
 from .operations import perform
 from .pages import ProblemListPage
+from .tables import plain_table
 
 OVERDUE = QColor("#b3261e")
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ResponsibilityView(QWidget):
@@ -44,7 +31,7 @@ class ResponsibilityView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.table = _table(
+        self.table = plain_table(
             [
                 self.tr("时限"),
                 self.tr("剩余天数"),
@@ -106,7 +93,7 @@ class WarningsView(QWidget):
         rule_row.addWidget(self.min_points)
         rule_row.addWidget(QLabel(self.tr("个及以上联系点，即列为趋势预警")))
         rule_row.addStretch(1)
-        self.table = _table(
+        self.table = plain_table(
             [self.tr("类别"), self.tr("联系点数"), self.tr("起"), self.tr("止"), self.tr("问题数"), self.tr("联系点")],
             "warnings_table",
         )

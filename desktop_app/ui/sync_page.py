@@ -13,15 +13,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,25 +28,7 @@ from ..core import conflicts, keys, sync
 from ..core.store import Store
 from .jobs import Job
 from .operations import perform
-
-
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+from .tables import fill, plain_table
 
 
 class DropZone(QLabel):
@@ -90,7 +69,7 @@ class TransferView(QWidget):
         keys_row.addWidget(self.export_key_button)
         keys_row.addWidget(self.import_key_button)
 
-        self.destinations = _table(
+        self.destinations = plain_table(
             [self.tr("发送对象"), self.tr("加密方式"), self.tr("上次发送"), self.tr("同步包编号")], "destinations_table"
         )
         self.full_box = QCheckBox(self.tr("导出全部记录（不只是新变化）"))
@@ -123,7 +102,7 @@ class TransferView(QWidget):
         self.progress.setObjectName("import_progress")
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setEnabled(False)
-        self.results = _table(
+        self.results = plain_table(
             [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
             "import_results",
         )
@@ -158,7 +137,7 @@ class TransferView(QWidget):
             )
         )
         self._destinations = keys.destinations(self.store.conn)
-        _fill(
+        fill(
             self.destinations,
             [
                 [
@@ -264,7 +243,7 @@ class TransferView(QWidget):
         for result in results:
             counts = [str(result.new), str(result.updated), str(result.unchanged), str(result.conflicts)]
             rows.append([result.file, result.summary(), *(counts if result.ok else ["", "", "", ""])])
-        _fill(self.results, rows)
+        fill(self.results, rows)
         self.refresh()
         window = self.window()
         if hasattr(window, "data_changed"):
@@ -311,7 +290,7 @@ class DevicesView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.table = _table(
+        self.table = plain_table(
             [self.tr("设备"), self.tr("干部"), self.tr("上次同步包"), self.tr("同步包数"), self.tr("收到记录"),
              self.tr("状态")],
             "devices_table",
@@ -330,7 +309,7 @@ class DevicesView(QWidget):
     def refresh(self) -> None:
         devices = [d for d in sync.device_registry(self.store.conn) if d["id"] != self.store.device_id]
         self._ids = [d["id"] for d in devices]
-        _fill(
+        fill(
             self.table,
             [
                 [d["id"], d["name"] or "", d["last_bundle_at"] or "", str(d["bundle_count"]), str(d["rows_received"]),
@@ -361,8 +340,8 @@ class ConflictsView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.list = _table([self.tr("记录类型"), self.tr("记录"), self.tr("发现时间")], "conflicts_table")
-        self.compare = _table([self.tr("字段"), self.tr("当前版本"), self.tr("另一版本")], "conflict_compare")
+        self.list = plain_table([self.tr("记录类型"), self.tr("记录"), self.tr("发现时间")], "conflicts_table")
+        self.compare = plain_table([self.tr("字段"), self.tr("当前版本"), self.tr("另一版本")], "conflict_compare")
         self.keep_current = QPushButton(self.tr("保留当前版本"))
         self.keep_other = QPushButton(self.tr("改用另一版本"))
         layout = QVBoxLayout(self)
@@ -382,7 +361,7 @@ class ConflictsView(QWidget):
         from ..core import records as r
 
         self._conflicts = conflicts.open_conflicts(self.store)
-        _fill(
+        fill(
             self.list,
             [[r.RECORD_TYPES[c.record_type].label if c.record_type in r.RECORD_TYPES else c.record_type,
               c.record_id, c.detected_at] for c in self._conflicts],
@@ -397,7 +376,7 @@ class ConflictsView(QWidget):
         self.keep_current.setEnabled(enabled)
         self.keep_other.setEnabled(enabled)
         if not enabled:
-            _fill(self.compare, [])
+            fill(self.compare, [])
             return
         conflict = self._conflicts[row]
         current = self.store.conn.execute(
@@ -406,7 +385,7 @@ class ConflictsView(QWidget):
         current_row = dict(current) if current is not None else {}
         skip = {"seq", "sync_seq", "rev", "id"}
         fields = [k for k in conflict.loser if k not in skip]
-        _fill(self.compare, [[k, str(current_row.get(k, "")), str(conflict.loser.get(k, ""))] for k in fields])
+        fill(self.compare, [[k, str(current_row.get(k, "")), str(conflict.loser.get(k, ""))] for k in fields])
 
     def _resolve(self, keep: str) -> None:
         row = self.list.currentRow()

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop_app.core import demo
 from desktop_app.core.store import Store
 from desktop_app.ui import fonts, translations
+from desktop_app.ui.main_window import MainWindow
 from tests.conftest import FIXED_TODAY
 
 
@@ -26,3 +28,15 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "demo.db", today=lambda: FIXED_TODAY) as store:
         demo.fill(store, 400, seed=5, anchor=date(2026, 11, 20))
         yield store
+
+
+@pytest.fixture
+def window(qtbot: QtBot, profiled: Store) -> Iterator[MainWindow]:
+    """The main window on a profiled store, closed before the store is."""
+    w = MainWindow(profiled)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    # Let pending list refreshes run while the database is still open.
+    w.close()
+    QApplication.processEvents()

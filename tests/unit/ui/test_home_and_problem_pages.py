@@ -1,24 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import problems, quotas
-from desktop_app.core.store import Store
 from desktop_app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, profiled: Store) -> Iterator[MainWindow]:
-    w = MainWindow(profiled)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
-    QApplication.processEvents()
 
 
 def _cells(table, row: int) -> list[str]:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@ check the database (sqlite-utils reads the file independently of the app)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,17 +34,6 @@ def world(profiled: Store) -> dict[str, str]:
     woman = profiled.save("woman", {"name": "李秀英", "liaison_point_id": point})["id"]
     cadre = profiled.save("cadre", {"name": "赵娟", "org": "南通市妇女联合会"})["id"]
     return {"point": point, "woman": woman, "cadre": cadre, "own": str(profiled.own_cadre_id)}
-
-
-@pytest.fixture
-def window(qtbot: QtBot, profiled: Store) -> Iterator[MainWindow]:
-    w = MainWindow(profiled)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    # Let pending list refreshes run while the database is still open.
-    w.close()
-    QApplication.processEvents()
 
 
 def fill(page: RecordPage, name: str, value: object) -> None:
