@@ -17,7 +17,7 @@ done
 # Qt's xcb window needs these; offscreen Qt (tests) needs none of them.
 window_pkgs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
              libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
-             libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libdbus-1-3)
+             libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 libglib2.0-0 libx11-6)
 # Readers the tests use on real output: PDFs, QR codes, age bundles.
 test_pkgs=(poppler-utils zbar-tools age)
 pkgs=("${window_pkgs[@]}")
