@@ -76,6 +76,11 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, kind: str = "manual", o
     return out
 
 
+def quick_check(conn: sqlite3.Connection) -> str:
+    """SQLite's quick integrity check: "ok", or the first problem found."""
+    return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+
+
 def needs_daily(db_path: Path, now: datetime | None = None) -> bool:
     now = now or datetime.now()
     newest = list_backups(backups_dir(db_path))

@@ -41,6 +41,14 @@ def get(store: Store, conflict_id: str) -> Conflict:
     raise NotFound(msg.NOT_FOUND.format(kind="conflict", record_id=conflict_id))
 
 
+def current_row(store: Store, conflict: Conflict) -> dict[str, Any]:
+    """The version that won, as stored now (empty if the record is not here)."""
+    if conflict.record_type not in {*r.RECORD_TYPES, *(link.table for link in r.link_tables())}:
+        return {}
+    row = store.conn.execute(f"SELECT * FROM {conflict.record_type} WHERE id = ?", (conflict.record_id,)).fetchone()
+    return dict(row) if row is not None else {}
+
+
 def resolve(store: Store, conflict_id: str, keep: str) -> None:
     """``keep="current"`` keeps the stored version; ``"other"`` brings the losing
     version back. Either way a new version is saved that descends from both, so

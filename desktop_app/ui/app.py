@@ -102,7 +102,7 @@ def start_health_check(window: MainWindow) -> None:
     from .jobs import Job
 
     def job(store: Store, progress: Any, cancelled: Any) -> str:
-        result = str(store.conn.execute("PRAGMA quick_check").fetchone()[0])
+        result = backup.quick_check(store.conn)
         if result == "ok" and backup.needs_daily(store.path):
             backup.make_backup(store.conn, store.path, "daily")
         return result

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..core import records as r
-from ..core.listing import RELATED, related
+from ..core.list_specs import RELATED, related
 from ..core.store import Record, Store
 from .operations import perform
 from .record_form import RecordForm

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from ..core import drafts
 from ..core import records as r
-from ..core.listing import SPECS, Filters
+from ..core.list_specs import SPECS
+from ..core.listing import Filters
 from ..core.store import Record, Store
 from .filter_bar import FilterBar
 from .history_dialog import HistoryDialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from ..core import records as r
-from ..core.listing import RELATED, related
+from ..core.list_specs import RELATED, related
 from ..core.store import Store
 from .record_list_model import RecordListModel
 from .record_page import configure_table

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import conflicts, keys, sync
+from ..core import keys, sync
 from ..core.store import Store
+from .conflicts_view import ConflictsView
+from .devices_view import DevicesView
 from .jobs import Job
 from .operations import perform
 from .tables import fill, plain_table
@@ -284,115 +286,6 @@ class TransferView(QWidget):
 def _in_tx(store: Store, fn: Any) -> Any:
     with store.transaction():
         return fn()
-
-
-class DevicesView(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.table = plain_table(
-            [self.tr("设备"), self.tr("干部"), self.tr("上次同步包"), self.tr("同步包数"), self.tr("收到记录"),
-             self.tr("状态")],
-            "devices_table",
-        )  # fmt: skip
-        self.revoke_button = QPushButton(self.tr("撤销所选设备"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("向本机发送过同步包的设备（首次收到时记下其签名密钥）")))
-        layout.addWidget(self.table)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.revoke_button)
-        layout.addLayout(row)
-        self.revoke_button.clicked.connect(self.revoke)
-        self._ids: list[str] = []
-
-    def refresh(self) -> None:
-        devices = [d for d in sync.device_registry(self.store.conn) if d["id"] != self.store.device_id]
-        self._ids = [d["id"] for d in devices]
-        fill(
-            self.table,
-            [
-                [d["id"], d["name"] or "", d["last_bundle_at"] or "", str(d["bundle_count"]), str(d["rows_received"]),
-                 self.tr("已撤销") if d["revoked"] else self.tr("正常")]
-                for d in devices
-            ],
-        )  # fmt: skip
-
-    def revoke(self) -> None:
-        row = self.table.currentRow()
-        if row < 0:
-            return
-        device = self._ids[row]
-        answer = QMessageBox.question(
-            self,
-            self.tr("撤销设备"),
-            self.tr("撤销后不再接收设备 {device} 的同步包。确定吗？").format(device=device[:8]),
-        )
-        if answer == QMessageBox.StandardButton.Yes and perform(
-            self, self.store, lambda s: sync.revoke_device(s, device)
-        ):
-            self.refresh()
-
-
-class ConflictsView(QWidget):
-    """Two versions side by side; the person chooses which one stays."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.list = plain_table([self.tr("记录类型"), self.tr("记录"), self.tr("发现时间")], "conflicts_table")
-        self.compare = plain_table([self.tr("字段"), self.tr("当前版本"), self.tr("另一版本")], "conflict_compare")
-        self.keep_current = QPushButton(self.tr("保留当前版本"))
-        self.keep_other = QPushButton(self.tr("改用另一版本"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(self.compare, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.keep_current)
-        row.addWidget(self.keep_other)
-        layout.addLayout(row)
-        self.list.currentCellChanged.connect(lambda *_: self._show())
-        self.keep_current.clicked.connect(lambda: self._resolve("current"))
-        self.keep_other.clicked.connect(lambda: self._resolve("other"))
-        self._conflicts: list[conflicts.Conflict] = []
-
-    def refresh(self) -> None:
-        from ..core import records as r
-
-        self._conflicts = conflicts.open_conflicts(self.store)
-        fill(
-            self.list,
-            [[r.RECORD_TYPES[c.record_type].label if c.record_type in r.RECORD_TYPES else c.record_type,
-              c.record_id, c.detected_at] for c in self._conflicts],
-        )  # fmt: skip
-        if self._conflicts:
-            self.list.selectRow(0)
-        self._show()
-
-    def _show(self) -> None:
-        row = self.list.currentRow()
-        enabled = 0 <= row < len(self._conflicts)
-        self.keep_current.setEnabled(enabled)
-        self.keep_other.setEnabled(enabled)
-        if not enabled:
-            fill(self.compare, [])
-            return
-        conflict = self._conflicts[row]
-        current = self.store.conn.execute(
-            f"SELECT * FROM {conflict.record_type} WHERE id = ?", (conflict.record_id,)
-        ).fetchone()
-        current_row = dict(current) if current is not None else {}
-        skip = {"seq", "sync_seq", "rev", "id"}
-        fields = [k for k in conflict.loser if k not in skip]
-        fill(self.compare, [[k, str(current_row.get(k, "")), str(conflict.loser.get(k, ""))] for k in fields])
-
-    def _resolve(self, keep: str) -> None:
-        row = self.list.currentRow()
-        if 0 <= row < len(self._conflicts):
-            conflict_id = self._conflicts[row].id
-            perform(self, self.store, lambda s: conflicts.resolve(s, conflict_id, keep) or True)
-            self.refresh()
 
 
 class SyncPage(QWidget):

@@ -4,7 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from desktop_app.core.listing import SPECS, Filters
+from desktop_app.core.list_specs import SPECS
+from desktop_app.core.listing import Filters
 from desktop_app.core.store import Store
 from desktop_app.ui.record_list_model import PAGE, RecordListModel
 
