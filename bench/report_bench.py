@@ -11,7 +11,7 @@ from pathlib import Path
 from common import demo_db, report
 
 from desktop_app.core import report as campaign_report
-from desktop_app.core import report_files
+from desktop_app.core import report_pdf, report_xlsx
 from desktop_app.core.store import Store
 
 
@@ -25,13 +25,13 @@ def main() -> None:
     with Store(path) as store, tempfile.TemporaryDirectory() as tmp:
         period = campaign_report.parse_period("2026")
         started = time.perf_counter()
-        data = campaign_report.build(store.conn, period)
+        data = campaign_report.build(store, period)
         figures = time.perf_counter() - started
         started = time.perf_counter()
-        report_files.write_pdf(data, Path(tmp) / "y.pdf")
+        report_pdf.write_pdf(data, Path(tmp) / "y.pdf")
         pdf = time.perf_counter() - started
         started = time.perf_counter()
-        report_files.write_xlsx(data, Path(tmp) / "y.xlsx")
+        report_xlsx.write_xlsx(data, Path(tmp) / "y.xlsx")
         xlsx = time.perf_counter() - started
         report("yearly report: figures", figures, floor, unit="s", goal="floor: read the tables raw")
         report("yearly report: + PDF", figures + pdf, floor, unit="s")

@@ -16,12 +16,12 @@ class Replica:
         self.store = Store(path)
         self.name = name
         with self.store.transaction():
-            keys.import_identity(self.store.conn, identity_file)
+            keys.import_identity(self.store, identity_file)
             recipient, _ = keys.read_hub_key(hub_key)
-            self.destination = keys.add_destination(self.store.conn, "age", "hub", recipient)
+            self.destination = keys.add_hub(self.store, recipient, "hub")
 
     def export(self, out: Path, full: bool = False) -> Path | None:
-        destination = keys.destination(self.store.conn, self.destination.id)
+        destination = keys.destination(self.store, self.destination.id)
         try:
             sync.export_bundle(self.store, out, destination, full=full)
         except sync.NothingToExport:
@@ -51,7 +51,7 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """Every synced row, without local row numbers: the logical state."""
     state = {}
     for table in bundle.SYNCED_TABLES:
-        columns = sync.synced_columns(store.conn, table)
+        columns = store.synced_columns(table)
         rows = store.conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
         state[table] = [tuple(row) for row in rows]
     return state

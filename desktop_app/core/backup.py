@@ -8,17 +8,21 @@ a day), ``pre-import``, ``pre-migration``, ``manual``. Rotation keeps 7 daily,
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import messages as msg
 from . import migrations
 from .errors import FuqingError
+from .files import write_atomically
+
+if TYPE_CHECKING:
+    from .store import Store
 
 NAME = re.compile(r"^fuqing-(daily|pre-import|pre-migration|manual)-(\d{8}-\d{6})\.db$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_OTHER = 7, 4, 10
@@ -45,40 +49,47 @@ def list_backups(directory: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def make_backup(conn: sqlite3.Connection, db_path: Path, kind: str = "manual", out: Path | None = None,
-                now: datetime | None = None) -> Path:  # fmt: skip
+def make_backup(store: Store, kind: str = "manual", out: Path | None = None, now: datetime | None = None) -> Path:
+    """Back up the store's database to ``out`` (a file or folder; default: ``backups/``)."""
+    return backup_connection(store.conn, store.path, kind, out, now)
+
+
+def backup_connection(conn: sqlite3.Connection, db_path: Path, kind: str = "manual", out: Path | None = None,
+                      now: datetime | None = None) -> Path:  # fmt: skip
     """Copy the live database page by page (consistent even while it is in use)."""
     now = now or datetime.now()
     if out is None or out.is_dir():
         directory = out or backups_dir(db_path)
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FuqingError(msg.BACKUP_FAILED.format(detail=error)) from error
         out = directory / f"fuqing-{kind}-{now:%Y%m%d-%H%M%S}.db"
         counter = 1
         while out.exists():
             out = directory / f"fuqing-{kind}-{now:%Y%m%d-%H%M%S}-{counter}.db"
             counter += 1
-    tmp = out.with_name(f".{out.name}.part")
-    try:
+
+    def copy(tmp: Path) -> None:
         target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except (OSError, sqlite3.Error) as error:
-        tmp.unlink(missing_ok=True)
+
+    try:
+        write_atomically(out, copy, failed=msg.BACKUP_FAILED)
+    except sqlite3.Error as error:
         raise FuqingError(msg.BACKUP_FAILED.format(detail=error)) from error
     if out.parent == backups_dir(db_path):
         rotate(out.parent, now)
     return out
 
 
-def quick_check(conn: sqlite3.Connection) -> str:
+def quick_check(store: Store) -> str:
     """SQLite's quick integrity check: "ok", or the first problem found."""
-    return str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    return str(store.conn.execute("PRAGMA quick_check").fetchone()[0])
 
 
 def needs_daily(db_path: Path, now: datetime | None = None) -> bool:
@@ -151,11 +162,11 @@ def restore(db_path: Path, backup_path: Path, now: datetime | None = None) -> Pa
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
         shutil.copy2(db_path, aside)
-    tmp = db_path.with_name(f".{db_path.name}.restore")
-    shutil.copy2(backup_path, tmp)
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, db_path)
+
+    def copy(tmp: Path) -> None:
+        shutil.copyfile(backup_path, tmp)
+
+    write_atomically(db_path, copy)
     return aside

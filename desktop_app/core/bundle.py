@@ -16,8 +16,13 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyrage
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
+
 from . import messages as msg
 from .errors import FuqingError
+from .keys import verify
 from .migrations import LATEST as SCHEMA_VERSION
 
 FORMAT = "fuqing-bundle"
@@ -109,10 +114,6 @@ def build_zip(manifest: dict[str, Any], tables: dict[str, list[dict[str, Any]]],
 
 
 def encrypt(plain: bytes, recipient: str | None, passphrase: str | None) -> bytes:
-    import pyrage
-    from pyrage import passphrase as age_passphrase
-    from pyrage import x25519
-
     if recipient:
         return bytes(pyrage.encrypt(plain, [x25519.Recipient.from_str(recipient)]))
     assert passphrase, "a bundle is encrypted to a key or a passphrase"
@@ -127,10 +128,6 @@ def _refuse(code: str, text: Any, **kwargs: Any) -> BundleError:
 
 
 def decrypt(data: bytes, identities: list[str], passphrase: str | None, limits: Limits = LIMITS) -> bytes:
-    import pyrage
-    from pyrage import passphrase as age_passphrase
-    from pyrage import x25519
-
     if not data:
         raise _refuse("empty", msg.BUNDLE_EMPTY)
     if len(data) > limits.max_file_bytes:
@@ -250,8 +247,6 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
     sender = manifest.get("sender")
     if not isinstance(sender, dict) or not sender.get("public_key") or not sender.get("device_id"):
         raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="sender")
-    from .keys import verify
-
     if not verify(str(sender["public_key"]), signature, manifest_bytes):
         raise _refuse("bad_signature", msg.BUNDLE_BAD_SIGNATURE)
     entries = manifest.get("entries") or {}

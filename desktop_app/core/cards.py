@@ -9,12 +9,23 @@ with a message naming the cadre and the field, never printed clipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import io
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
+
+import zxingcpp
+from reportlab import rl_config
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from . import messages as msg
 from .errors import FuqingError
+from .files import write_atomically
+from .i18n import pick
+from .pdf_font import FONT, register_font
 from .store import Store
 
 MM = 72 / 25.4
@@ -22,7 +33,6 @@ CARD_W, CARD_H = 85.6 * MM, 54 * MM
 A4_W, A4_H = 210 * MM, 297 * MM
 SHEET_COLS, SHEET_ROWS = 2, 5
 MARGIN = 3.5 * MM  # safe area inside the trimmed card
-FONT = "FuqingSans"
 MIN_SIZE = 6.0  # points: the smallest size still legible on a card
 HOTLINE = "12338"
 
@@ -90,20 +100,37 @@ def card_data(store: Store, cadre_id: str) -> CardData:
     return data
 
 
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+class CardCanvas(Protocol):
+    """The part of reportlab's canvas API the card drawing uses; the Qt preview
+    and printer implement it too, so screen, printer and PDF share one layout."""
 
-    from ..paths import font_path
+    def setFillColor(self, color: Color) -> None: ...
+    def setFillColorRGB(self, r: float, g: float, b: float) -> None: ...
+    def rect(self, x: float, y: float, width: float, height: float, stroke: int = 1, fill: int = 0) -> None: ...
+    def setFont(self, psfontname: str, size: float) -> None: ...
+    def drawString(self, x: float, y: float, text: str) -> None: ...
+    def drawRightString(self, x: float, y: float, text: str) -> None: ...
+    def drawCentredString(self, x: float, y: float, text: str) -> None: ...
+    def setLineWidth(self, width: float) -> None: ...
+    def line(self, x1: float, y1: float, x2: float, y2: float) -> None: ...
+    def draw_qr_mask(self, modules: int, hex_data: str, left: float, bottom: float, side: float) -> None: ...
 
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
+
+class PdfCardCanvas(Canvas):
+    """reportlab's canvas with the one drawing call it lacks: the QR code as an image mask."""
+
+    def draw_qr_mask(self, modules: int, hex_data: str, left: float, bottom: float, side: float) -> None:
+        # The symbol as one inline 1-bit image mask painted black, scaled without
+        # interpolation: one operator per card instead of hundreds of rectangles.
+        self.saveState()
+        self.setFillColorRGB(0, 0, 0)
+        self.transform(side, 0, 0, side, left, bottom)
+        self.addLiteral(f"BI /W {modules} /H {modules} /IM true /BPC 1 /D [1 0] /F /AHx /I false ID\n{hex_data}>\nEI")
+        self.restoreState()
 
 
 def _fit(text: str, width: float, size: float, data: CardData, field: str, min_size: float = MIN_SIZE) -> float:
     """The largest size ≤ ``size`` at which ``text`` fits in ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     while size >= min_size:
         if stringWidth(text, FONT, size) <= width:
             return size
@@ -113,8 +140,6 @@ def _fit(text: str, width: float, size: float, data: CardData, field: str, min_s
 
 def _wrap(text: str, width: float, size: float, max_lines: int, data: CardData, field: str) -> tuple[list[str], float]:
     """Split Chinese text (no spaces needed) into ≤ ``max_lines`` lines, shrinking if needed."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     while size >= MIN_SIZE:
         lines, current = [], ""
         for ch in text:
@@ -138,43 +163,36 @@ _EN = {"name": "name", "federation": "federation", "position": "position", "addr
 
 class _FieldLabels:
     def __getitem__(self, key: str) -> str:
-        from .i18n import pick
-
         return pick(_ZH.get(key, key), _EN.get(key, key))
 
 
 _FIELD_LABELS = _FieldLabels()
 
 
-def draw_front(c: object, x: float, y: float, data: CardData) -> None:
+def draw_front(canvas: CardCanvas, x: float, y: float, data: CardData) -> None:
     """The front with its lower-left corner at (x, y)."""
-    _register_font()
-    from reportlab.lib.colors import HexColor
-
-    canvas = c  # reportlab Canvas
+    register_font()
     red = HexColor("#b3261e")
     inner = CARD_W - 2 * MARGIN
-    canvas.setFillColor(red)  # type: ignore[attr-defined]
-    canvas.rect(x, y + CARD_H - 11 * MM, CARD_W, 11 * MM, stroke=0, fill=1)  # type: ignore[attr-defined]
-    canvas.setFillColor(HexColor("#ffffff"))  # type: ignore[attr-defined]
-    canvas.setFont(FONT, 11)  # type: ignore[attr-defined]
-    canvas.drawString(x + MARGIN, y + CARD_H - 7.5 * MM, "联系服务卡")  # type: ignore[attr-defined]
+    canvas.setFillColor(red)
+    canvas.rect(x, y + CARD_H - 11 * MM, CARD_W, 11 * MM, stroke=0, fill=1)
+    canvas.setFillColor(HexColor("#ffffff"))
+    canvas.setFont(FONT, 11)
+    canvas.drawString(x + MARGIN, y + CARD_H - 7.5 * MM, "联系服务卡")
     size = _fit(data.federation, inner - 24 * MM, 7.5, data, "federation")
-    canvas.setFont(FONT, size)  # type: ignore[attr-defined]
-    canvas.drawRightString(x + CARD_W - MARGIN, y + CARD_H - 7.2 * MM, data.federation)  # type: ignore[attr-defined]
-    canvas.setFillColor(HexColor("#000000"))  # type: ignore[attr-defined]
+    canvas.setFont(FONT, size)
+    canvas.drawRightString(x + CARD_W - MARGIN, y + CARD_H - 7.2 * MM, data.federation)
+    canvas.setFillColor(HexColor("#000000"))
     top = y + CARD_H - 18 * MM
     name_size = _fit(data.name, inner * 0.55, 15, data, "name", min_size=9)
-    canvas.setFont(FONT, name_size)  # type: ignore[attr-defined]
-    canvas.drawString(x + MARGIN, top, data.name)  # type: ignore[attr-defined]
+    canvas.setFont(FONT, name_size)
+    canvas.drawString(x + MARGIN, top, data.name)
     if data.position:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         left = x + MARGIN + stringWidth(data.name, FONT, name_size) + 2.5 * MM
         room = x + CARD_W - MARGIN - left
         size = _fit(data.position, room, 8, data, "position")
-        canvas.setFont(FONT, size)  # type: ignore[attr-defined]
-        canvas.drawString(left, top, data.position)  # type: ignore[attr-defined]
+        canvas.setFont(FONT, size)
+        canvas.drawString(left, top, data.position)
     lines = [f"手机：{data.mobile}"]
     if data.office_phone:
         lines.append(f"办公电话：{data.office_phone}")
@@ -185,26 +203,24 @@ def draw_front(c: object, x: float, y: float, data: CardData) -> None:
     for line in lines:
         if line.startswith("联系点："):
             wrapped, size = _wrap(line, inner, 7.5, 2, data, "points")
-            canvas.setFont(FONT, size)  # type: ignore[attr-defined]
+            canvas.setFont(FONT, size)
             for part in wrapped:
-                canvas.drawString(x + MARGIN, line_y, part)  # type: ignore[attr-defined]
+                canvas.drawString(x + MARGIN, line_y, part)
                 line_y -= size * 1.25
             continue
-        canvas.setFont(FONT, 8)  # type: ignore[attr-defined]
-        canvas.drawString(x + MARGIN, line_y, line)  # type: ignore[attr-defined]
+        canvas.setFont(FONT, 8)
+        canvas.drawString(x + MARGIN, line_y, line)
         line_y -= 4.2 * MM
     if data.promise:
         size = _fit(data.promise, inner, 7.5, data, "promise")
-        canvas.setFillColor(red)  # type: ignore[attr-defined]
-        canvas.setFont(FONT, size)  # type: ignore[attr-defined]
-        canvas.drawCentredString(x + CARD_W / 2, y + MARGIN, data.promise)  # type: ignore[attr-defined]
-        canvas.setFillColor(HexColor("#000000"))  # type: ignore[attr-defined]
+        canvas.setFillColor(red)
+        canvas.setFont(FONT, size)
+        canvas.drawCentredString(x + CARD_W / 2, y + MARGIN, data.promise)
+        canvas.setFillColor(HexColor("#000000"))
 
 
 def _points_line(data: CardData, width: float) -> str:
     """As many liaison points as fit on two lines at 7 pt, then "等 N 个"."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     shown: list[str] = []
     for index, point in enumerate(data.points):
         rest = len(data.points) - index - 1
@@ -220,8 +236,6 @@ def _points_line(data: CardData, width: float) -> str:
 
 def qr_image_mask(text: str) -> tuple[int, str]:
     """(modules, hex rows) of the QR code as a 1-bit image mask, row by row from the top."""
-    import zxingcpp
-
     barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     view = memoryview(barcode.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
     modules = int(view.shape[0])  # type: ignore[index]
@@ -237,41 +251,24 @@ def qr_image_mask(text: str) -> tuple[int, str]:
 _TO_BITS = bytes((ord("1") if value < 128 else ord("0")) for value in range(256))
 
 
-def draw_back(c: object, x: float, y: float, data: CardData) -> None:
-    _register_font()
-    canvas = c
+def draw_back(canvas: CardCanvas, x: float, y: float, data: CardData) -> None:
+    register_font()
     modules, hex_data = qr_image_mask(data.vcard())
     side = 36 * MM
-    left, bottom = x + (CARD_W - side) / 2, y + 11 * MM
-    if hasattr(canvas, "draw_qr_mask"):  # the app's on-screen preview and printer canvas
-        canvas.draw_qr_mask(modules, hex_data, left, bottom, side)
-    else:
-        _inline_mask(canvas, modules, hex_data, left, bottom, side)
-    canvas.setFont(FONT, 10)  # type: ignore[attr-defined]
-    canvas.drawCentredString(x + CARD_W / 2, y + 5 * MM, "有困难，找妇联")  # type: ignore[attr-defined]
-    canvas.setFont(FONT, 6.5)  # type: ignore[attr-defined]
-    canvas.drawCentredString(x + CARD_W / 2, y + 2.2 * MM, "扫码保存联系人 · 妇女维权热线 " + data.hotline)  # type: ignore[attr-defined]
+    canvas.draw_qr_mask(modules, hex_data, x + (CARD_W - side) / 2, y + 11 * MM, side)
+    canvas.setFont(FONT, 10)
+    canvas.drawCentredString(x + CARD_W / 2, y + 5 * MM, "有困难，找妇联")
+    canvas.setFont(FONT, 6.5)
+    canvas.drawCentredString(x + CARD_W / 2, y + 2.2 * MM, "扫码保存联系人 · 妇女维权热线 " + data.hotline)
 
 
-def _inline_mask(canvas: object, modules: int, hex_data: str, left: float, bottom: float, side: float) -> None:
-    # The symbol as one inline 1-bit image mask painted black, scaled without
-    # interpolation: one operator per card instead of hundreds of rectangles.
-    canvas.saveState()  # type: ignore[attr-defined]
-    canvas.setFillColorRGB(0, 0, 0)  # type: ignore[attr-defined]
-    canvas.transform(side, 0, 0, side, left, bottom)  # type: ignore[attr-defined]
-    canvas.addLiteral(  # type: ignore[attr-defined]
-        f"BI /W {modules} /H {modules} /IM true /BPC 1 /D [1 0] /F /AHx /I false ID\n{hex_data}>\nEI"
-    )
-    canvas.restoreState()  # type: ignore[attr-defined]
-
-
-def _crop_marks(canvas: object, x: float, y: float) -> None:
+def draw_crop_marks(canvas: CardCanvas, x: float, y: float) -> None:
     length, gap = 4 * MM, 1 * MM
-    canvas.setLineWidth(0.25)  # type: ignore[attr-defined]
+    canvas.setLineWidth(0.25)
     for cx, dx in ((x, -1), (x + CARD_W, 1)):
         for cy, dy in ((y, -1), (y + CARD_H, 1)):
-            canvas.line(cx + dx * gap, cy, cx + dx * (gap + length), cy)  # type: ignore[attr-defined]
-            canvas.line(cx, cy + dy * gap, cx, cy + dy * (gap + length))  # type: ignore[attr-defined]
+            canvas.line(cx + dx * gap, cy, cx + dx * (gap + length), cy)
+            canvas.line(cx, cy + dy * gap, cx, cy + dy * (gap + length))
 
 
 def sheet_positions() -> list[tuple[float, float]]:
@@ -285,6 +282,56 @@ def sheet_positions() -> list[tuple[float, float]]:
     ]
 
 
+@dataclass(frozen=True)
+class Placement:
+    side: str  # "front" or "back"
+    card: CardData
+    x: float
+    y: float
+    crop_marks: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    placements: list[Placement]
+    cards_done: int  # cards complete once this page is out (for progress)
+
+
+def page_size(layout: str) -> tuple[float, float]:
+    return (CARD_W, CARD_H) if layout == "card" else (A4_W, A4_H)
+
+
+def pages(cards: list[CardData], layout: str = "card", duplex: bool = True) -> Iterator[Page]:
+    """Where every card side goes, page by page: the one layout the PDF and the printer share.
+
+    ``card``: one card a page, front then back. ``sheet``: ten fronts on A4 with
+    crop marks; with ``duplex``, then their backs, mirrored for long-edge flipping.
+    """
+    width, height = page_size(layout)
+    if layout == "card":
+        for done, card in enumerate(cards, 1):
+            yield Page(width, height, [Placement("front", card, 0, 0, False)], done - 1)
+            yield Page(width, height, [Placement("back", card, 0, 0, False)], done)
+        return
+    positions = sheet_positions()
+    for start in range(0, len(cards), len(positions)):
+        batch = cards[start : start + len(positions)]
+        done = start + len(batch)
+        fronts = [Placement("front", card, x, y, True) for (x, y), card in zip(positions, batch, strict=False)]
+        yield Page(width, height, fronts, done if not duplex else start)
+        if duplex:
+            # Long-edge duplex flips left and right: each back goes where its
+            # front's mirror image lands.
+            backs = [Placement("back", p.card, A4_W - p.x - CARD_W, p.y, True) for p in fronts]
+            yield Page(width, height, backs, done)
+
+
+def draw_side(canvas: CardCanvas, side: str, x: float, y: float, data: CardData) -> None:
+    (draw_front if side == "front" else draw_back)(canvas, x, y, data)
+
+
 def render(
     cards: list[CardData], out: Path, layout: str = "card", duplex: bool = True,
     progress: Callable[[int, int], None] | None = None,
@@ -294,70 +341,44 @@ def render(
     Each distinct card is drawn once as a form XObject (front and back) and
     placed wherever it appears, so a thousand copies of one card cost one.
     """
-    from reportlab import rl_config
-    from reportlab.pdfgen.canvas import Canvas
-
-    _register_font()
+    register_font()
     rl_config.useA85 = 0  # binary streams: smaller files, no base-85 pass in pure Python
-    size = (CARD_W, CARD_H) if layout == "card" else (A4_W, A4_H)
-    canvas = Canvas(str(out), pagesize=size, pageCompression=1, initialFontName=FONT)
-    forms: dict[tuple[str, str], str] = {}
+    count = 0
 
-    def place(side: str, data: CardData, x: float, y: float) -> None:
-        key = (side, repr(data))
-        name = forms.get(key)
-        if name is None:
-            name = f"card{len(forms)}"
-            forms[key] = name
-            canvas.beginForm(name, lowerx=0, lowery=0, upperx=CARD_W, uppery=CARD_H)
-            (draw_front if side == "front" else draw_back)(canvas, 0, 0, data)
-            canvas.endForm()
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.doForm(name)
-        canvas.restoreState()
-
-    if layout == "card":
-        for done, data in enumerate(cards):
-            place("front", data, 0, 0)
-            canvas.showPage()
-            place("back", data, 0, 0)
+    def write(path: Path) -> None:
+        nonlocal count
+        canvas = PdfCardCanvas(str(path), pagesize=page_size(layout), pageCompression=1, initialFontName=FONT)
+        forms: dict[tuple[str, str], str] = {}
+        for page in pages(cards, layout, duplex):
+            for p in page.placements:
+                key = (p.side, repr(p.card))
+                name = forms.get(key)
+                if name is None:
+                    name = forms[key] = f"card{len(forms)}"
+                    canvas.beginForm(name, lowerx=0, lowery=0, upperx=CARD_W, uppery=CARD_H)
+                    draw_side(canvas, p.side, 0, 0, p.card)
+                    canvas.endForm()
+                if p.crop_marks:
+                    draw_crop_marks(canvas, p.x, p.y)
+                canvas.saveState()
+                canvas.translate(p.x, p.y)
+                canvas.doForm(name)
+                canvas.restoreState()
             canvas.showPage()
             if progress:
-                progress(done + 1, len(cards))
-    else:
-        positions = sheet_positions()
-        per_sheet = len(positions)
-        for start in range(0, len(cards), per_sheet):
-            batch = cards[start : start + per_sheet]
-            for (x, y), data in zip(positions, batch, strict=False):
-                _crop_marks(canvas, x, y)
-                place("front", data, x, y)
-            canvas.showPage()
-            if duplex:
-                # Long-edge duplex flips left and right: each back goes where
-                # its front's mirror image lands.
-                for index, data in enumerate(batch):
-                    x, y = positions[index]
-                    mirrored_x = A4_W - x - CARD_W
-                    _crop_marks(canvas, mirrored_x, y)
-                    place("back", data, mirrored_x, y)
-                canvas.showPage()
-            if progress:
-                progress(min(start + per_sheet, len(cards)), len(cards))
-    canvas.save()
-    return canvas.getPageNumber() - 1
+                progress(page.cards_done, len(cards))
+        canvas.save()
+        count = canvas.getPageNumber() - 1
+
+    write_atomically(out, write)
+    return count
 
 
 def render_cadres(store: Store, cadre_ids: Iterable[str], out: Path, layout: str = "card", duplex: bool = True) -> int:
     """Check every cadre first (a clear error before any file), then render."""
     cards = [card_data(store, cadre_id) for cadre_id in cadre_ids]
-    _register_font()
-    import io
-
-    from reportlab.pdfgen.canvas import Canvas
-
-    scratch = Canvas(io.BytesIO(), pagesize=(CARD_W, CARD_H))
+    register_font()
+    scratch = PdfCardCanvas(io.BytesIO(), pagesize=(CARD_W, CARD_H))
     for data in cards:  # measure everything before writing anything
         draw_front(scratch, 0, 0, data)
     return render(cards, out, layout, duplex)

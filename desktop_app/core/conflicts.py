@@ -10,7 +10,7 @@ from . import messages as msg
 from . import records as r
 from . import versions
 from .errors import NotFound
-from .store import Store
+from .store import Store, decode_value
 
 
 @dataclass
@@ -25,20 +25,23 @@ class Conflict:
     resolution: str | None
 
 
-def open_conflicts(store: Store, include_resolved: bool = False) -> list[Conflict]:
-    where = "deleted = 0"
-    rows = store.conn.execute(
-        "SELECT id, record_type, record_id, detected_at, winner_version, loser_version, loser_row, resolution "
-        f"FROM conflict WHERE {where} ORDER BY detected_at DESC, id"
-    ).fetchall()
-    return [Conflict(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[7]) for row in rows]
+_COLUMNS = "id, record_type, record_id, detected_at, winner_version, loser_version, loser_row, resolution"
+
+
+def open_conflicts(store: Store) -> list[Conflict]:
+    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM conflict WHERE deleted = 0 ORDER BY detected_at DESC, id")
+    return [_conflict(row) for row in rows]
 
 
 def get(store: Store, conflict_id: str) -> Conflict:
-    for conflict in open_conflicts(store, include_resolved=True):
-        if conflict.id == conflict_id:
-            return conflict
-    raise NotFound(msg.NOT_FOUND.format(kind="conflict", record_id=conflict_id))
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM conflict WHERE id = ?", (conflict_id,)).fetchone()
+    if row is None:
+        raise NotFound(msg.NOT_FOUND.format(kind="conflict", record_id=conflict_id))
+    return _conflict(row)
+
+
+def _conflict(row: Any) -> Conflict:
+    return Conflict(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[7])
 
 
 def current_row(store: Store, conflict: Conflict) -> dict[str, Any]:
@@ -65,15 +68,10 @@ def resolve(store: Store, conflict_id: str, keep: str) -> None:
             else:
                 if not store.exists(table, conflict.record_id):
                     store.restore(table, conflict.record_id)
-                fields = {f.name: values.get(f.name) for f in rtype.column_fields}
-                for f in rtype.column_fields:
-                    if f.kind in (r.CHOICES, r.TAGS) and isinstance(fields[f.name], str):
-                        fields[f.name] = json.loads(str(fields[f.name]))
-                    if f.kind == r.BOOL:
-                        fields[f.name] = bool(fields[f.name])
+                fields = {f.name: decode_value(f, values.get(f.name)) for f in rtype.column_fields}
                 for f in rtype.link_fields:
                     fields[f.name] = store.get(table, conflict.record_id)[f.name]
                 store.save(table, fields, conflict.record_id)
         loser_rev = store.conn.execute("SELECT rev FROM conflict WHERE id = ?", (conflict_id,)).fetchone()[0]
         store.new_version(table, conflict.record_id, [*versions.load(loser_rev), conflict.loser_version])
-        store.conn.execute("DELETE FROM conflict WHERE id = ?", (conflict_id,))
+        store.drop_conflicts([conflict_id])

@@ -1,4 +1,7 @@
-"""Opening the SQLite file: pragmas, version guard, migrations, device identity."""
+"""Opening the SQLite file: pragmas, version guard, migrations (after a backup).
+
+The device's identity and keys are made by ``Store`` once the file is open.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,9 @@ from pathlib import Path
 
 import platformdirs
 
+from . import backup, migrations
 from . import messages as msg
-from . import migrations
 from .errors import NotADatabase
-from .ids import new_id
 
 DB_FILENAME = "fuqing.db"
 
@@ -44,11 +46,8 @@ def connect(path: str | Path, migrate: bool = True) -> sqlite3.Connection:
         if migrate:
             found = migrations.user_version(conn)
             if 0 < found < migrations.LATEST:
-                from . import backup
-
-                backup.make_backup(conn, path, "pre-migration")
+                backup.backup_connection(conn, path, "pre-migration")
             migrations.apply(conn, str(path))
-            _ensure_identity(conn)
     except BaseException:
         conn.close()
         raise
@@ -69,26 +68,3 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
-
-
-def _ensure_identity(conn: sqlite3.Connection) -> None:
-    if get_meta(conn, "device_id"):
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if not get_meta(conn, "device_id"):
-            device_id = new_id()
-            set_meta(conn, "device_id", device_id)
-            conn.execute(
-                "INSERT INTO device(id, name, first_seen) VALUES (?, ?, ?)",
-                (device_id, "本机", now_iso()),
-            )
-            # Keys are made with the device on first run (signing, age identity).
-            from . import keys
-
-            keys.ensure_keys(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:  # SQLite may already have rolled back (disk full)
-            conn.execute("ROLLBACK")
-        raise

@@ -19,10 +19,12 @@ from typing import Any
 
 from . import demo_text as t
 from . import records as r
-from . import search, versions
+from . import versions
 from .idcard import check_digit
 from .ids import link_id
-from .store import Store
+from .store import RowWrite, Store
+
+LINK_TABLES = {link.table for link in r.link_tables()}
 
 Progress = Callable[[str, int, int], None]
 
@@ -111,26 +113,24 @@ def fill(
     def put(kind: str, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
-        cols = list(rows[0])
-        sql = f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        conn.executemany(sql, [tuple(row[c] for c in cols) for row in rows])
+        store.write_rows(kind, [RowWrite(row, None, None if kind in LINK_TABLES else "create") for row in rows])
         written[kind] = written.get(kind, 0) + len(rows)
         if progress:
             progress(kind, len(rows), diaries)
 
     def base(day: date) -> dict[str, Any]:
         stamp = g.stamp()
-        return {"id": g.uuid7(day), "hlc": stamp, "device_id": g.device_id, **sync(stamp)}
+        return {"id": g.uuid7(day), "hlc": stamp, "device_id": g.device_id, **version(stamp)}
 
-    def sync(stamp: str) -> dict[str, Any]:
-        return {"rev": versions.dump([versions.version(stamp, g.device_id)]), "sync_seq": store.next_sync_seq()}
+    def version(stamp: str) -> dict[str, Any]:
+        return {"deleted": 0, "rev": versions.dump([versions.version(stamp, g.device_id)])}
 
     def links(table: str, parent_col: str, ref_col: str, pairs: list[tuple[str, str]]) -> None:
         rows = []
         for p, c in dict.fromkeys(pairs):
             stamp = g.stamp()
             row = {"id": link_id(p, c), "hlc": stamp, "device_id": g.device_id, parent_col: p, ref_col: c}
-            rows.append({**row, **sync(stamp)})
+            rows.append({**row, **version(stamp)})
         put(table, rows)
 
     rng = g.rng
@@ -374,16 +374,9 @@ def fill(
             )
         put("problem", problems)
 
-        for kind in ("diary", "visit", "problem"):
-            if progress:
-                progress(f"{kind}_fts", 0, diaries)
-            search.rebuild(conn, [r.RECORD_TYPES[kind]])
         if not store.own_cadre_id:
-            from . import db
-
-            db.set_meta(conn, "own_cadre_id", cadre_ids[0])
-            conn.execute("UPDATE device SET cadre_id = ? WHERE id = ?", (cadre_ids[0], store.device_id))
-        store._audit("demo", "demo", g.stamp(), "demo", {"seed": seed, "written": written})
+            store.set_own_cadre(cadre_ids[0])
+        store.note_event("demo", "demo", "demo", {"seed": seed, "written": written})
     conn.execute("ANALYZE")
     conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return written

@@ -7,6 +7,7 @@ Harbin 2014, Shandong 2012, Beijing 2012, Changchun 2016).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -28,7 +29,7 @@ class ChoiceSet:
     def __contains__(self, code: object) -> bool:
         return code in self._by_code
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Choice]:
         return iter(self.choices)
 
     def codes(self) -> list[str]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .problems import OPEN_STATUSES
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass
@@ -19,15 +22,14 @@ class FollowUp:
     overdue: bool
 
 
-def due_followups(
-    conn: sqlite3.Connection, today: date, days_ahead: int = 7, cadre_id: str | None = None
-) -> list[FollowUp]:
+def due_followups(store: Store, today: date, days_ahead: int = 7, cadre_id: str | None = None) -> list[FollowUp]:
     """Overdue and upcoming (within ``days_ahead``) follow-ups, most urgent first.
 
     A help pair is due by the next date of its latest act of help, and only
     while the pair is active: a later log replaces the earlier plan. With
     ``cadre_id``: only that cadre's pairs and the problems she is responsible for.
     """
+    conn = store.conn
     horizon = (today + timedelta(days=days_ahead)).isoformat()
     found: list[FollowUp] = []
     mine = ""

@@ -8,15 +8,18 @@ first does) and into display rows for just the row numbers a view shows.
 
 from __future__ import annotations
 
+import json
 import re
-import sqlite3
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import idcard, phones, search
 from . import records as r
 from .enums import ChoiceSet
 from .i18n import pick
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # Column display kinds
 PLAIN = "plain"
@@ -148,8 +151,9 @@ class ListQuery:
         """The spec's joins, only when the query refers to a joined table."""
         return self.spec.joins if _JOINED.search(" ".join(sql)) else ""
 
-    def page(self, conn: sqlite3.Connection, after: tuple[Any, int] | None, limit: int) -> list[tuple[int, Any]]:
+    def page(self, store: Store, after: tuple[Any, int] | None, limit: int) -> list[tuple[int, Any]]:
         """(seq, sort key) of the next ``limit`` rows after ``after``."""
+        conn = store.conn
         clauses, params = self._where()
         kind = self.spec.kind
         where = " AND ".join(clauses)
@@ -179,7 +183,7 @@ class ListQuery:
         params.append(limit)
         return [(row[0], row[1]) for row in conn.execute(sql, params)]
 
-    def count(self, conn: sqlite3.Connection, cap: int | None = None) -> int:
+    def count(self, store: Store, cap: int | None = None) -> int:
         """Matching rows; with ``cap``, stops counting at ``cap`` (shown as "N+")."""
         clauses, params = self._where()
         kind = self.spec.kind
@@ -190,9 +194,9 @@ class ListQuery:
         inner = f"SELECT 1 FROM {kind} t {self._joins(where)} WHERE {where}"
         if cap is not None:
             inner += f" LIMIT {int(cap)}"
-        return int(conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0])
+        return int(store.conn.execute(f"SELECT count(*) FROM ({inner})", params).fetchone()[0])
 
-    def rows(self, conn: sqlite3.Connection, seqs: list[int]) -> dict[int, dict[str, Any]]:
+    def rows(self, store: Store, seqs: list[int]) -> dict[int, dict[str, Any]]:
         """Display rows (already masked, labelled, cut to snippets) for ``seqs``."""
         found: dict[int, dict[str, Any]] = {}
         columns = self.spec.columns
@@ -204,7 +208,7 @@ class ListQuery:
             chunk = seqs[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             sql = f"SELECT t.seq, t.id, {select} FROM {self.spec.kind} t {self.spec.joins} WHERE t.seq IN ({marks})"
-            for row in conn.execute(sql, chunk):
+            for row in store.conn.execute(sql, chunk):
                 values = {"id": row[1]}
                 for column, value in zip(columns, row[2:], strict=True):
                     values[column.key] = display_value(column, value, self.filters.text)
@@ -218,8 +222,6 @@ def display_value(column: Column, value: Any, query: str = "") -> Any:
     if column.display == CHOICE and column.choices is not None:
         return column.choices.label(str(value), "en" if pick("zh", "en") == "en" else "zh")
     if column.display == CHOICES and column.choices is not None:
-        import json
-
         codes = json.loads(value) if isinstance(value, str) else value
         lang = "en" if pick("zh", "en") == "en" else "zh"
         return "、".join(column.choices.label(code, lang) for code in codes)

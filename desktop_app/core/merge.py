@@ -9,7 +9,6 @@ their order, so replicas that see the same bundles agree, conflicts included.
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -19,15 +18,11 @@ from typing import Any
 from . import bundle as b
 from . import messages as msg
 from . import records as r
-from . import search, versions
+from . import versions
 from .clock import Stamp
-from .store import Store
+from .store import RowWrite, Store, decode_value
 
 _CONFLICT_NAMESPACE = uuid.UUID("9a6c4a8e-2f0b-4d35-8c0e-5b7d13e2f4a1")
-
-
-def synced_columns(conn: sqlite3.Connection, table: str) -> list[str]:
-    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in b.LOCAL_COLUMNS]
 
 
 def check_rows(table: str, rows: list[dict[str, Any]], allowed: set[str]) -> None:
@@ -60,14 +55,8 @@ class _Head:
     conflict_id: str | None  # None: the version stored in the table itself
 
 
-def merge_row(store: Store, table: str, columns: list[str], incoming: dict[str, Any], counts: Counter[str]) -> None:
-    """Add one version of a row to what this replica knows.
-
-    The replica keeps every *head* — a version no other known version descends
-    from: the newest (by clock stamp, then device id) in the table, the rest in
-    ``conflict``. That set depends only on which versions were seen, never on
-    their order, so replicas that see the same bundles agree, conflicts included.
-    """
+def merge_row(store: Store, table: str, incoming: dict[str, Any], counts: Counter[str]) -> None:
+    """Add one version of a row to what this replica knows (see the module docstring)."""
     if table == "conflict":
         # A conflict from another replica carries a losing version: merge it as one.
         record_table = str(incoming["record_type"])
@@ -75,77 +64,66 @@ def merge_row(store: Store, table: str, columns: list[str], incoming: dict[str, 
             raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail="conflict table"))
         loser = json.loads(str(incoming["loser_row"]))
         loser["rev"] = incoming["rev"]
-        record_columns = synced_columns(store.conn, record_table)
-        check_rows(record_table, [loser], set(record_columns))
-        merge_row(store, record_table, record_columns, loser, counts)
+        check_rows(record_table, [loser], set(store.synced_columns(record_table)))
+        merge_row(store, record_table, loser, counts)
         return
-    conn = store.conn
+    columns = store.synced_columns(table)
     store.observe_stamp(str(incoming["hlc"]))
     record_id = str(incoming["id"])
     version = versions.version(*_key(incoming))
     ancestry = set(versions.load(incoming["rev"])) | {version}
-    existing = conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
-    local = dict(zip(columns, existing, strict=True)) if existing else None
-    heads = _conflict_heads(conn, table, record_id)
+    local = store.stored_row(table, record_id)
+    heads = _conflict_heads(store, table, record_id)
     if local is not None:
         heads.append(_Head(versions.version(*_key(local)), versions.load(local["rev"]), local, None))
     if any(version == h.version or version in h.rev for h in heads):
         counts["unchanged"] += 1  # seen before, or an ancestor of what we have
         return
-    for head in heads:
-        if head.conflict_id and head.version in ancestry:
-            conn.execute("DELETE FROM conflict WHERE id = ?", (head.conflict_id,))
+    store.drop_conflicts([h.conflict_id for h in heads if h.conflict_id and h.version in ancestry])
     row = {c: incoming.get(c) for c in columns}
     row["rev"] = versions.dump(versions.merge_revs(versions.load(incoming["rev"]), [version]))
     if local is None:
-        _write(store, table, columns, None, row)
+        _write(store, table, None, row)
         counts["new"] += 1
         return
     local_version = versions.version(*_key(local))
     if local_version in ancestry:
-        _write(store, table, columns, local, row)
+        _write(store, table, local, row)
         counts["updated"] += 1
         return
     counts["conflicts"] += 1
     if _key(incoming) > _key(local):
         _record_conflict(store, table, local, columns)
-        _write(store, table, columns, local, row)
+        _write(store, table, local, row)
         counts["updated"] += 1
     else:
         _record_conflict(store, table, row, columns)
         counts["unchanged"] += 1
 
 
-def _conflict_heads(conn: sqlite3.Connection, table: str, record_id: str) -> list[_Head]:
-    rows = conn.execute(
+def _conflict_heads(store: Store, table: str, record_id: str) -> list[_Head]:
+    rows = store.conn.execute(
         "SELECT id, loser_version, rev, loser_row FROM conflict WHERE record_type = ? AND record_id = ?",
         (table, record_id),
     ).fetchall()
     return [_Head(row[1], versions.load(row[2]), json.loads(row[3]), row[0]) for row in rows]
 
 
-def _write(store: Store, table: str, columns: list[str], old: dict[str, Any] | None, row: dict[str, Any]) -> None:
-    conn = store.conn
-    values = [row.get(c) for c in columns]
-    if old is None:
-        cursor = conn.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}, sync_seq) VALUES ({', '.join('?' * len(columns))}, ?)",
-            [*values, store.next_sync_seq()],
-        )
-        seq = int(cursor.lastrowid or 0)
-    else:
-        sets = ", ".join(f"{c} = ?" for c in columns)
-        conn.execute(
-            f"UPDATE {table} SET {sets}, sync_seq = ? WHERE id = ?", [*values, store.next_sync_seq(), row["id"]]
-        )
-        seq = int(conn.execute(f"SELECT seq FROM {table} WHERE id = ?", (row["id"],)).fetchone()[0])
+def _write(store: Store, table: str, old: dict[str, Any] | None, row: dict[str, Any]) -> None:
     rtype = r.RECORD_TYPES.get(table)
-    if rtype and rtype.search_fields:
-        fields = set(rtype.search_fields)
-        if old is not None and not old["deleted"]:
-            search.unindex(conn, rtype, seq, {k: v for k, v in old.items() if k in fields})
-        if not row["deleted"]:
-            search.index(conn, rtype, seq, {k: v for k, v in row.items() if k in fields})
+    if rtype is None:  # link rows are audited through their parent record
+        store.write_rows(table, [RowWrite(row, old)])
+        return
+    if old is None:
+        action, changes = "create", {}
+    else:
+        action = "delete" if row["deleted"] and not old["deleted"] else "update"
+        changes = {
+            f.name: [decode_value(f, old.get(f.name)), decode_value(f, row.get(f.name))]
+            for f in rtype.column_fields
+            if old.get(f.name) != row.get(f.name)
+        }
+    store.write_rows(table, [RowWrite(row, old, action, changes)])
 
 
 def _record_conflict(store: Store, table: str, loser: dict[str, Any], columns: list[str]) -> None:
@@ -154,26 +132,27 @@ def _record_conflict(store: Store, table: str, loser: dict[str, Any], columns: l
     hlc, device = _key(loser)
     loser_v = versions.version(hlc, device)
     conflict_id = str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{table}|{loser['id']}|{loser_v}"))
-    loser_row = json.dumps({c: loser.get(c) for c in columns if c != "rev"}, ensure_ascii=False, sort_keys=True)
-    store.conn.execute(
-        "INSERT OR IGNORE INTO conflict (id, hlc, device_id, rev, sync_seq, record_type, record_id, winner_version, "
-        "loser_version, loser_row, detected_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, NULL)",
-        (
-            conflict_id,
-            hlc,
-            device,
-            loser["rev"],
-            store.next_sync_seq(),
-            table,
-            loser["id"],
-            loser_v,
-            loser_row,
-            datetime.fromtimestamp(Stamp.unpack(hlc).wall_ms / 1000, UTC).isoformat(timespec="seconds"),
-        ),
-    )
+    if store.stored_row("conflict", conflict_id) is not None:
+        return
+    row = {
+        "id": conflict_id,
+        "hlc": hlc,
+        "device_id": device,
+        "deleted": 0,
+        "rev": loser["rev"],
+        "record_type": table,
+        "record_id": loser["id"],
+        "winner_version": "",
+        "loser_version": loser_v,
+        "loser_row": json.dumps({c: loser.get(c) for c in columns if c != "rev"}, ensure_ascii=False, sort_keys=True),
+        "detected_at": datetime.fromtimestamp(Stamp.unpack(hlc).wall_ms / 1000, UTC).isoformat(timespec="seconds"),
+        "resolution": None,
+    }
+    store.write_rows("conflict", [RowWrite(row)])
 
 
-def missing_references(conn: sqlite3.Connection, bundle: b.Bundle) -> int:
+def missing_references(store: Store, bundle: b.Bundle) -> int:
+    conn = store.conn
     missing = 0
     for table, rows in bundle.tables.items():
         for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():

@@ -127,6 +127,10 @@ NOTHING_TO_EXPORT = Text(
 EXPORT_FAILED = Text(
     "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
 )
+WRITE_FAILED = Text(
+    "无法写入“{path}”（{detail}）：原有文件未改动。请检查磁盘空间和写入权限",
+    "Could not write “{path}” ({detail}); no existing file was changed. Check the free space and permissions",
+)
 CARD_NO_MOBILE = Text(
     "干部“{name}”没有手机号，联系服务卡必须公开手机号：请先在干部档案中填写手机",
     "Cadre “{name}” has no mobile number, which a contact card must show: add it to the cadre record first",

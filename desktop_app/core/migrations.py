@@ -274,8 +274,29 @@ def _migration_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE device ADD COLUMN rows_received INTEGER NOT NULL DEFAULT 0")
 
 
+def _migration_4(conn: sqlite3.Connection) -> None:
+    """One passphrase destination, whatever the UI language.
+
+    Versions up to 3 named it by its translated label ("passphrase:口令",
+    "passphrase:passphrase"), so switching language started a second delta mark.
+    The merged destination keeps the earliest mark: sending a row twice is
+    harmless (imports are idempotent), never sending it is not.
+    """
+    rows = conn.execute(
+        "SELECT last_sent_seq, last_sent_at, last_bundle_id FROM destination WHERE kind = 'passphrase' "
+        "ORDER BY last_sent_seq"
+    ).fetchall()
+    conn.execute("DELETE FROM destination WHERE kind = 'passphrase'")
+    if rows:
+        conn.execute(
+            "INSERT INTO destination (id, kind, name, recipient, last_sent_seq, last_sent_at, last_bundle_id) "
+            "VALUES ('passphrase', 'passphrase', 'passphrase', NULL, ?, ?, ?)",
+            tuple(rows[0]),
+        )
+
+
 Migration = list[str] | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [MIGRATION_1, MIGRATION_2, _migration_3]
+MIGRATIONS: list[Migration] = [MIGRATION_1, MIGRATION_2, _migration_3, _migration_4]
 LATEST = len(MIGRATIONS)
 
 

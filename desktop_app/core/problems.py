@@ -9,14 +9,20 @@ warning, so a long run of reports is one flag, not dozens.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from . import db, enums
+from . import enums
 
-OPEN_STATUSES = ("open", "in_progress")
+if TYPE_CHECKING:
+    from .store import Store
+
+# What a status means, said once: every list, reminder and report counts by these.
+OPEN_STATUSES = ("open", "in_progress")  # still to do here: the responsibility list and reminders
+SETTLED_STATUSES = ("resolved", "explained", "closed")  # done, and the woman told: counted as settled
+# "escalated" is neither: handed to a higher level, settled only when its answer comes back.
 DEFAULT_RULE = {"min_points": 3, "window_days": 30}
 
 
@@ -42,21 +48,25 @@ class TrendWarning:
     problem_ids: list[str]
 
 
-def rule(conn: sqlite3.Connection) -> dict[str, int]:
-    stored = json.loads(db.get_meta(conn, "warning_rule") or "{}")
+def is_settled(status: str) -> bool:
+    return status in SETTLED_STATUSES
+
+
+def rule(store: Store) -> dict[str, int]:
+    stored = json.loads(store.meta("warning_rule") or "{}")
     return {**DEFAULT_RULE, **stored}
 
 
-def set_rule(conn: sqlite3.Connection, min_points: int, window_days: int) -> None:
+def set_rule(store: Store, min_points: int, window_days: int) -> None:
     if min_points < 2 or window_days < 1:
         raise ValueError("min_points ≥ 2 and window_days ≥ 1")
-    db.set_meta(conn, "warning_rule", json.dumps({"min_points": min_points, "window_days": window_days}))
+    store.set_meta("warning_rule", json.dumps({"min_points": min_points, "window_days": window_days}))
 
 
-def responsibility_list(conn: sqlite3.Connection, today: date, overdue_only: bool = False) -> list[Duty]:
+def responsibility_list(store: Store, today: date, overdue_only: bool = False) -> list[Duty]:
     """Open problems: overdue first (most overdue first), then by deadline, undated last."""
     marks = ", ".join("?" * len(OPEN_STATUSES))
-    rows = conn.execute(
+    rows = store.conn.execute(
         f"SELECT id, description, category, coalesce(responsible, ''), deadline, status FROM problem "
         f"WHERE deleted = 0 AND status IN ({marks}) "
         "ORDER BY deadline IS NULL, deadline, raised_date, seq",
@@ -73,13 +83,11 @@ def responsibility_list(conn: sqlite3.Connection, today: date, overdue_only: boo
     return duties
 
 
-def trend_warnings(
-    conn: sqlite3.Connection, min_points: int | None = None, window_days: int | None = None
-) -> list[TrendWarning]:
-    current = rule(conn)
+def trend_warnings(store: Store, min_points: int | None = None, window_days: int | None = None) -> list[TrendWarning]:
+    current = rule(store)
     n = min_points or current["min_points"]
     d = window_days or current["window_days"]
-    rows = conn.execute(
+    rows = store.conn.execute(
         "SELECT category, raised_date, liaison_point_id, id FROM problem "
         "WHERE deleted = 0 AND liaison_point_id IS NOT NULL ORDER BY category, raised_date, seq"
     ).fetchall()

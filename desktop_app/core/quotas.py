@@ -11,13 +11,15 @@ chosen preset and changed targets are kept in ``meta``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from . import db
 from .i18n import pick
+
+if TYPE_CHECKING:
+    from .store import Store
 
 RESEARCH_REPORT_TAG = "调研报告"
 
@@ -104,32 +106,36 @@ class CadreProgress:
         return data
 
 
-def chosen_preset(conn: sqlite3.Connection) -> str:
-    return db.get_meta(conn, "quota_preset") or "shandong"
+def chosen_preset(store: Store) -> str:
+    return store.meta("quota_preset") or "shandong"
 
 
-def choose_preset(conn: sqlite3.Connection, preset: str) -> None:
+def choose_preset(store: Store, preset: str) -> None:
     if preset not in PRESETS:
         raise ValueError(preset)
-    db.set_meta(conn, "quota_preset", preset)
+    store.set_meta("quota_preset", preset)
 
 
-def targets(conn: sqlite3.Connection, preset: str) -> dict[str, int]:
-    overrides = json.loads(db.get_meta(conn, "quota_targets") or "{}").get(preset, {})
+def targets(store: Store, preset: str) -> dict[str, int]:
+    overrides = json.loads(store.meta("quota_targets") or "{}").get(preset, {})
     return {item.key: int(overrides.get(item.key, item.target)) for item in PRESETS[preset].items}
 
 
-def set_target(conn: sqlite3.Connection, preset: str, key: str, target: int) -> None:
+def set_target(store: Store, preset: str, key: str, target: int) -> None:
     if key not in {i.key for i in PRESETS[preset].items} or target < 0:
         raise ValueError(key)
-    overrides = json.loads(db.get_meta(conn, "quota_targets") or "{}")
-    overrides.setdefault(preset, {})[key] = target
-    db.set_meta(conn, "quota_targets", json.dumps(overrides))
+    with store.transaction():
+        overrides = json.loads(store.meta("quota_targets") or "{}")
+        overrides.setdefault(preset, {})[key] = target
+        store.set_meta("quota_targets", json.dumps(overrides))
 
 
-def grassroots_days(conn: sqlite3.Connection, year: int, cadre_id: str | None = None) -> dict[str, int]:
-    """Distinct days each cadre spent on visits in ``year`` (a stay counts every day)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
+def grassroots_days(store: Store, first: date, last: date, cadre_id: str | None = None) -> dict[str, int]:
+    """Distinct days each cadre spent on visits from ``first`` to ``last``
+    (a multi-day stay counts every one of its days inside that span).
+
+    The one definition: quotas count a year, reports any period."""
+    conn = store.conn
     only = " AND vc.cadre_id = ?" if cadre_id else ""
     extra: tuple[object, ...] = (cadre_id,) if cadre_id else ()
     days: dict[str, set[str]] = defaultdict(set)
@@ -160,9 +166,9 @@ def grassroots_days(conn: sqlite3.Connection, year: int, cadre_id: str | None = 
     return {who: len(d) for who, d in days.items()}
 
 
-def _longest_stays(conn: sqlite3.Connection, year: int, cadre_id: str | None = None) -> dict[str, int]:
+def _longest_stays(store: Store, year: int, cadre_id: str | None = None) -> dict[str, int]:
     only = " AND vc.cadre_id = ?" if cadre_id else ""
-    rows = conn.execute(
+    rows = store.conn.execute(
         "SELECT vc.cadre_id, max(julianday(coalesce(v.end_date, v.start_date)) - julianday(v.start_date) + 1) "
         "FROM visit_cadre vc CROSS JOIN visit v ON v.id = vc.visit_id AND vc.deleted = 0 "
         "WHERE v.deleted = 0 AND v.method = 'stay' AND v.start_date BETWEEN ? AND ?" + only + " GROUP BY vc.cadre_id",
@@ -171,9 +177,9 @@ def _longest_stays(conn: sqlite3.Connection, year: int, cadre_id: str | None = N
     return {who: int(days) for who, days in rows}
 
 
-def _linked_points(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+def _linked_points(store: Store) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rows = conn.execute(
+    rows = store.conn.execute(
         "SELECT lc.cadre_id, p.kind, count(*) FROM liaison_point_cadre lc "
         "JOIN liaison_point p ON p.id = lc.liaison_point_id AND p.deleted = 0 "
         "WHERE lc.deleted = 0 GROUP BY lc.cadre_id, p.kind"
@@ -183,11 +189,7 @@ def _linked_points(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _per_cadre(conn: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in conn.execute(sql, params)}
-
-
-def progress(conn: sqlite3.Connection, preset: str, year: int, cadre_id: str | None = None) -> list[CadreProgress]:
+def progress(store: Store, preset: str, year: int, cadre_id: str | None = None) -> list[CadreProgress]:
     """Every live cadre's (or only ``cadre_id``'s) progress on ``preset`` in ``year``.
 
     Only the measures the preset uses are computed, each restricted to the one
@@ -195,18 +197,20 @@ def progress(conn: sqlite3.Connection, preset: str, year: int, cadre_id: str | N
     """
     chosen = PRESETS[preset]
     keys = {item.key for item in chosen.items}
-    goal = targets(conn, preset)
+    conn = store.conn
+    goal = targets(store, preset)
     first, last = f"{year}-01-01", f"{year}-12-31"
     who = (cadre_id,) if cadre_id else ()
 
     def per_cadre(sql: str, params: tuple[object, ...], column: str) -> dict[str, int]:
         if cadre_id:
             sql = sql.replace("GROUP BY", f"AND {column} = ? GROUP BY")
-        return _per_cadre(conn, sql, (*params, *who))
+        return {row[0]: int(row[1]) for row in conn.execute(sql, (*params, *who))}
 
-    points = _linked_points(conn) if any(k.startswith("points_") for k in keys) else {}
-    days = grassroots_days(conn, year, cadre_id) if "grassroots_days" in keys else {}
-    stays = _longest_stays(conn, year, cadre_id) if "longest_stay_days" in keys else {}
+    points = _linked_points(store) if any(k.startswith("points_") for k in keys) else {}
+    year_days = (date(year, 1, 1), date(year, 12, 31))
+    days = grassroots_days(store, *year_days, cadre_id) if "grassroots_days" in keys else {}
+    stays = _longest_stays(store, year, cadre_id) if "longest_stay_days" in keys else {}
     pairs = (
         per_cadre(
             "SELECT hc.cadre_id, count(DISTINCT h.woman_id) FROM help_pair h "

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import enums
+from . import messages as msg
 from .enums import ChoiceSet
+from .errors import UsageError
 from .i18n import pick
 
 # Field kinds
@@ -267,9 +269,6 @@ PROBLEM_SOURCE_TYPES = {"visit": "visit", "diary": "diary", "help_pair": "help_p
 
 
 def record_type(name: str) -> RecordType:
-    from . import messages as msg
-    from .errors import UsageError
-
     try:
         return RECORD_TYPES[name]
     except KeyError:

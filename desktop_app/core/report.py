@@ -7,16 +7,18 @@ Periods as the notices use them: a month (2026-09), the Shandong two-month span
 from __future__ import annotations
 
 import re
-import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import enums, problems, quotas
 from . import messages as msg
 from .errors import UsageError
 from .i18n import pick
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,15 @@ def _month_end(year: int, month: int) -> date:
     return (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
 
 
+TOTAL_LABELS = {
+    "visits": ("走访次数", "Visits"), "grassroots_days": ("下基层天数（合计）", "Grassroots days (total)"),
+    "new_pairs": ("新结对", "New pairs"), "active_pairs": ("帮扶中的结对", "Active pairs"),
+    "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
+    "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
+    "overdue": ("逾期未办结", "Overdue"),
+}  # fmt: skip
+
+
 @dataclass
 class Table:
     """One table of the report: a title, column names and rows of plain values."""
@@ -74,12 +85,11 @@ class ReportData:
         return next(t for t in self.tables if t.key == key)
 
 
-def build(
-    conn: sqlite3.Connection, period: Period, federation: str | None = None, preset: str | None = None
-) -> ReportData:
+def build(store: Store, period: Period, federation: str | None = None, preset: str | None = None) -> ReportData:
+    conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
-    preset = preset or quotas.chosen_preset(conn)
+    preset = preset or quotas.chosen_preset(store)
     if federation is None:
         row = conn.execute(
             "SELECT org FROM cadre WHERE deleted = 0 GROUP BY org ORDER BY count(*) DESC LIMIT 1"
@@ -102,22 +112,12 @@ def build(
                         [[enums.LIAISON_POINT_KIND.label(k, lang), by_kind[k]] for k in enums.LIAISON_POINT_KIND.codes() if by_kind[k]]))  # fmt: skip
     totals["visits"] = len(visits)
 
-    days: dict[str, set[str]] = defaultdict(set)
-    for cadre_id, first, last in conn.execute(
-        "SELECT vc.cadre_id, v.start_date, coalesce(v.end_date, v.start_date) FROM visit v "
-        "JOIN visit_cadre vc ON vc.visit_id = v.id AND vc.deleted = 0 "
-        "WHERE v.deleted = 0 AND v.start_date <= ? AND coalesce(v.end_date, v.start_date) >= ?",
-        (end, start),
-    ):
-        day, stop = max(date.fromisoformat(first), period.start), min(date.fromisoformat(last), period.end)
-        while day <= stop:
-            days[cadre_id].add(day.isoformat())
-            day += timedelta(days=1)
+    days = quotas.grassroots_days(store, period.start, period.end)
     names = dict(conn.execute("SELECT id, name FROM cadre"))
     tables.append(Table("grassroots_days", pick("干部下基层天数", "Grassroots days per cadre"),
                         [pick("干部", "Cadre"), pick("天数", "Days")],
-                        sorted(([names.get(c, c), len(d)] for c, d in days.items()), key=lambda r: (-r[1], r[0]))))  # fmt: skip
-    totals["grassroots_days"] = sum(len(d) for d in days.values())
+                        sorted(([names.get(c, c), n] for c, n in days.items()), key=lambda r: (-r[1], r[0]))))  # fmt: skip
+    totals["grassroots_days"] = sum(days.values())
 
     stays = [v for v in visits if v[1] == "stay"]
     tables.append(Table("stays", pick("蹲点调研", "Multi-day stays"),
@@ -158,20 +158,20 @@ def build(
         counted = Counter(r[index] for r in raised)
         tables.append(Table(key, pick(title_zh, title_en), [pick(title_zh, title_en.split(" by ")[-1].title()), pick("个数", "Problems")],
                             [[choices.label(c, lang), counted[c]] for c in choices.codes() if counted[c]]))  # fmt: skip
-    resolved = sum(1 for r in raised if r[3] in ("resolved", "explained", "closed", "escalated"))
+    resolved = sum(1 for r in raised if problems.is_settled(r[3]))
     totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else 0.0)
-    overdue = [d for d in problems.responsibility_list(conn, period.end) if d.overdue]
+    overdue = [d for d in problems.responsibility_list(store, period.end) if d.overdue]
     tables.append(Table("overdue", pick("逾期未办结问题", "Overdue problems"),
                         [pick("时限", "Deadline"), pick("责任人", "Responsible"), pick("问题", "Problem")],
                         [[date.fromisoformat(d.deadline), d.responsible, d.description] for d in overdue if d.deadline]))  # fmt: skip
     totals["overdue"] = len(overdue)
-    warnings = [w for w in problems.trend_warnings(conn) if w.last_date >= start and w.first_date <= end]
+    warnings = [w for w in problems.trend_warnings(store) if w.last_date >= start and w.first_date <= end]
     tables.append(Table("warnings", pick("趋势预警", "Trend warnings"),
                         [pick("类别", "Category"), pick("联系点数", "Points"), pick("起", "From"), pick("止", "To")],
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    progress = quotas.progress(conn, preset, period.end.year)
+    progress = quotas.progress(store, preset, period.end.year)
     items = [i.label for i in quotas.PRESETS[preset].items]
     tables.append(Table("quotas", pick("任务指标完成情况", "Quota progress") + f"（{quotas.PRESETS[preset].label}）",
                         [pick("干部", "Cadre"), *items],

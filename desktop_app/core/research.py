@@ -4,14 +4,24 @@ escalated problems), "有情况、有分析、有建议", for the cadre to finis
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from . import enums, problems
+from .files import write_atomically
 from .i18n import pick
+from .pdf_font import register_font
 from .report import Period
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 @dataclass
@@ -26,7 +36,8 @@ class ResearchDraft:
     cases: list[str] = field(default_factory=list)
 
 
-def build(conn: sqlite3.Connection, topic: str, period: Period, federation: str) -> ResearchDraft:
+def build(store: Store, topic: str, period: Period, federation: str) -> ResearchDraft:
+    conn = store.conn
     label = enums.PROBLEM_CATEGORY.label(topic)
     draft = ResearchDraft(topic, label, period, federation)
     start, end = period.start.isoformat(), period.end.isoformat()
@@ -42,7 +53,7 @@ def build(conn: sqlite3.Connection, topic: str, period: Period, federation: str)
         "SELECT count(*), coalesce(sum(attendance), 0) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ?",
         (start, end),
     ).fetchone()
-    resolved = sum(1 for r in rows if r[4] in ("resolved", "explained", "closed"))
+    resolved = sum(1 for r in rows if problems.is_settled(r[4]))
     draft.situation = [
         pick(f"{period.label}，共开展走访 {visits[0]} 次，接触妇女群众 {visits[1]} 人次。",
              f"In {period.label}: {visits[0]} visits reaching {visits[1]} people."),
@@ -57,7 +68,7 @@ def build(conn: sqlite3.Connection, topic: str, period: Period, federation: str)
     if nature:
         draft.analysis.append(pick("按性质分：", "By nature: ") + "；".join(
             f"{enums.PROBLEM_NATURE.label(k)} {n} 个" for k, n in nature.most_common()))  # fmt: skip
-    for warning in problems.trend_warnings(conn):
+    for warning in problems.trend_warnings(store):
         if warning.category == topic and warning.last_date >= start and warning.first_date <= end:
             draft.analysis.append(pick(
                 f"趋势预警：{warning.first_date} 至 {warning.last_date}，{len(warning.liaison_point_ids)} 个联系点反映同类问题，呈趋势性。",
@@ -75,16 +86,8 @@ def build(conn: sqlite3.Connection, topic: str, period: Period, federation: str)
 
 
 def write_pdf(draft: ResearchDraft, out: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    from .cards import FONT, _register_font
-    from .report_files import _atomic
-
-    _register_font()
-    base = ParagraphStyle("base", fontName=FONT, fontSize=11, leading=19, wordWrap="CJK", firstLineIndent=22)
+    font = register_font()
+    base = ParagraphStyle("base", fontName=font, fontSize=11, leading=19, wordWrap="CJK", firstLineIndent=22)
     title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1, firstLineIndent=0)
     h2 = ParagraphStyle("h2", parent=base, fontSize=13, leading=22, spaceBefore=8, firstLineIndent=0)
     story = [
@@ -97,10 +100,10 @@ def write_pdf(draft: ResearchDraft, out: Path) -> None:
         Paragraph(pick("三、对策建议", "3. Proposals"), h2), *[Paragraph(t, base) for t in draft.proposals],
     ]  # fmt: skip
     doc = SimpleDocTemplate("", pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm,
-                            bottomMargin=20 * mm, initialFontName=FONT, title=draft.topic_label)  # fmt: skip
+                            bottomMargin=20 * mm, initialFontName=font, title=draft.topic_label)  # fmt: skip
 
     def build(path: Path) -> None:
         doc.filename = str(path)
         doc.build(story)
 
-    _atomic(out, build)
+    write_atomically(out, build)

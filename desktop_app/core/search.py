@@ -50,12 +50,13 @@ def _values(rtype: RecordType, record: Mapping[str, object]) -> list[str]:
     return [spaced(field_text(record.get(name))) for name in rtype.search_fields]
 
 
-def index(conn: sqlite3.Connection, rtype: RecordType, seq: int, record: Mapping[str, object]) -> None:
+def index_many(conn: sqlite3.Connection, rtype: RecordType, rows: Iterable[tuple[int, Mapping[str, object]]]) -> None:
+    """Add the text of records (by local row number) to the index."""
     cols = ", ".join(rtype.search_fields)
     marks = ", ".join("?" * len(rtype.search_fields))
-    conn.execute(
+    conn.executemany(
         f"INSERT INTO {fts_table(rtype)}(rowid, {cols}) VALUES (?, {marks})",
-        [seq, *_values(rtype, record)],
+        [(seq, *_values(rtype, record)) for seq, record in rows],
     )
 
 

@@ -3,28 +3,36 @@
 One ``Store`` per thread (SQLite connections are not shared). A write is one
 ``BEGIN IMMEDIATE … COMMIT`` holding the row, its links, its search tokens, its
 audit entry and the clock, so a save that returned is complete and durable.
+
+Every synced row — saved in a form, merged from a bundle, made by the demo, or
+settled in a conflict — is written by ``write_rows`` and nothing else. After
+each commit the store tells its listeners what changed (``Changes``).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import db, search, versions
+from . import db, keys, search, versions
 from . import messages as msg
 from . import records as r
+from .changes import DEVICES, SETTINGS, ChangeLog, Changes
 from .clock import ZERO, HybridClock, Stamp
 from .errors import NotFound, ValidationFailed
 from .ids import link_id, new_id
 from .validation import clean_record
 
 Record = dict[str, Any]
+Row = dict[str, Any]  # a stored row: every synced column, values as SQLite holds them
+Listener = Callable[[Changes], None]
+LOCAL_COLUMNS = ("seq", "sync_seq")  # numbering of this replica: never leaves the machine
 
 
 @dataclass
@@ -34,6 +42,16 @@ class AuditEntry:
     cadre_id: str | None
     action: str
     changes: dict[str, list[Any]]
+
+
+@dataclass
+class RowWrite:
+    """One version of a synced row to store in place of ``old`` (None: a new row)."""
+
+    row: Row
+    old: Row | None = None
+    action: str | None = None  # audit action; None for rows audited through their parent (links)
+    changes: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Store:
@@ -49,9 +67,20 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self._today = today
         self._wall_ms = wall_ms
-        self.device_id = str(db.get_meta(self.conn, "device_id"))
         self._clock: HybridClock | None = None
         self._sync_seq = self._sync_start = 0
+        self._log = ChangeLog()
+        self._listeners: list[Listener] = []
+        self._columns: dict[str, list[str]] = {}
+        try:
+            self.device_id = self._ensure_identity()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def reopen(self) -> Store:
+        """Another store on the same file, for another thread (connections are not shared)."""
+        return Store(self.path, self._today, self._wall_ms)
 
     @property
     def is_open(self) -> bool:
@@ -74,7 +103,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- identity ---------------------------------------------------------
+    # -- identity and local settings ---------------------------------------
+
+    def _ensure_identity(self) -> str:
+        return keys.ensure_identity(self)
 
     @property
     def schema_version(self) -> int:
@@ -83,17 +115,55 @@ class Store:
     def today(self) -> date:
         return self._today()
 
+    def meta(self, key: str) -> str | None:
+        return db.get_meta(self.conn, key)
+
+    def set_meta(self, key: str, value: str, kind: str = SETTINGS) -> None:
+        """A local setting; screens showing ``kind`` are told."""
+        with self.transaction():
+            db.set_meta(self.conn, key, value)
+            self._log.kind(kind)
+
+    def note_change(self, kind: str, ids: Sequence[str] = ()) -> None:
+        """Record a change to local state other than synced rows (devices, destinations, drafts)."""
+        self._log.kind(kind, ids)
+        if not self.conn.in_transaction:
+            self._notify(self._log.take())
+
     @property
     def own_cadre_id(self) -> str | None:
-        return db.get_meta(self.conn, "own_cadre_id")
+        return self.meta("own_cadre_id")
+
+    def own_cadre(self) -> Record | None:
+        """This install's own cadre record, if it has one that is not deleted."""
+        own = self.own_cadre_id
+        return self.get("cadre", own) if own and self.exists("cadre", own) else None
 
     def save_profile(self, values: Mapping[str, Any]) -> Record:
         """Create or update this install's own cadre record."""
         with self.transaction():
             record = self.save("cadre", values, self.own_cadre_id)
-            db.set_meta(self.conn, "own_cadre_id", record["id"])
-            self.conn.execute("UPDATE device SET cadre_id = ? WHERE id = ?", (record["id"], self.device_id))
+            self.set_own_cadre(record["id"])
         return record
+
+    def set_own_cadre(self, cadre_id: str) -> None:
+        """Make ``cadre_id`` this install's cadre: bundles it sends carry her name."""
+        with self.transaction():
+            self.set_meta("own_cadre_id", cadre_id)
+            self.conn.execute("UPDATE device SET cadre_id = ? WHERE id = ?", (cadre_id, self.device_id))
+            self._log.kind(DEVICES)
+
+    # -- change notification ----------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(changes)`` after every commit that changed something; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self, changes: Changes) -> None:
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
 
     # -- transactions and the clock ---------------------------------------
 
@@ -115,17 +185,19 @@ class Store:
                 db.set_meta(self.conn, "sync_seq", str(self._sync_seq))
             self.conn.execute("COMMIT")
         except BaseException:
+            self._log.discard()
             if self.conn.in_transaction:  # SQLite may already have rolled back (disk full)
                 self.conn.execute("ROLLBACK")
             raise
         finally:
             self._clock = None
+        self._notify(self._log.take())
 
     def _tick(self) -> str:
         assert self._clock is not None, "stamps are issued inside a transaction"
         return self._clock.tick().pack()
 
-    def next_sync_seq(self) -> int:
+    def _next_sync_seq(self) -> int:
         """The local order of a row change or arrival (what delta exports follow)."""
         assert self._clock is not None, "sync order is issued inside a transaction"
         self._sync_seq += 1
@@ -136,12 +208,23 @@ class Store:
         assert self._clock is not None
         self._clock.observe(Stamp.unpack(stamp))
 
-    def _rev_after_edit(self, table: str, record_id: str, stamp: str) -> str:
-        row = self.conn.execute(f"SELECT rev FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        old = versions.load(row[0]) if row else []
-        return versions.dump(versions.merge_revs(old, [versions.version(stamp, self.device_id)]))
-
     # -- reads --------------------------------------------------------------
+
+    def synced_columns(self, table: str) -> list[str]:
+        """The columns of a synced table that travel in bundles (all but local numbering)."""
+        columns = self._columns.get(table)
+        if columns is None:
+            columns = [
+                row[1] for row in self.conn.execute(f"PRAGMA table_info({table})") if row[1] not in LOCAL_COLUMNS
+            ]
+            self._columns[table] = columns
+        return columns
+
+    def stored_row(self, table: str, record_id: str) -> Row | None:
+        """A row as stored (synced columns, raw values), deleted or not."""
+        columns = self.synced_columns(table)
+        found = self.conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        return dict(zip(columns, found, strict=True)) if found else None
 
     def exists(self, kind: str, record_id: str) -> bool:
         r.record_type(kind)
@@ -212,12 +295,7 @@ class Store:
     def _decode(self, rtype: r.RecordType, row: sqlite3.Row) -> Record:
         record: Record = {"id": row["id"]}
         for f in rtype.column_fields:
-            value = row[f.name]
-            if f.kind in (r.CHOICES, r.TAGS):
-                value = json.loads(value) if value else []
-            elif f.kind == r.BOOL:
-                value = bool(value)
-            record[f.name] = value
+            record[f.name] = decode_value(f, row[f.name])
         for name, link in rtype.links.items():
             ref = rtype.field(name).ref
             record[name] = [
@@ -233,10 +311,7 @@ class Store:
         record["deleted"] = bool(row["deleted"])
         return record
 
-    def _ref_exists(self, kind: str, record_id: str) -> bool:
-        return self.exists(kind, record_id)
-
-    # -- writes -------------------------------------------------------------
+    # -- saving records -------------------------------------------------------
 
     def validate(self, kind: str, values: Mapping[str, Any], record_id: str | None = None) -> dict[str, str]:
         """Field → message for what would stop ``save``; empty when it would pass."""
@@ -255,8 +330,9 @@ class Store:
         else:
             merged = {f.name: old[f.name] for f in rtype.fields}
             merged.update(values)
-        clean = clean_record(rtype, merged, self.today(), self._ref_exists)
-        if rtype.name == "help_pair" and "mode" not in values and len(clean["cadre_ids"]) > 1:  # type: ignore[arg-type]
+        clean = clean_record(rtype, merged, self.today(), self.exists)
+        cadres = clean.get("cadre_ids")
+        if rtype.name == "help_pair" and "mode" not in values and isinstance(cadres, list) and len(cadres) > 1:
             clean["mode"] = "many_to_one"
         return old, clean
 
@@ -274,52 +350,57 @@ class Store:
                 return old
             stamp = self._tick()
             rid = record_id or new_id()
-            row = {f.name: _encode(f, clean[f.name]) for f in rtype.column_fields}
-            row.update(
-                id=rid,
-                hlc=stamp,
-                device_id=self.device_id,
-                rev=self._rev_after_edit(kind, rid, stamp),
-                sync_seq=self.next_sync_seq(),
-            )
-            if old is None:
-                cols = ", ".join(row)
-                cursor = self.conn.execute(
-                    f"INSERT INTO {kind} ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values())
-                )
-                seq = int(cursor.lastrowid or 0)
-            else:
-                sets = ", ".join(f"{c} = ?" for c in row)
-                self.conn.execute(f"UPDATE {kind} SET {sets} WHERE id = ?", [*row.values(), rid])
-                seq = self.conn.execute(f"SELECT seq FROM {kind} WHERE id = ?", (rid,)).fetchone()[0]
+            stored = self.stored_row(kind, rid) if old is not None else None
+            row = {f.name: encode_value(f, clean[f.name]) for f in rtype.column_fields}
+            row.update(id=rid, hlc=stamp, device_id=self.device_id, deleted=0, rev=self._rev_after(stored, stamp))
+            self.write_rows(kind, [RowWrite(row, stored, "create" if old is None else "update", changes)])
             for name, link in rtype.links.items():
                 if name in changes:
-                    self._write_links(link, rid, clean[name], stamp)  # type: ignore[arg-type]
-            if rtype.search_fields and (old is None or any(n in changes for n in rtype.search_fields)):
-                if old is not None:
-                    search.unindex(self.conn, rtype, seq, old)
-                search.index(self.conn, rtype, seq, clean)
-            self._audit(kind, rid, stamp, "create" if old is None else "update", changes)
+                    self._write_links(link, rid, clean[name], stamp)
             return self.get(kind, rid)
 
     def delete(self, kind: str, record_id: str) -> None:
         """Leave a tombstone: the row stays so the deletion can travel in a bundle."""
         rtype = r.record_type(kind)
         with self.transaction():
-            row = self.conn.execute(f"SELECT seq, deleted FROM {kind} WHERE id = ?", (record_id,)).fetchone()
-            if row is None:
+            stored = self.stored_row(kind, record_id)
+            if stored is None:
                 raise NotFound(msg.NOT_FOUND.format(kind=rtype.label, record_id=record_id))
-            if row["deleted"]:
+            if stored["deleted"]:
                 raise NotFound(msg.ALREADY_DELETED.format(kind=rtype.label, record_id=record_id))
-            old = self.get(kind, record_id)
-            stamp = self._tick()
-            self.conn.execute(
-                f"UPDATE {kind} SET deleted = 1, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
-                (stamp, self.device_id, self._rev_after_edit(kind, record_id, stamp), self.next_sync_seq(), record_id),
-            )
-            if rtype.search_fields:
-                search.unindex(self.conn, rtype, row["seq"], old)
-            self._audit(kind, record_id, stamp, "delete", {})
+            self._new_local_version(kind, stored, "delete", deleted=1)
+
+    def restore(self, kind: str, record_id: str) -> None:
+        """Undo a deletion (choosing an edit over a deletion in a conflict)."""
+        rtype = r.record_type(kind)
+        with self.transaction():
+            stored = self.stored_row(kind, record_id)
+            if stored is None:
+                raise NotFound(msg.NOT_FOUND.format(kind=rtype.label, record_id=record_id))
+            self._new_local_version(kind, stored, "restore", deleted=0)
+
+    def new_version(self, table: str, record_id: str, also_descends_from: list[str]) -> None:
+        """A new version of a row, unchanged in content, that descends from other
+        versions too (settling a sync conflict); travels like any edit."""
+        with self.transaction():
+            stored = self.stored_row(table, record_id)
+            if stored is None:
+                raise NotFound(msg.NOT_FOUND.format(kind=table, record_id=record_id))
+            self._new_local_version(table, stored, "resolve", also_descends_from=also_descends_from)
+
+    def _new_local_version(
+        self, table: str, stored: Row, action: str, deleted: int | None = None, also_descends_from: Sequence[str] = ()
+    ) -> None:
+        stamp = self._tick()
+        row = dict(stored)
+        if deleted is not None:
+            row["deleted"] = deleted
+        row.update(hlc=stamp, device_id=self.device_id, rev=self._rev_after(stored, stamp, also_descends_from))
+        self.write_rows(table, [RowWrite(row, stored, action)])
+
+    def _rev_after(self, stored: Row | None, stamp: str, also: Sequence[str] = ()) -> str:
+        old = versions.load(stored["rev"]) if stored else []
+        return versions.dump(versions.merge_revs(old, also, [versions.version(stamp, self.device_id)]))
 
     def new_defaults(self, kind: str) -> dict[str, Any]:
         """What a new record of ``kind`` starts with (today, this install's cadre …)."""
@@ -329,49 +410,18 @@ class Store:
         except ValidationFailed:
             return {f.name: f.default for f in rtype.fields if f.default is not None}
 
-    def new_version(self, table: str, record_id: str, also_descends_from: list[str]) -> None:
-        """A new version of a row, unchanged in content, that descends from other
-        versions too (settling a sync conflict); travels like any edit."""
-        with self.transaction():
-            stamp = self._tick()
-            row = self.conn.execute(f"SELECT rev FROM {table} WHERE id = ?", (record_id,)).fetchone()
-            rev = versions.merge_revs(
-                versions.load(row[0]), also_descends_from, [versions.version(stamp, self.device_id)]
-            )
-            self.conn.execute(
-                f"UPDATE {table} SET hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
-                (stamp, self.device_id, versions.dump(rev), self.next_sync_seq(), record_id),
-            )
-            self._audit(table, record_id, stamp, "resolve", {})
-
-    def restore(self, kind: str, record_id: str) -> None:
-        """Undo a deletion (choosing an edit over a deletion in a conflict)."""
-        rtype = r.record_type(kind)
-        with self.transaction():
-            stamp = self._tick()
-            self.conn.execute(
-                f"UPDATE {kind} SET deleted = 0, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
-                (stamp, self.device_id, self._rev_after_edit(kind, record_id, stamp), self.next_sync_seq(), record_id),
-            )
-            record = self.get(kind, record_id)
-            if rtype.search_fields:
-                seq = self.seq_for_id(kind, record_id)
-                assert seq is not None
-                search.index(self.conn, rtype, seq, record)
-            self._audit(kind, record_id, stamp, "restore", {})
-
     def _defaults(self, rtype: r.RecordType, values: Mapping[str, Any]) -> dict[str, Any]:
         defaults: dict[str, Any] = {f.name: f.default for f in rtype.fields if f.default is not None}
         today = self.today().isoformat()
         for f in rtype.fields:
             if f.kind == r.DATE and f.required and f.not_future:
                 defaults[f.name] = today
-        own = self.own_cadre_id
-        if own and self.exists("cadre", own):
+        own = self.own_cadre()
+        if own:
             if rtype.name == "diary":
-                defaults["author_id"] = own
+                defaults["author_id"] = own["id"]
             if rtype.name in ("visit", "help_pair"):
-                defaults["cadre_ids"] = [own]
+                defaults["cadre_ids"] = [own["id"]]
         if rtype.name == "diary" and not own and "author_id" not in values:
             # Without a profile there is no author to default to; say how to fix it.
             raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)})
@@ -379,62 +429,130 @@ class Store:
 
     def _write_links(self, link: r.Link, parent_id: str, wanted: list[str], stamp: str) -> None:
         existing = {
-            row[0]: bool(row[1])
+            row[0]: row[1]
             for row in self.conn.execute(
-                f"SELECT {link.ref_column}, deleted FROM {link.table} WHERE {link.parent_column} = ?", (parent_id,)
+                f"SELECT {link.ref_column}, id FROM {link.table} WHERE {link.parent_column} = ?", (parent_id,)
             )
         }
-
-        def set_deleted(ref_id: str, deleted: int) -> None:
-            lid = link_id(parent_id, ref_id)
-            self.conn.execute(
-                f"UPDATE {link.table} SET deleted = ?, hlc = ?, device_id = ?, rev = ?, sync_seq = ? WHERE id = ?",
-                (
-                    deleted,
-                    stamp,
-                    self.device_id,
-                    self._rev_after_edit(link.table, lid, stamp),
-                    self.next_sync_seq(),
-                    lid,
-                ),
-            )
-
-        for ref_id, deleted in existing.items():
-            if ref_id not in wanted and not deleted:
-                set_deleted(ref_id, 1)
+        writes = []
+        for ref_id, lid in existing.items():
+            stored = self.stored_row(link.table, lid)
+            assert stored is not None
+            deleted = 0 if ref_id in wanted else 1
+            if stored["deleted"] != deleted:
+                row = {**stored, "deleted": deleted, "hlc": stamp, "device_id": self.device_id}
+                row["rev"] = self._rev_after(stored, stamp)
+                writes.append(RowWrite(row, stored))
         for ref_id in wanted:
             if ref_id not in existing:
-                self.conn.execute(
-                    f"INSERT INTO {link.table} (id, hlc, device_id, {link.parent_column}, {link.ref_column}, rev, "
-                    "sync_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        link_id(parent_id, ref_id),
-                        stamp,
-                        self.device_id,
-                        parent_id,
-                        ref_id,
-                        versions.dump([versions.version(stamp, self.device_id)]),
-                        self.next_sync_seq(),
-                    ),
-                )
-            elif existing[ref_id]:
-                set_deleted(ref_id, 0)
+                row = {
+                    "id": link_id(parent_id, ref_id),
+                    "hlc": stamp,
+                    "device_id": self.device_id,
+                    "deleted": 0,
+                    link.parent_column: parent_id,
+                    link.ref_column: ref_id,
+                    "rev": self._rev_after(None, stamp),
+                }
+                writes.append(RowWrite(row))
+        self.write_rows(link.table, writes)
 
-    def _audit(self, kind: str, record_id: str, stamp: str, action: str, changes: Mapping[str, Any]) -> None:
+    # -- the one write path for synced rows ----------------------------------
+
+    def write_rows(self, table: str, writes: Sequence[RowWrite]) -> None:
+        """Store versions of synced rows: the row, its place in the sync order, its
+        search tokens and its audit entry, inside the caller's transaction.
+
+        Saves, merges, the demo and conflict resolution all come through here.
+        A new row needs ``old=None``; an update the row as stored before.
+        """
+        if not writes:
+            return
+        assert self.conn.in_transaction, "rows are written inside a transaction"
+        rtype = r.RECORD_TYPES.get(table)
+        seqs = self._insert(table, [w for w in writes if w.old is None])
+        for w in writes:
+            if w.old is not None:
+                seqs[w.row["id"]] = self._update(table, w.row)
+        if rtype is not None and rtype.search_fields:
+            self._reindex(rtype, writes, seqs)
+        self._audit(table, writes)
+        for w in writes:
+            self._log.row(table, w.row["id"], w.row)
+
+    def _insert(self, table: str, writes: list[RowWrite]) -> dict[str, int]:
+        if not writes:
+            return {}
+        columns = list(writes[0].row)
+        first = int(self.conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]) + 1
+        seqs = {w.row["id"]: first + n for n, w in enumerate(writes)}
+        marks = ", ".join("?" * (len(columns) + 2))
+        self.conn.executemany(
+            f"INSERT INTO {table} (seq, sync_seq, {', '.join(columns)}) VALUES ({marks})",
+            [(seqs[w.row["id"]], self._next_sync_seq(), *(w.row[c] for c in columns)) for w in writes],
+        )
+        return seqs
+
+    def _update(self, table: str, row: Row) -> int:
+        sets = ", ".join(f"{c} = ?" for c in row)
         self.conn.execute(
-            "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"UPDATE {table} SET {sets}, sync_seq = ? WHERE id = ?", [*row.values(), self._next_sync_seq(), row["id"]]
+        )
+        return int(self.conn.execute(f"SELECT seq FROM {table} WHERE id = ?", (row["id"],)).fetchone()[0])
+
+    def _reindex(self, rtype: r.RecordType, writes: Sequence[RowWrite], seqs: Mapping[str, int]) -> None:
+        fields = rtype.search_fields
+        remove, add = [], []
+        for w in writes:
+            old, new = w.old, w.row
+            same_text = old is not None and all(old.get(f) == new.get(f) for f in fields)
+            if old is not None and not old["deleted"] and (new["deleted"] or not same_text):
+                remove.append((seqs[new["id"]], old))
+            if not new["deleted"] and (old is None or old["deleted"] or not same_text):
+                add.append((seqs[new["id"]], new))
+        for seq, row in remove:
+            search.unindex(self.conn, rtype, seq, row)
+        search.index_many(self.conn, rtype, add)
+
+    def _audit(self, table: str, writes: Sequence[RowWrite]) -> None:
+        own = self.own_cadre_id
+        entries = [
             (
                 new_id(),
-                stamp,
-                self.device_id,
-                self.own_cadre_id,
-                kind,
-                record_id,
-                action,
-                json.dumps(changes, ensure_ascii=False),
-            ),
+                w.row["hlc"],
+                w.row["device_id"],
+                own if w.row["device_id"] == self.device_id else None,
+                table,
+                w.row["id"],
+                w.action,
+                json.dumps(w.changes, ensure_ascii=False),
+            )
+            for w in writes
+            if w.action is not None
+        ]
+        self.conn.executemany(
+            "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            entries,
         )
+
+    def note_event(self, record_type: str, record_id: str, action: str, details: Mapping[str, Any]) -> None:
+        """An audit entry for something done to the collection as a whole (a demo fill)."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (new_id(), self._tick(), self.device_id, self.own_cadre_id, record_type, record_id, action,
+                 json.dumps(details, ensure_ascii=False)),
+            )  # fmt: skip
+
+    def drop_conflicts(self, ids: Sequence[str]) -> None:
+        """Remove settled conflicts outright: every replica drops them by itself
+        once it holds a version that descends from the loser."""
+        with self.transaction():
+            for conflict_id in ids:
+                self.conn.execute("DELETE FROM conflict WHERE id = ?", (conflict_id,))
+                self._log.row("conflict", conflict_id)
 
     # -- health -------------------------------------------------------------
 
@@ -446,11 +564,21 @@ class Store:
         return found
 
 
-def _encode(f: r.Field, value: Any) -> Any:
+def encode_value(f: r.Field, value: Any) -> Any:
+    """A record's field value as its column holds it."""
     if f.kind in (r.CHOICES, r.TAGS):
         return json.dumps(value or [], ensure_ascii=False)
     if f.kind == r.BOOL:
         return 1 if value else 0
+    return value
+
+
+def decode_value(f: r.Field, value: Any) -> Any:
+    """A column's value as a record field (lists for JSON arrays, bools)."""
+    if f.kind in (r.CHOICES, r.TAGS):
+        return json.loads(value) if value else []
+    if f.kind == r.BOOL:
+        return bool(value)
     return value
 
 

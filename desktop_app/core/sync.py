@@ -11,20 +11,21 @@ import the same bundles, in any order and any number of times, end equal.
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import backup, db, keys
 from . import bundle as b
-from . import db, keys
 from . import messages as msg
+from .changes import DESTINATIONS, DEVICES
 from .errors import FuqingError
+from .files import write_atomically
+from .i18n import pick
 from .ids import new_id
-from .merge import check_rows, merge_row, missing_references, synced_columns
+from .merge import check_rows, merge_row, missing_references
 from .store import Store
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
@@ -59,8 +60,6 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        from .i18n import pick
-
         if not self.ok:
             return self.message
         if self.duplicate:
@@ -77,19 +76,23 @@ class ImportResult:
         return text
 
 
-def device_registry(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def device_registry(store: Store) -> list[dict[str, Any]]:
+    """Every device this install has heard from (itself included), latest bundle first."""
     columns = ["id", "name", "cadre_id", "first_seen", "last_bundle_at", "bundle_count", "rows_received", "revoked"]
-    rows = conn.execute(
+    rows = store.conn.execute(
         f"SELECT {', '.join(columns)} FROM device ORDER BY last_bundle_at IS NULL, last_bundle_at DESC, first_seen"
     ).fetchall()
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def revoke_device(store: Store, device_id: str) -> bool:
+    """Refuse this device's bundles from now on; False if there is no such other device."""
     with store.transaction():
         changed = store.conn.execute(
             "UPDATE device SET revoked = 1 WHERE id = ? AND id != ?", (device_id, store.device_id)
         ).rowcount
+        if changed:
+            store.note_change(DEVICES, [device_id])
     return bool(changed)
 
 
@@ -111,7 +114,6 @@ def export_bundle(
     the destination's mark moves forward only after that.
     """
     conn = store.conn
-    keys.ensure_keys(conn)
     since = 0 if full else destination.last_sent_seq
     chosen = tables or b.SYNCED_TABLES
     conn.execute("BEGIN")  # one snapshot for every table
@@ -119,7 +121,7 @@ def export_bundle(
         upto = int(db.get_meta(conn, "sync_seq") or 0)
         rows: dict[str, list[dict[str, Any]]] = {}
         for table in chosen:
-            columns = synced_columns(conn, table)
+            columns = store.synced_columns(table)
             cursor = conn.execute(
                 f"SELECT {', '.join(columns)} FROM {table} WHERE sync_seq > ? AND sync_seq <= ? ORDER BY sync_seq",
                 (since, upto),
@@ -129,9 +131,8 @@ def export_bundle(
         conn.execute("COMMIT")
     counts = {table: len(found) for table, found in rows.items() if found}
     if not counts:
-        raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.name))
-    own = store.own_cadre_id
-    cadre = store.get("cadre", own) if own and store.exists("cadre", own) else {}
+        raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.label))
+    cadre = store.own_cadre() or {}
     bundle_id = new_id()
     manifest = {
         "bundle_id": bundle_id,
@@ -140,15 +141,15 @@ def export_bundle(
         "since_seq": since,
         "sender": {
             "device_id": store.device_id,
-            "public_key": keys.public_key(conn),
-            "cadre_id": own,
+            "public_key": keys.public_key(store),
+            "cadre_id": cadre.get("id"),
             "cadre_name": cadre.get("name"),
             "federation": cadre.get("org"),
         },
     }
-    plain = b.build_zip(manifest, rows, lambda data: keys.sign(conn, data))
+    plain = b.build_zip(manifest, rows, lambda data: keys.sign(store, data))
     sealed = b.encrypt(plain, destination.recipient, passphrase)
-    _write_atomically(out, sealed)
+    write_atomically(out, sealed, failed=msg.EXPORT_FAILED)
     with store.transaction():
         conn.execute(
             "UPDATE destination SET last_sent_seq = max(last_sent_seq, ?), last_sent_at = ?, last_bundle_id = ? "
@@ -160,25 +161,8 @@ def export_bundle(
             "VALUES (?, 'out', ?, ?, ?, ?, ?)",
             (bundle_id, store.device_id, destination.id, out.name, db.now_iso(), json.dumps(counts)),
         )
+        store.note_change(DESTINATIONS, [destination.id])
     return ExportResult(out, bundle_id, counts, len(sealed))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise FuqingError(msg.EXPORT_FAILED.format(detail=error)) from error
 
 
 # -- import -------------------------------------------------------------------
@@ -190,16 +174,16 @@ def read_file(store: Store, path: Path, passphrase: str | None = None) -> b.Bund
         data = path.read_bytes()
     except OSError as error:
         raise b.BundleError("unreadable", str(error)) from error
-    plain = b.decrypt(data, [keys.age_identity(store.conn)], passphrase)
+    plain = b.decrypt(data, [keys.age_identity(store)], passphrase)
     return b.open_bundle(plain)
 
 
-def check_sender(conn: sqlite3.Connection, bundle: b.Bundle, own_device: str) -> None:
+def check_sender(store: Store, bundle: b.Bundle) -> None:
     sender = bundle.sender
     device_id = str(sender["device_id"])
-    if device_id == own_device:
+    if device_id == store.device_id:
         raise b.BundleError("own", str(msg.BUNDLE_OWN))
-    row = conn.execute("SELECT public_key, revoked FROM device WHERE id = ?", (device_id,)).fetchone()
+    row = store.conn.execute("SELECT public_key, revoked FROM device WHERE id = ?", (device_id,)).fetchone()
     if row is None:
         return  # trust on first use: recorded when the bundle is applied
     if row[1]:
@@ -219,10 +203,8 @@ def import_files(
 
     A backup is taken first, so a batch that turns out to be unwanted can be undone.
     """
-    from . import backup
-
     if paths:
-        backup.make_backup(store.conn, store.path, "pre-import")
+        backup.make_backup(store, "pre-import")
     results = []
     for done, path in enumerate(paths):
         if cancelled and cancelled():
@@ -238,7 +220,7 @@ def import_files(
 def import_file(store: Store, path: Path, passphrase: str | None = None) -> ImportResult:
     try:
         bundle = read_file(store, path, passphrase)
-        check_sender(store.conn, bundle, store.device_id)
+        check_sender(store, bundle)
         result = apply_bundle(store, bundle)
     except b.BundleError as error:
         return ImportResult(path.name, False, str(error), error.code)
@@ -257,9 +239,8 @@ def apply_bundle(store: Store, bundle: b.Bundle) -> ImportResult:
         result.duplicate = True
         result.unchanged = bundle.row_count()
         return result
-    columns = {table: synced_columns(conn, table) for table in bundle.tables}
     for table, rows in bundle.tables.items():
-        check_rows(table, rows, set(columns[table]))
+        check_rows(table, rows, set(store.synced_columns(table)))
     # References may point at records in a bundle not imported yet (any order
     # must work), so foreign keys are checked by ``fuqing check``, not here.
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -268,20 +249,22 @@ def apply_bundle(store: Store, bundle: b.Bundle) -> ImportResult:
             counts: Counter[str] = Counter()
             for table in b.SYNCED_TABLES:
                 for row in bundle.tables.get(table, []):
-                    merge_row(store, table, columns[table], row, counts)
+                    merge_row(store, table, row, counts)
             result.new, result.updated = counts["new"], counts["updated"]
             result.unchanged, result.conflicts = counts["unchanged"], counts["conflicts"]
-            result.pending_refs = missing_references(conn, bundle)
-            _register(conn, bundle, result)
+            result.pending_refs = missing_references(store, bundle)
+            _register(store, bundle, result)
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
     result.counts = {table: len(rows) for table, rows in bundle.tables.items()}
     return result
 
 
-def _register(conn: sqlite3.Connection, bundle: b.Bundle, result: ImportResult) -> None:
+def _register(store: Store, bundle: b.Bundle, result: ImportResult) -> None:
+    conn = store.conn
     sender = bundle.sender
     now = db.now_iso()
+    store.note_change(DEVICES, [str(sender["device_id"])])
     conn.execute(
         "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, last_bundle_at, bundle_count, "
         "rows_received) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET "

@@ -146,8 +146,8 @@ def clean_record(
             continue
         if f.kind == r.REF and value is not None and f.ref and not ref_exists(f.ref, str(value)):
             errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value=value)
-        if f.kind == r.LINKS and f.ref:
-            missing = [v for v in value if not ref_exists(f.ref, v)]  # type: ignore[attr-defined]
+        if f.kind == r.LINKS and f.ref and isinstance(value, list):
+            missing = [v for v in value if not ref_exists(f.ref, v)]
             if missing:
                 errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value="、".join(missing))
     _cross_field_rules(rtype, clean, errors, ref_exists)

@@ -6,16 +6,19 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_NAME
-from ..core import db
+from ..core import backup, db
 from ..core.errors import FuqingError
 from ..core.store import Store
 from . import fonts, translations
+from .jobs import Job
 from .main_window import MainWindow
+from .profile_dialog import ProfileDialog
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -67,8 +70,6 @@ def run_app(argv: list[str]) -> int:
         QMessageBox.critical(None, app.translate("app", "无法打开数据"), str(error))
         return 1
     if not store.own_cadre_id and not args.smoke_test:
-        from .profile_dialog import ProfileDialog
-
         if ProfileDialog(store).exec() != QDialog.DialogCode.Accepted:
             store.close()
             return 0
@@ -96,15 +97,11 @@ def run_app(argv: list[str]) -> int:
 def start_health_check(window: MainWindow) -> None:
     """After the window shows: a quick integrity check, then the daily backup,
     in the background on their own connection."""
-    from typing import Any
-
-    from ..core import backup
-    from .jobs import Job
 
     def job(store: Store, progress: Any, cancelled: Any) -> str:
-        result = backup.quick_check(store.conn)
+        result = backup.quick_check(store)
         if result == "ok" and backup.needs_daily(store.path):
-            backup.make_backup(store.conn, store.path, "daily")
+            backup.make_backup(store, "daily")
         return result
 
     def done(result: str) -> None:
@@ -119,7 +116,7 @@ def start_health_check(window: MainWindow) -> None:
                 ).format(detail=result, backup=where),
             )
 
-    window._health_job = Job(window.store.path, job, window)  # type: ignore[attr-defined]
-    window._health_job.finished.connect(done)  # type: ignore[attr-defined]
-    window._health_job.failed.connect(lambda message: window.statusBar().showMessage(message, 10_000))  # type: ignore[attr-defined]
-    window._health_job.start()  # type: ignore[attr-defined]
+    window.health_job = Job(window.store, job, window)
+    window.health_job.finished.connect(done)
+    window.health_job.failed.connect(lambda message: window.statusBar().showMessage(message, 10_000))
+    window.health_job.start()

@@ -65,7 +65,7 @@ class BackupsDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def make(self, folder: Path | None) -> Path | None:
-        out = perform(self, self.store, lambda s: backup.make_backup(s.conn, s.path, "manual", folder))
+        out = perform(self, self.store, lambda s: backup.make_backup(s, "manual", folder)).value
         if out is not None:
             self.status.setText(self.tr("已备份到 {path}").format(path=out))
             self.refresh()

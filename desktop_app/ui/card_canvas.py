@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..core import cards
 from .fonts import APP_FONT_FAMILY
@@ -28,8 +30,8 @@ class QtCardCanvas:
 
     # -- the reportlab calls the card code makes --------------------------------
 
-    def setFillColor(self, color: object) -> None:
-        r, g, b = (round(v * 255) for v in color.rgb())  # type: ignore[attr-defined]
+    def setFillColor(self, color: Color) -> None:
+        r, g, b = (round(v * 255) for v in color.rgb())
         self._fill = QColor(r, g, b)
 
     def setFillColorRGB(self, r: float, g: float, b: float) -> None:
@@ -48,8 +50,6 @@ class QtCardCanvas:
         self._font.setPixelSize(max(1, round(size * self.s)))
 
     def _text(self, x: float, y: float, text: str, align: str) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         width = stringWidth(text, cards.FONT, self._size)
         left = {"left": x, "right": x - width, "centre": x - width / 2}[align]
         self.p.setFont(self._font)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core import conflicts
+from ..core import records as r
 from ..core.store import Store
+from .changes import follow
 from .operations import perform
 from .tables import fill, plain_table
 
@@ -32,10 +34,9 @@ class ConflictsView(QWidget):
         self.keep_current.clicked.connect(lambda: self._resolve("current"))
         self.keep_other.clicked.connect(lambda: self._resolve("other"))
         self._conflicts: list[conflicts.Conflict] = []
+        follow(self, store, ["conflict", *r.RECORD_TYPES], self.refresh, lazy=True)
 
     def refresh(self) -> None:
-        from ..core import records as r
-
         self._conflicts = conflicts.open_conflicts(self.store)
         fill(
             self.list,
@@ -64,5 +65,4 @@ class ConflictsView(QWidget):
         row = self.list.currentRow()
         if 0 <= row < len(self._conflicts):
             conflict_id = self._conflicts[row].id
-            perform(self, self.store, lambda s: conflicts.resolve(s, conflict_id, keep) or True)
-            self.refresh()
+            perform(self, self.store, lambda s: conflicts.resolve(s, conflict_id, keep))

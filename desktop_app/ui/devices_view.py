@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..core import sync
+from ..core.changes import DEVICES
 from ..core.store import Store
+from .changes import follow
 from .operations import perform
 from .tables import fill, plain_table
 
@@ -29,9 +31,10 @@ class DevicesView(QWidget):
         layout.addLayout(row)
         self.revoke_button.clicked.connect(self.revoke)
         self._ids: list[str] = []
+        follow(self, store, [DEVICES], self.refresh, lazy=True)
 
     def refresh(self) -> None:
-        devices = [d for d in sync.device_registry(self.store.conn) if d["id"] != self.store.device_id]
+        devices = [d for d in sync.device_registry(self.store) if d["id"] != self.store.device_id]
         self._ids = [d["id"] for d in devices]
         fill(
             self.table,
@@ -52,7 +55,5 @@ class DevicesView(QWidget):
             self.tr("撤销设备"),
             self.tr("撤销后不再接收设备 {device} 的同步包。确定吗？").format(device=device[:8]),
         )
-        if answer == QMessageBox.StandardButton.Yes and perform(
-            self, self.store, lambda s: sync.revoke_device(s, device)
-        ):
-            self.refresh()
+        if answer == QMessageBox.StandardButton.Yes:
+            perform(self, self.store, lambda s: sync.revoke_device(s, device))

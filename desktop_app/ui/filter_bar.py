@@ -37,7 +37,7 @@ class FilterBar(QWidget):
         if spec.point_sql and spec.kind != "liaison_point":
             self.point = RecordPicker(store, "liaison_point", allow_empty=True)
             self.point.setObjectName("filter_point")
-            self.point.lineEdit().setPlaceholderText(self.tr("全部联系点"))
+            self.point.search_edit.setPlaceholderText(self.tr("全部联系点"))
             self.point.setMinimumWidth(150)
             layout.addWidget(self.point, 1, column)
             column += 1

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ..core import records as r
 from ..core.list_specs import RELATED, related
-from ..core.store import Record, Store
+from ..core.store import Store
+from .changes import follow
 from .operations import perform
 from .record_form import RecordForm
 from .record_list_model import RecordListModel
@@ -20,8 +21,6 @@ _NOTHING = "00000000-0000-0000-0000-000000000000"
 
 
 class HelpLogPanel(QWidget):
-    changed = Signal()
-
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
@@ -57,6 +56,7 @@ class HelpLogPanel(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.form.valid_changed.connect(self._update_buttons)
         self.show_for(None)
+        follow(self, store, ["help_log", "help_pair"], self.model.reload)
 
     def show_for(self, pair_id: str | None) -> None:
         self.pair_id = pair_id
@@ -81,11 +81,8 @@ class HelpLogPanel(QWidget):
             return
         values = {**self.form.values(), "help_pair_id": self.pair_id}
         log_id = self.form.record_id
-        record: Record | None = perform(self, self.store, lambda s: s.save("help_log", values, log_id))
-        if record is not None:
-            self.model.reload()
+        if perform(self, self.store, lambda s: s.save("help_log", values, log_id)):
             self._open(None)
-            self.changed.emit()
 
     def delete(self) -> None:
         log_id = self.form.record_id
@@ -95,11 +92,5 @@ class HelpLogPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def op(store: Store) -> bool:
-            store.delete("help_log", log_id)
-            return True
-
-        if perform(self, self.store, op):
-            self.model.reload()
+        if perform(self, self.store, lambda s: s.delete("help_log", log_id)):
             self._open(None)
-            self.changed.emit()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -15,7 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import followups, quotas
+from ..core import records as r
+from ..core.changes import SETTINGS
 from ..core.store import Store
+from .changes import follow
 from .operations import perform
 from .tables import plain_table
 
@@ -71,29 +76,26 @@ class HomePage(QWidget):
         self.followups.cellDoubleClicked.connect(self._open_followup)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         # Filled when shown: quota sums over a year of visits are not start-up work.
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
-        super().showEvent(event)
+        follow(self, store, [*r.RECORD_TYPES, SETTINGS], self.refresh, lazy=True)
 
     def _preset_changed(self) -> None:
         name = self.preset.currentData()
-        if name and name != quotas.chosen_preset(self.store.conn):
-            perform(self, self.store, lambda s: quotas.choose_preset(s.conn, name) or True)
-            self.refresh()
+        if name and name != quotas.chosen_preset(self.store):
+            perform(self, self.store, lambda s: quotas.choose_preset(s, name))
 
     def refresh(self) -> None:
         today = self.store.today()
-        own = self.store.own_cadre_id
-        name = self.store.get("cadre", own)["name"] if own and self.store.exists("cadre", own) else ""
+        cadre = self.store.own_cadre()
+        own, name = (cadre["id"], cadre["name"]) if cadre else (None, "")
         self.greeting.setText(self.tr("{name}，您好！今天是 {today}").format(name=name, today=today.isoformat()))
         self._fill_followups(today)
-        preset = quotas.chosen_preset(self.store.conn)
+        preset = quotas.chosen_preset(self.store)
         self.preset.blockSignals(True)
         self.preset.setCurrentIndex(self.preset.findData(preset))
         self.preset.blockSignals(False)
-        progress = quotas.progress(self.store.conn, preset, today.year, own)
-        days = quotas.grassroots_days(self.store.conn, today.year, own).get(own or "", 0)
+        progress = quotas.progress(self.store, preset, today.year, own)
+        year = (date(today.year, 1, 1), date(today.year, 12, 31))
+        days = quotas.grassroots_days(self.store, *year, own).get(own or "", 0) if own else 0
         self.days_label.setText(self.tr("{year} 年已下基层 {days} 天").format(year=today.year, days=days))
         mine = next((p for p in progress if p.cadre_id == own), None)
         items = mine.items if mine else []
@@ -114,7 +116,7 @@ class HomePage(QWidget):
         self.team_summary.setText(self.tr("全体干部的完成情况见报表或命令 fuqing quotas"))
 
     def _fill_followups(self, today: object) -> None:
-        due = followups.due_followups(self.store.conn, self.store.today(), cadre_id=self.store.own_cadre_id)
+        due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)
         self._followup_targets = [("help_pair" if f.kind == "help_log" else "problem", f.record_id) for f in due]
         self.followups.setRowCount(len(due))
         for row, item in enumerate(due):

@@ -2,20 +2,23 @@
 
 A job is ``fn(store, progress, cancelled) -> result``. It runs in a QThread on a
 ``Store`` it opens itself (SQLite connections stay on their thread); progress
-and the outcome come back as signals, delivered on the UI thread.
+and the outcome come back as signals, delivered on the UI thread, and what the
+job wrote is announced on the window's change bus when it ends, even if it
+failed halfway (an import of ten files may have merged five).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from ..core.changes import NOTHING, Changes
 from ..core.errors import FuqingError
 from ..core.store import Store
+from .changes import ChangeBus
 
 log = logging.getLogger(__name__)
 JobFn = Callable[[Store, Callable[[int, int, str], None], Callable[[], bool]], Any]
@@ -25,10 +28,11 @@ class _Worker(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
+    wrote = Signal(object)  # Changes
 
-    def __init__(self, db_path: Path, fn: JobFn):
+    def __init__(self, store: Store, fn: JobFn):
         super().__init__()
-        self._db_path = db_path
+        self._open = store.reopen  # the store itself belongs to the UI thread
         self._fn = fn
         self._cancelled = False
 
@@ -36,16 +40,29 @@ class _Worker(QObject):
         self._cancelled = True
 
     def run(self) -> None:
+        changes: list[Changes] = []
         try:
-            with Store(self._db_path) as store:
+            with self._open() as store:
+                store.subscribe(changes.append)
                 result = self._fn(store, self.progress.emit, lambda: self._cancelled)
         except FuqingError as error:
+            self._wrote(changes)
             self.failed.emit(str(error))
-        except Exception as error:  # reported to the person, and logged with its traceback
+        except Exception:  # told to the person in words, logged with its traceback
             log.exception("background job failed")
-            self.failed.emit(f"{type(error).__name__}: {error}")
+            self._wrote(changes)
+            self.failed.emit(
+                QCoreApplication.translate("jobs", "操作未完成：程序内部出错，详情已写入日志。已保存的数据不受影响。")
+            )
         else:
+            self._wrote(changes)
             self.finished.emit(result)
+
+    def _wrote(self, changes: list[Changes]) -> None:
+        merged = NOTHING
+        for part in changes:
+            merged = merged | part
+        self.wrote.emit(merged)
 
 
 class Job(QObject):
@@ -53,13 +70,15 @@ class Job(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, fn: JobFn, parent: QObject | None = None):
+    def __init__(self, store: Store, fn: JobFn, parent: QObject | None = None):
         super().__init__(parent)
+        self._bus = ChangeBus.of(store)
         self._thread = QThread()
-        self._worker = _Worker(db_path, fn)
+        self._worker = _Worker(store, fn)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
+        self._worker.wrote.connect(self._bus.publish)
         self._worker.finished.connect(self._done)
         self._worker.failed.connect(self._failed)
 

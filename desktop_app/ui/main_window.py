@@ -20,13 +20,23 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core import drafts
+from ..core.changes import SETTINGS
 from ..core.store import Store
+from .backups_dialog import BackupsDialog
+from .changes import follow
+from .jobs import Job
 from .pages import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
+from .profile_dialog import ProfileDialog
 from .record_page import RecordPage
 
 if TYPE_CHECKING:
     from .home_page import HomePage
     from .problem_page import ProblemPage
+
+
+# Pages other than the diary are imported when first shown: the window appears
+# ~100 ms sooner (importing them costs that: reportlab, zxing-cpp, pyrage), and most sessions never
+# open the print, report or sync pages.
 
 
 def _home(store: Store) -> QWidget:
@@ -63,6 +73,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.health_job: Job | None = None  # the integrity check and daily backup after start
         self.setWindowTitle(self.tr("访妇情 — 妇联干部下基层工作台"))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -108,7 +119,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menu()
-        self._update_status()
+        self._build_status()
         self.show_section("diary")
         self.resize(1180, 760)
 
@@ -125,6 +136,7 @@ class MainWindow(QMainWindow):
             built = self._factories[key]()
             index = self.section_keys.index(key)
             placeholder = self.pages.widget(index)
+            assert placeholder is not None
             self.pages.insertWidget(index, built)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -188,12 +200,6 @@ class MainWindow(QMainWindow):
         else:
             self.record_pages()[kind].show_record(record_id)
 
-    def data_changed(self) -> None:
-        """After an import: lists of built pages show the merged records."""
-        for page in self.record_pages(built_only=True).values():
-            page.model.reload()
-            page._update_count()
-
     def raise_problem(self, values: dict) -> None:
         self.show_section("problem")
         self.problem_page.new_problem(values)
@@ -205,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> None:
         """After a crash: offer each page's newest unsaved draft back."""
-        for kind in drafts.kinds_with_drafts(self.store.conn):
+        for kind in drafts.kinds_with_drafts(self.store):
             page = self.record_pages().get(kind)
             if page is not None:
                 self.show_section(kind)
@@ -234,20 +240,22 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(about)
 
-    def _update_status(self) -> None:
-        own = self.store.own_cadre_id
-        name = self.store.get("cadre", own)["name"] if own and self.store.exists("cadre", own) else ""
-        self.statusBar().addPermanentWidget(QLabel(self.tr("干部：{name}").format(name=name)))
+    def _build_status(self) -> None:
+        self.cadre_label = QLabel()
+        self.cadre_label.setObjectName("status_cadre")
+        self.statusBar().addPermanentWidget(self.cadre_label)
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据文件：{path}").format(path=self.store.path)))
+        self._update_status()
+        follow(self, self.store, ["cadre", SETTINGS], self._update_status)
+
+    def _update_status(self) -> None:
+        cadre = self.store.own_cadre()
+        self.cadre_label.setText(self.tr("干部：{name}").format(name=cadre["name"] if cadre else ""))
 
     def show_backups(self) -> None:
-        from .backups_dialog import BackupsDialog
-
         BackupsDialog(self.store, self).exec()
 
     def edit_profile(self) -> None:
-        from .profile_dialog import ProfileDialog
-
         ProfileDialog(self.store, self).exec()
 
     def choose_language(self, code: str) -> None:

@@ -1,7 +1,10 @@
 """Run a small write against the store and report failures to the person.
 
-Anki-style: the UI builds an ``op(store) -> result`` and hands it here; errors
-become a message box with the core's Chinese message, never a silent pass.
+Anki-style: the UI builds an ``op(store) -> result`` and hands it to
+``perform``, which runs it, announces what it changed on the change bus once it
+is done, and turns errors into a message box with the core's Chinese message,
+never a silent pass. The caller gets an ``Outcome``: whether it worked, the
+op's result, and what changed.
 """
 
 from __future__ import annotations
@@ -9,27 +12,50 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..core.changes import NOTHING, Changes
 from ..core.errors import FuqingError
 from ..core.store import Store
+from .changes import ChangeBus
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def perform(parent: QWidget | None, store: Store, op: Callable[[Store], T]) -> T | None:
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    ok: bool
+    value: T | None = None
+    changes: Changes = NOTHING
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def perform(parent: QWidget | None, store: Store, op: Callable[[Store], T]) -> Outcome[T]:
+    collected: list[Changes] = []
+    unsubscribe = store.subscribe(collected.append)
     try:
-        return op(store)
+        with ChangeBus.of(store).held():
+            value = op(store)
     except FuqingError as error:
         QMessageBox.warning(parent, QCoreApplication.translate("operations", "无法完成"), str(error))
     except sqlite3.OperationalError as error:
         log.exception("write failed")
         QMessageBox.critical(parent, QCoreApplication.translate("operations", "保存失败"), failure_message(error))
-    return None
+    else:
+        changes = NOTHING
+        for part in collected:
+            changes = changes | part
+        return Outcome(True, value, changes)
+    finally:
+        unsubscribe()
+    return Outcome(False)
 
 
 def failure_message(error: sqlite3.OperationalError) -> str:

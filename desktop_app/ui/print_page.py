@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core import cards
 from ..core.store import Store
 from .card_canvas import QtCardCanvas, card_image
+from .changes import follow
 from .jobs import Job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -76,23 +77,31 @@ class PrintPage(QWidget):
         self.cadres.currentItemChanged.connect(lambda *_: self.preview())
         self.cadres.itemChanged.connect(lambda *_: self.preview())
         self.select_all.clicked.connect(self._select_all)
-        self.save_button.clicked.connect(self.save_pdf)
+        # clicked(bool) would arrive as the file name: ask for one instead.
+        self.save_button.clicked.connect(lambda: self.save_pdf())
         self.print_button.clicked.connect(self.print_cards)
+        self._filled = False
         self.refresh()
+        # A card shows the cadre's record and her liaison points.
+        follow(self, store, ["cadre", "liaison_point"], self.refresh)
 
     def refresh(self) -> None:
+        """List the cadres, keeping what was ticked and which card is previewed."""
+        current = self.cadres.currentItem()
+        current_id = current.data(ID_ROLE) if current else self.store.own_cadre_id
+        checked = set(self.chosen_ids()) if self._filled else {self.store.own_cadre_id}
         self.cadres.blockSignals(True)
         self.cadres.clear()
-        own = self.store.own_cadre_id
         for cadre in self.store.list_records("cadre"):
             item = QListWidgetItem(f"{cadre['name']}（{cadre.get('position') or ''}）")
             item.setData(ID_ROLE, cadre["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if cadre["id"] == own else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if cadre["id"] in checked else Qt.CheckState.Unchecked)
             self.cadres.addItem(item)
-            if cadre["id"] == own:
+            if cadre["id"] == current_id:
                 self.cadres.setCurrentItem(item)
         self.cadres.blockSignals(False)
+        self._filled = True
         self.preview()
 
     def _select_all(self) -> None:
@@ -138,7 +147,7 @@ class PrintPage(QWidget):
         def job(store: Store, progress: Any, cancelled: Any) -> int:
             return cards.render_cadres(store, ids, target, layout, duplex)
 
-        self.job = Job(self.store.path, job, self)
+        self.job = Job(self.store, job, self)
         self.job.finished.connect(lambda pages: self.message.setText(
             self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)))  # fmt: skip
         self.job.failed.connect(self.message.setText)
@@ -173,34 +182,15 @@ class PrintPage(QWidget):
 
 
 def paint_cards(printer: QPrinter, data: list[cards.CardData], sheet: bool, duplex: bool) -> None:
-    """Print through the same drawing code as the PDF, page by page."""
+    """Print through the same layout and drawing code as the PDF, page by page."""
+    layout = "sheet" if sheet else "card"
     painter = QPainter(printer)
-    scale = printer.resolution() / 72
-    height = cards.A4_H if sheet else cards.CARD_H
-    canvas = QtCardCanvas(painter, scale, height)
-    first = True
-
-    def new_page() -> None:
-        nonlocal first
-        if not first:
+    canvas = QtCardCanvas(painter, printer.resolution() / 72, cards.page_size(layout)[1])
+    for number, page in enumerate(cards.pages(data, layout, duplex)):
+        if number:
             printer.newPage()
-        first = False
-
-    if sheet:
-        positions = cards.sheet_positions()
-        for start in range(0, len(data), len(positions)):
-            batch = data[start : start + len(positions)]
-            new_page()
-            for (x, y), card in zip(positions, batch, strict=False):
-                cards.draw_front(canvas, x, y, card)
-            if duplex:
-                new_page()
-                for (x, y), card in zip(positions, batch, strict=False):
-                    cards.draw_back(canvas, cards.A4_W - x - cards.CARD_W, y, card)
-    else:
-        for card in data:
-            new_page()
-            cards.draw_front(canvas, 0, 0, card)
-            new_page()
-            cards.draw_back(canvas, 0, 0, card)
+        for p in page.placements:
+            if p.crop_marks:
+                cards.draw_crop_marks(canvas, p.x, p.y)
+            cards.draw_side(canvas, p.side, p.x, p.y, p.card)
     painter.end()

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import enums, i18n, lists, problems
+from ..core.changes import SETTINGS
 from ..core.store import Store
+from .changes import follow
 from .operations import perform
 from .pages import ProblemListPage
 from .tables import plain_table
@@ -48,9 +50,10 @@ class ResponsibilityView(QWidget):
         layout.addWidget(self.table)
         self.table.cellDoubleClicked.connect(self._open)
         self._ids: list[str] = []
+        follow(self, store, ["problem"], self.refresh, lazy=True)
 
     def refresh(self) -> None:
-        duties = problems.responsibility_list(self.store.conn, self.store.today())
+        duties = problems.responsibility_list(self.store, self.store.today())
         self._ids = [d.problem_id for d in duties]
         self.table.setRowCount(len(duties))
         lang = i18n.language()
@@ -81,7 +84,7 @@ class WarningsView(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        rule = problems.rule(store.conn)
+        rule = problems.rule(store)
         self.min_points = QSpinBox(minimum=2, maximum=50, value=rule["min_points"])
         self.min_points.setObjectName("warning_min_points")
         self.window_days = QSpinBox(minimum=1, maximum=365, value=rule["window_days"])
@@ -102,17 +105,22 @@ class WarningsView(QWidget):
         layout.addWidget(self.table)
         self.min_points.valueChanged.connect(self._rule_changed)
         self.window_days.valueChanged.connect(self._rule_changed)
+        follow(self, store, ["problem", "liaison_point", SETTINGS], self.refresh, lazy=True)
 
     def _rule_changed(self) -> None:
         n, d = self.min_points.value(), self.window_days.value()
-        if perform(self, self.store, lambda s: problems.set_rule(s.conn, n, d) or True):
-            self.refresh()
+        perform(self, self.store, lambda s: problems.set_rule(s, n, d))
 
     def refresh(self) -> None:
-        warnings = problems.trend_warnings(self.store.conn)
+        rule = problems.rule(self.store)
+        for box, value in ((self.min_points, rule["min_points"]), (self.window_days, rule["window_days"])):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        warnings = problems.trend_warnings(self.store)
         self.table.setRowCount(len(warnings))
         for row, warning in enumerate(warnings):
-            names = lists.labels(self.store.conn, "liaison_point", warning.liaison_point_ids)
+            names = lists.labels(self.store, "liaison_point", warning.liaison_point_ids)
             cells = [
                 enums.PROBLEM_CATEGORY.label(warning.category, i18n.language()),
                 str(len(warning.liaison_point_ids)),
@@ -139,15 +147,7 @@ class ProblemPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.responsibility.open_problem.connect(self.show_problem)
-        self.list_page.saved.connect(lambda _record: self._tab_changed(self.tabs.currentIndex()))
-
-    def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.responsibility:
-            self.responsibility.refresh()
-        elif self.tabs.widget(index) is self.warnings:
-            self.warnings.refresh()
 
     def show_problem(self, record_id: str) -> None:
         self.tabs.setCurrentWidget(self.list_page)

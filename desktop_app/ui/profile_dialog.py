@@ -47,5 +47,5 @@ class ProfileDialog(QDialog):
         if not self.form.validate(show_all=True):
             return
         values = self.form.values()
-        if perform(self, self.store, lambda s: s.save_profile(values)) is not None:
+        if perform(self, self.store, lambda s: s.save_profile(values)):
             self.accept()

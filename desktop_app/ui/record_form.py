@@ -28,6 +28,7 @@ class RecordForm(QWidget):
         self.store = store
         self.rtype = rtype
         self.record_id: str | None = None
+        self.loaded_stamp: str | None = None  # clock stamp of the stored version shown
         self.editors: dict[str, FieldEditor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self._loading = False
@@ -78,6 +79,7 @@ class RecordForm(QWidget):
         self._loading = True
         self.record_id = record_id
         stored = self.store.get(self.rtype.name, record_id) if record_id else self.store.new_defaults(self.rtype.name)
+        self.loaded_stamp = stored.get("hlc") if record_id else None
         shown = {**stored, **(values or {})}
         # A new, untouched record is not "wrong" yet: say what is missing once
         # the person has typed in a field or tried to save.

@@ -7,6 +7,7 @@ never holds more than the row numbers scrolled past and a window of rows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -56,8 +57,6 @@ class RecordListModel(QAbstractTableModel):
         self.set_list_query(self._query.with_filters(filters))
 
     def set_query(self, text: str) -> None:
-        from dataclasses import replace
-
         self.set_filters(replace(self._query.filters, text=text))
 
     def reload(self) -> None:
@@ -74,7 +73,7 @@ class RecordListModel(QAbstractTableModel):
 
     def _next_page(self) -> list[int]:
         after = (self._last_key, self._seqs[-1]) if self._seqs else None
-        page = self._query.page(self._store.conn, after, PAGE)
+        page = self._query.page(self._store, after, PAGE)
         self._more = len(page) == PAGE
         if page:
             self._last_key = page[-1][1]
@@ -97,7 +96,7 @@ class RecordListModel(QAbstractTableModel):
 
     def total(self) -> tuple[int, bool]:
         """(count, capped): counting stops at COUNT_CAP so a huge match stays cheap."""
-        n = self._query.count(self._store.conn, COUNT_CAP + 1)
+        n = self._query.count(self._store, COUNT_CAP + 1)
         return min(n, COUNT_CAP), n > COUNT_CAP
 
     # -- Qt model -----------------------------------------------------------
@@ -142,7 +141,7 @@ class RecordListModel(QAbstractTableModel):
                 self._cache.clear()
             start = max(0, position - WINDOW // 4)
             window = [s for s in self._seqs[start : start + WINDOW] if s not in self._cache]
-            self._cache.update(self._query.rows(self._store.conn, window))
+            self._cache.update(self._query.rows(self._store, window))
             row = self._cache.get(seq)
         return row
 

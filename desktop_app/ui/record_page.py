@@ -32,6 +32,7 @@ from ..core import records as r
 from ..core.list_specs import SPECS
 from ..core.listing import Filters
 from ..core.store import Record, Store
+from .changes import follow
 from .filter_bar import FilterBar
 from .history_dialog import HistoryDialog
 from .operations import perform
@@ -150,6 +151,8 @@ class RecordPage(QWidget):
         self.open_record(None)
         # Counting 100k rows takes a few ms: after the first paint, not before.
         QTimer.singleShot(0, self._update_count)
+        # Lists show names of other record types (liaison points, women …): any record change may show here.
+        follow(self, store, r.RECORD_TYPES, self.refresh_from_store)
 
     # -- list, search and filters -------------------------------------------
 
@@ -163,6 +166,27 @@ class RecordPage(QWidget):
 
     def _reconnect_selection(self) -> None:
         self._update_count()
+
+    def refresh_from_store(self) -> None:
+        """After a write anywhere: the list shows the stored rows, the editor the
+        stored record, unless a person is typing in it."""
+        if not self.store.is_open:
+            return
+        self.model.reload()
+        record_id = self.form.record_id
+        if record_id is None:
+            return
+        if not self.store.exists(self.kind, record_id):
+            if not self._dirty:
+                self.open_record(None)
+                self.status.setText(self.tr("这条记录已被删除"))
+            return
+        self.select(record_id)
+        if self.store.get(self.kind, record_id)["hlc"] != self.form.loaded_stamp:
+            if self._dirty:
+                self.status.setText(self.tr("这条记录已在别处修改；保存将以您的修改为准"))
+            else:
+                self.open_record(record_id)
 
     def _update_count(self) -> None:
         if not self.store.is_open:
@@ -192,7 +216,7 @@ class RecordPage(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            drafts.discard_draft(self.store.conn, self.kind, self.form.record_id)
+            drafts.discard_draft(self.store, self.kind, self.form.record_id)
             self._dirty = False
             return True
         return False
@@ -232,7 +256,7 @@ class RecordPage(QWidget):
 
     def revert(self) -> None:
         """Esc: drop unsaved edits and show the stored version again."""
-        drafts.discard_draft(self.store.conn, self.kind, self.form.record_id)
+        drafts.discard_draft(self.store, self.kind, self.form.record_id)
         self.open_record(self.form.record_id)
 
     def _on_edited(self) -> None:
@@ -245,7 +269,7 @@ class RecordPage(QWidget):
         if not self._dirty or not self.store.is_open:
             return
         values = self.form.values()
-        perform(self, self.store, lambda s: drafts.save_draft(s.conn, self.kind, self.form.record_id, values))
+        perform(self, self.store, lambda s: drafts.save_draft(s, self.kind, self.form.record_id, values))
         self.status.setText(self.tr("草稿已自动保存 {time}").format(time=datetime.now().strftime("%H:%M:%S")))
 
     def _update_buttons(self, *_args: object) -> None:
@@ -262,15 +286,15 @@ class RecordPage(QWidget):
         def op(store: Store) -> Record:
             with store.transaction():
                 record = store.save(self.kind, values, old_id)
-                drafts.discard_draft(store.conn, self.kind, old_id)
+                drafts.discard_draft(store, self.kind, old_id)
             return record
 
-        record = perform(self, self.store, op)
+        outcome = perform(self, self.store, op)
+        record = outcome.value
         if record is None:
             return False
         self._draft_timer.stop()
         self._dirty = False
-        self.model.reload()
         self.select(record["id"])
         self.open_record(record["id"])
         self.status.setText(self.tr("已保存"))
@@ -293,15 +317,13 @@ class RecordPage(QWidget):
             self.delete_now(record_id)
 
     def delete_now(self, record_id: str) -> None:
-        def op(store: Store) -> bool:
+        def op(store: Store) -> None:
             with store.transaction():
                 store.delete(self.kind, record_id)
-                drafts.discard_draft(store.conn, self.kind, record_id)
-            return True
+                drafts.discard_draft(store, self.kind, record_id)
 
         if perform(self, self.store, op):
             self._dirty = False
-            self.model.reload()
             self.open_record(None)
             self.status.setText(self.tr("已删除"))
 
@@ -337,7 +359,7 @@ class RecordPage(QWidget):
     # -- crash recovery -------------------------------------------------------
 
     def pending_drafts(self) -> list[drafts.Draft]:
-        return drafts.drafts(self.store.conn, self.kind)
+        return drafts.drafts(self.store, self.kind)
 
     def restore_draft(self, draft: drafts.Draft) -> None:
         record_id = draft.record_id if draft.record_id and self.store.exists(self.kind, draft.record_id) else None
@@ -362,5 +384,5 @@ class RecordPage(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_draft(latest)
         else:
-            drafts.discard_draft(self.store.conn, self.kind, latest.record_id)
+            drafts.discard_draft(self.store, self.kind, latest.record_id)
         return True

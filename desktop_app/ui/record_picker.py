@@ -7,10 +7,20 @@ Options come from the core's ``lookup`` as the person types, so a picker over
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import lists
 from ..core.store import Store
+from .changes import follow
 
 LOOKUP_LIMIT = 40
 
@@ -25,12 +35,20 @@ class RecordPicker(QComboBox):
         self._allow_empty = allow_empty
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(self.tr("输入名称查找"))
+        self.search_edit.setPlaceholderText(self.tr("输入名称查找"))
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._refill)
-        self.lineEdit().textEdited.connect(lambda _text: self._timer.start())
+        self.search_edit.textEdited.connect(lambda _text: self._timer.start())
         self.activated.connect(lambda _index: self.selection_changed.emit())
-        self._fill(lists.lookup(store.conn, kind, "", LOOKUP_LIMIT))
+        self._fill(lists.lookup(store, kind, "", LOOKUP_LIMIT))
+        follow(self, store, [kind], self.refresh_options)
+
+    @property
+    def search_edit(self) -> QLineEdit:
+        """The line a person types a name into (an editable combo box always has one)."""
+        edit = self.lineEdit()
+        assert edit is not None
+        return edit
 
     def _fill(self, options: list[tuple[str, str]], keep_text: str | None = None) -> None:
         current = self.record_id()
@@ -41,16 +59,21 @@ class RecordPicker(QComboBox):
         for record_id, label in options:
             self.addItem(label, record_id)
         if current and self.findData(current) < 0:
-            self.addItem(lists.labels(self._store.conn, self._kind, [current]).get(current, current), current)
+            self.addItem(lists.labels(self._store, self._kind, [current]).get(current, current), current)
         if keep_text is not None:
             self.setEditText(keep_text)
         else:
             self.setCurrentIndex(max(self.findData(current), 0) if current else 0)
         self.blockSignals(False)
 
+    def refresh_options(self) -> None:
+        """After a write: new and renamed records appear; the choice (or what is being typed) stays."""
+        typed = self.currentText() if self.record_id() is None else ""
+        self._fill(lists.lookup(self._store, self._kind, typed, LOOKUP_LIMIT), keep_text=typed or None)
+
     def _refill(self) -> None:
         text = self.currentText()
-        self._fill(lists.lookup(self._store.conn, self._kind, text, LOOKUP_LIMIT), keep_text=text)
+        self._fill(lists.lookup(self._store, self._kind, text, LOOKUP_LIMIT), keep_text=text)
         if self.count():
             self.showPopup()
 
@@ -64,7 +87,7 @@ class RecordPicker(QComboBox):
     def set_record_id(self, record_id: str | None) -> None:
         self.blockSignals(True)
         if record_id and self.findData(record_id) < 0:
-            label = lists.labels(self._store.conn, self._kind, [record_id]).get(record_id, record_id)
+            label = lists.labels(self._store, self._kind, [record_id]).get(record_id, record_id)
             self.addItem(label, record_id)
         self.setCurrentIndex(max(self.findData(record_id), 0) if record_id else (0 if self.count() else -1))
         if not record_id and not self._allow_empty:
@@ -119,7 +142,7 @@ class LinksPicker(QWidget):
 
     def set_record_ids(self, ids: list[str]) -> None:
         self.chosen.clear()
-        names = lists.labels(self._store.conn, self._kind, ids)
+        names = lists.labels(self._store, self._kind, ids)
         for record_id in ids:
             self._append(record_id, names.get(record_id, record_id))
         self.links_changed.emit()

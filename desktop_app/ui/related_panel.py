@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidg
 from ..core import records as r
 from ..core.list_specs import RELATED, related
 from ..core.store import Store
+from .changes import follow
 from .record_list_model import RecordListModel
 from .record_page import configure_table
 
@@ -39,8 +40,11 @@ class RelatedPanel(QWidget):
         heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(heading)
         layout.addWidget(self.tabs)
+        self._record_id: str | None = None
+        follow(self, store, [kind for kind, _sql, _n in self._rules], lambda: self.show_for(self._record_id))
 
     def show_for(self, record_id: str | None) -> None:
+        self._record_id = record_id
         for index, (kind, sql, placeholders) in enumerate(self._rules):
             model = self.models[kind]
             model.set_list_query(related(kind, sql, record_id or _NOTHING, placeholders))

@@ -36,7 +36,7 @@ class ReportsPage(QWidget):
         self.preset = QComboBox()
         for name, preset in quotas.PRESETS.items():
             self.preset.addItem(preset.label, name)
-        self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store.conn)))
+        self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store)))
         self.topic = QComboBox()
         for choice in enums.PROBLEM_CATEGORY:
             self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
@@ -83,29 +83,32 @@ class ReportsPage(QWidget):
         )
 
         def job(store: Store, progress: Any, cancelled: Any) -> Path:
-            from ..core import report, report_files, research
+            # reportlab and openpyxl take ~300 ms to import: in the job's thread, not the UI's.
+            from ..core import report, report_pdf, report_xlsx, research
 
             period = report.parse_period(period_text)
             progress(0, 2, "")
-            data = report.build(store.conn, period, preset=preset)
+            data = report.build(store, period, preset=preset)
             progress(1, 2, "")
             if kind == "research":
-                research.write_pdf(research.build(store.conn, topic, period, data.federation), target)
+                research.write_pdf(research.build(store, topic, period, data.federation), target)
             elif kind == "xlsx":
-                report_files.write_xlsx(data, target)
+                report_xlsx.write_xlsx(data, target)
             else:
-                report_files.write_pdf(data, target)
+                report_pdf.write_pdf(data, target)
             return target
 
-        self.job = Job(self.store.path, job, self)
-        self.job.progress.connect(
-            lambda done, total, _name: (self.progress.setRange(0, total), self.progress.setValue(done))
-        )
+        self.job = Job(self.store, job, self)
+        self.job.progress.connect(self._progress)
         self.job.finished.connect(self._done)
         self.job.failed.connect(self._failed)
         self._busy(True)
         self.status.setText(self.tr("正在生成…"))
         self.job.start()
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _busy(self, busy: bool) -> None:
         for button in (self.pdf_button, self.xlsx_button, self.research_button):

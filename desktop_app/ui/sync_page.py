@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import keys, sync
+from ..core.changes import DESTINATIONS
 from ..core.store import Store
+from .changes import follow
 from .conflicts_view import ConflictsView
 from .devices_view import DevicesView
 from .jobs import Job
@@ -131,19 +133,20 @@ class TransferView(QWidget):
         self.choose_button.clicked.connect(self.choose_files)
         self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
         self.refresh()
+        follow(self, store, [DESTINATIONS], self.refresh)
 
     def refresh(self) -> None:
         self.identity.setText(
             self.tr("本机设备：{device}\n本机公钥：{recipient}").format(
-                device=self.store.device_id, recipient=keys.age_recipient(self.store.conn)
+                device=self.store.device_id, recipient=keys.age_recipient(self.store)
             )
         )
-        self._destinations = keys.destinations(self.store.conn)
+        self._destinations = keys.destinations(self.store)
         fill(
             self.destinations,
             [
                 [
-                    d.name,
+                    d.label,
                     self.tr("公钥") if d.kind == "age" else self.tr("口令"),
                     d.last_sent_at or self.tr("从未"),
                     d.last_bundle_id or "",
@@ -159,9 +162,7 @@ class TransferView(QWidget):
     def export_key(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
         if path:
-            own = self.store.own_cadre_id
-            federation = self.store.get("cadre", own)["org"] if own and self.store.exists("cadre", own) else ""
-            perform(self, self.store, lambda s: keys.export_hub_key(s.conn, Path(path), federation))
+            perform(self, self.store, lambda s: keys.export_hub_key(s, Path(path)))
 
     def import_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县妇联公钥"))
@@ -171,11 +172,9 @@ class TransferView(QWidget):
     def add_hub_key(self, path: Path) -> None:
         def op(store: Store) -> keys.Destination:
             recipient, name = keys.read_hub_key(path)
-            with store.transaction():
-                return keys.add_destination(store.conn, "age", name, recipient)
+            return keys.add_hub(store, recipient, name)
 
-        if perform(self, self.store, op) is not None:
-            self.refresh()
+        perform(self, self.store, op)
 
     # -- export ---------------------------------------------------------------
 
@@ -186,10 +185,9 @@ class TransferView(QWidget):
             self.export(passphrase=text)
 
     def export(self, passphrase: str | None, out: Path | None = None) -> None:
+        destination: keys.Destination | None
         if passphrase:
-            destination = perform(
-                self, self.store, lambda s: _in_tx(s, lambda: keys.add_destination(s.conn, "passphrase", "口令", None))
-            )
+            destination = perform(self, self.store, keys.passphrase_destination).value
         else:
             row = self.destinations.currentRow()
             if row < 0 or row >= len(self._destinations):
@@ -199,8 +197,8 @@ class TransferView(QWidget):
         if destination is None:
             return
         if out is None:
-            own = self.store.own_cadre_id
-            name = self.store.get("cadre", own)["name"] if own and self.store.exists("cadre", own) else "访妇情"
+            cadre = self.store.own_cadre()
+            name = cadre["name"] if cadre else "访妇情"
             chosen, _ = QFileDialog.getSaveFileName(
                 self, self.tr("保存同步包"), f"访妇情-{name}-{date.today():%Y%m%d}.age"
             )
@@ -212,7 +210,7 @@ class TransferView(QWidget):
 
         def job(store: Store, progress: Any, cancelled: Any) -> sync.ExportResult:
             progress(0, 1, out.name)
-            return sync.export_bundle(store, out, keys.destination(store.conn, target.id), passphrase, full=full,
+            return sync.export_bundle(store, out, keys.destination(store, target.id), passphrase, full=full,
                                       kind=kind)  # fmt: skip
 
         self._run(job, self._exported)
@@ -221,7 +219,6 @@ class TransferView(QWidget):
         total = sum(result.counts.values())
         self.progress.setValue(self.progress.maximum())
         self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
-        self.refresh()
 
     # -- import ---------------------------------------------------------------
 
@@ -246,17 +243,13 @@ class TransferView(QWidget):
             counts = [str(result.new), str(result.updated), str(result.unchanged), str(result.conflicts)]
             rows.append([result.file, result.summary(), *(counts if result.ok else ["", "", "", ""])])
         fill(self.results, rows)
-        self.refresh()
-        window = self.window()
-        if hasattr(window, "data_changed"):
-            window.data_changed()
 
     # -- jobs -------------------------------------------------------------------
 
     def _run(self, fn: Any, done: Any) -> None:
         if self.job is not None and self.job.is_running():
             return
-        self.job = Job(self.store.path, fn, self)
+        self.job = Job(self.store, fn, self)
         self.job.progress.connect(self._progress)
         self.job.finished.connect(done)
         self.job.finished.connect(self._job_over)
@@ -283,11 +276,6 @@ class TransferView(QWidget):
         self.cancel_button.setEnabled(False)
 
 
-def _in_tx(store: Store, fn: Any) -> Any:
-    with store.transaction():
-        return fn()
-
-
 class SyncPage(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -302,11 +290,3 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(self._tab_changed)
-
-    def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is self.devices:
-            self.devices.refresh()
-        elif widget is self.conflicts:
-            self.conflicts.refresh()

@@ -543,6 +543,14 @@ Device id: {device}</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>这条记录已被删除</source>
+        <translation>This record has been deleted</translation>
+    </message>
+    <message>
+        <source>这条记录已在别处修改；保存将以您的修改为准</source>
+        <translation>This record was changed elsewhere; saving keeps your changes</translation>
+    </message>
+    <message>
         <source>以上</source>
         <translation>+</translation>
     </message>
@@ -924,6 +932,13 @@ fuqing restore {backup}</source>
         <translation>The integrity check found a problem: {detail}
 Close Fuqing and restore the newest backup:
 fuqing restore {backup}</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <source>操作未完成：程序内部出错，详情已写入日志。已保存的数据不受影响。</source>
+        <translation>The operation did not finish: an internal error occurred and was written to the log. Saved data is not affected.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ def main() -> None:
             n += 1
             record = store.save("diary", {"title": f"第{n}篇", "body": "停电前写下的内容" * 20, "tags": ["蹲点"]})
             print(f"saved {record['id']}", flush=True)
-            drafts.save_draft(store.conn, "diary", None, {"title": f"草稿{n}", "body": "还没保存" * 10})
+            drafts.save_draft(store, "diary", None, {"title": f"草稿{n}", "body": "还没保存" * 10})
             print(f"draft {n}", flush=True)
 
 

@@ -33,7 +33,7 @@ def test_demo_100k_then_stats_and_check(tmp_path: Path) -> None:
     from desktop_app.core.store import Store
 
     with Store(db) as store:
-        copy = backup.make_backup(store.conn, store.path, "manual")
+        copy = backup.make_backup(store, "manual")
         before = store.counts()
         store.save("liaison_point", {"name": "备份之后", "kind": "village"})
     backup.restore(db, copy)

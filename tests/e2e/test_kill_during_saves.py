@@ -42,7 +42,7 @@ def test_every_returned_save_survives_a_kill(tmp_path: Path) -> None:
             present = {row[0] for row in store.conn.execute("SELECT id FROM diary WHERE deleted = 0")}
             missing = [i for i in confirmed if i not in present]
             assert missing == []
-            pending = drafts.drafts(store.conn, "diary")
+            pending = drafts.drafts(store, "diary")
             if last_draft:
                 assert pending, "the draft written before the kill is gone"
                 assert int(pending[0].data["title"].removeprefix("草稿")) >= last_draft

@@ -70,7 +70,7 @@ def run(iterations: int, seed: int, records: int = 60) -> tuple[int, int, Counte
         hub = Replica(root / "hub.db", identity, hub_key, "hub")
         assert hub.import_(good).ok  # any valid mutant is then "already imported"
         sealed = good.read_bytes()
-        plain = bundle.decrypt(sealed, [keys.age_identity(hub.store.conn)], None)
+        plain = bundle.decrypt(sealed, [keys.age_identity(hub.store)], None)
         recipient, _ = keys.read_hub_key(hub_key)
         before = state_hash(hub)
         crashes, changes = 0, 0

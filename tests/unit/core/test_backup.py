@@ -16,7 +16,7 @@ def test_backup_while_in_use_and_restore_round_trip(tmp_path: Path) -> None:
     with Store(path) as store:
         demo.fill(store, 2000, seed=3, anchor=date(2026, 11, 20))
         before = store.counts()
-        copy = backup.make_backup(store.conn, store.path, "manual")  # the app's connection stays open
+        copy = backup.make_backup(store, "manual")  # the app's connection stays open
         store.save("liaison_point", {"name": "备份之后新增", "kind": "village"})
         assert store.counts()["liaison_point"] == before["liaison_point"] + 1
     assert backup.check_backup(copy) == migrations.LATEST

@@ -52,7 +52,7 @@ def _refused(hub: Replica, path: Path, code: str, words: str) -> None:
 
 
 def _plain(hub: Replica, path: Path) -> bytes:
-    return bundle.decrypt(path.read_bytes(), [keys.age_identity(hub.store.conn)], None)
+    return bundle.decrypt(path.read_bytes(), [keys.age_identity(hub.store)], None)
 
 
 def _rezip(entries: dict[str, bytes]) -> bytes:
@@ -174,7 +174,7 @@ def test_actual_expansion_over_the_limit(setup) -> None:  # type: ignore[no-unty
     _cadre, hub, good, _ = setup
     small = bundle.Limits(max_plain_bytes=100_000)
     with pytest.raises(bundle.BundleError) as info:
-        bundle.decrypt(good.read_bytes(), [keys.age_identity(hub.store.conn)], None, small)
+        bundle.decrypt(good.read_bytes(), [keys.age_identity(hub.store)], None, small)
     assert info.value.code == "bomb"
 
 

@@ -52,7 +52,7 @@ def test_every_demo_record_passes_validation(tmp_path: Path) -> None:
         for kind, rtype in r.RECORD_TYPES.items():
             for record in store.list_records(kind):
                 values = {f.name: record[f.name] for f in rtype.fields}
-                clean_record(rtype, values, ANCHOR, store._ref_exists)
+                clean_record(rtype, values, ANCHOR, store.exists)
 
 
 def test_demo_text_is_searchable(tmp_path: Path) -> None:

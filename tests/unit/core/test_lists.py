@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 from desktop_app.core import lists
+from desktop_app.core.list_specs import SPECS
+from desktop_app.core.listing import SNIPPET_CHARS, Filters, ListQuery
 from desktop_app.core.store import Store
+
+DIARIES = ListQuery(SPECS["diary"])
 
 
 def _diaries(store: Store, dates: list[str]) -> list[str]:
@@ -16,7 +20,7 @@ def test_list_pages_follow_date_then_entry_order_without_gaps(profiled: Store) -
     seen: list[tuple[int, str]] = []
     after = None
     while True:
-        page = lists.diary_list_page(profiled.conn, after, 2)
+        page = DIARIES.page(profiled, after, 2)
         if not page:
             break
         seen += page
@@ -30,7 +34,7 @@ def test_list_pages_follow_date_then_entry_order_without_gaps(profiled: Store) -
 def test_deleted_diaries_leave_the_list(profiled: Store) -> None:
     ids = _diaries(profiled, ["2026-11-01", "2026-11-02"])
     profiled.delete("diary", ids[1])
-    page = lists.diary_list_page(profiled.conn, None, 10)
+    page = DIARIES.page(profiled, None, 10)
     assert [profiled.id_for_seq("diary", s) for s, _d in page] == [ids[0]]
 
 
@@ -39,18 +43,19 @@ def test_rows_show_place_or_liaison_point_and_a_short_snippet(profiled: Store) -
     a = profiled.save("diary", {"title": "甲", "body": "一" * 100, "liaison_point_id": point["id"]})
     b = profiled.save("diary", {"title": "乙", "body": "短", "place": "村委会"})
     seqs = [profiled.seq_for_id("diary", a["id"]), profiled.seq_for_id("diary", b["id"])]
-    rows = lists.diary_rows(profiled.conn, seqs)  # type: ignore[arg-type]
+    rows = DIARIES.rows(profiled, seqs)  # type: ignore[arg-type]
     first, second = rows[seqs[0]], rows[seqs[1]]  # type: ignore[index]
-    assert first.place == "王家村" and second.place == "村委会"
-    assert first.snippet == "一" * lists.SNIPPET_CHARS + "…"
-    assert second.snippet == "短"
+    assert first["place"] == "王家村" and second["place"] == "村委会"
+    assert first["snippet"] == "一" * SNIPPET_CHARS + "…"
+    assert second["snippet"] == "短"
 
 
 def test_search_pages_continue_below_the_last_row(profiled: Store) -> None:
     for i in range(5):
         profiled.save("diary", {"title": f"第{i}篇", "body": "留守妇女"})
-    first = lists.diary_search_page(profiled.conn, "留守", None, 3)
-    rest = lists.diary_search_page(profiled.conn, "留守", first[-1], 3)
+    matching = DIARIES.with_filters(Filters(text="留守"))
+    first = [seq for seq, _key in matching.page(profiled, None, 3)]
+    rest = [seq for seq, _key in matching.page(profiled, (first[-1], first[-1]), 3)]
     assert len(first) == 3 and len(rest) == 2 and max(rest) < min(first)
 
 
@@ -58,6 +63,6 @@ def test_lookup_finds_by_part_of_a_name_and_escapes_wildcards(profiled: Store) -
     point = profiled.save("liaison_point", {"name": "王家村", "kind": "village"})
     profiled.save("woman", {"name": "李秀英", "liaison_point_id": point["id"], "address": "王家村3组"})
     profiled.save("woman", {"name": "100%_张", "liaison_point_id": point["id"]})
-    assert [label for _id, label in lists.lookup(profiled.conn, "woman", "秀")] == ["李秀英（王家村3组）"]
-    assert [label for _id, label in lists.lookup(profiled.conn, "woman", "%_")] == ["100%_张"]
-    assert len(lists.lookup(profiled.conn, "woman", "")) == 2
+    assert [label for _id, label in lists.lookup(profiled, "woman", "秀")] == ["李秀英（王家村3组）"]
+    assert [label for _id, label in lists.lookup(profiled, "woman", "%_")] == ["100%_张"]
+    assert len(lists.lookup(profiled, "woman", "")) == 2

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import db, migrations, records
+from desktop_app.core import db, i18n, keys, migrations, records
 from desktop_app.core.errors import NotADatabase, SchemaTooNew
 from desktop_app.core.store import Store
 
@@ -107,3 +107,24 @@ def test_migration_3_gives_existing_rows_a_version_and_sync_order(db_path: Path)
         point = store.save("liaison_point", {"region": "通州区"}, "p")
         row = store.conn.execute("SELECT rev, sync_seq FROM liaison_point WHERE id = 'p'").fetchone()
         assert row[1] == 2 and f"{point['hlc']}/{store.device_id}" in row[0] and "000000000000001.00000/d" in row[0]
+
+
+def test_migration_4_makes_one_passphrase_destination_with_the_earliest_mark(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path), upto=3)
+    # Version 3 named the destination by its translated label: one per UI language.
+    raw.execute("INSERT INTO destination (id, kind, name, last_sent_seq) VALUES ('passphrase:口令', 'passphrase', '口令', 40)")
+    raw.execute(
+        "INSERT INTO destination (id, kind, name, last_sent_seq) VALUES ('passphrase:passphrase', 'passphrase', 'x', 25)"
+    )
+    raw.execute("INSERT INTO destination (id, kind, name, recipient, last_sent_seq) VALUES ('age:1', 'age', '县', 'r', 9)")
+    raw.close()
+    with Store(db_path) as store:
+        found = {d.id: d.last_sent_seq for d in keys.destinations(store)}
+        assert found == {"passphrase": 25, "age:1": 9}
+        i18n.set_language("en")
+        assert keys.passphrase_destination(store).id == "passphrase"
+        assert keys.passphrase_destination(store).label == "passphrase"
+        i18n.set_language("zh")
+        assert keys.passphrase_destination(store).label == "口令"
+        assert len(keys.destinations(store)) == 2

@@ -36,7 +36,7 @@ def test_three_points_within_thirty_days_is_a_trend(profiled: Store) -> None:
         _problem(profiled, day, d, "rights")
     # A problem without a liaison point never counts.
     _problem(profiled, "2026-09-05", None, "rights")
-    warnings = problems.trend_warnings(profiled.conn)
+    warnings = problems.trend_warnings(profiled)
     assert [(w.category, w.first_date, w.last_date) for w in warnings] == [("employment", "2026-09-01", "2026-09-30")]
     assert warnings[0].liaison_point_ids == sorted([a, b, c])
     assert warnings[0].problem_ids == ids
@@ -48,12 +48,12 @@ def test_overlapping_windows_merge_and_rule_is_configurable(profiled: Store) -> 
     for day, point in (("2026-01-01", a), ("2026-01-05", b), ("2026-01-10", c), ("2026-01-20", d), ("2026-06-01", a)):
         _problem(profiled, day, point)
     # Windows ending 01-10 and 01-20 overlap: one warning 01-01..01-20 with 4 points.
-    (warning,) = problems.trend_warnings(profiled.conn)
+    (warning,) = problems.trend_warnings(profiled)
     assert (warning.first_date, warning.last_date, len(warning.liaison_point_ids)) == ("2026-01-01", "2026-01-20", 4)
-    problems.set_rule(profiled.conn, min_points=4, window_days=10)
+    problems.set_rule(profiled, min_points=4, window_days=10)
     # Within 10 days no 4 distinct points -> no warning.
-    assert problems.trend_warnings(profiled.conn) == []
-    assert len(problems.trend_warnings(profiled.conn, min_points=2, window_days=10)) == 1
+    assert problems.trend_warnings(profiled) == []
+    assert len(problems.trend_warnings(profiled, min_points=2, window_days=10)) == 1
 
 
 def test_deleted_problems_do_not_count(profiled: Store) -> None:
@@ -61,9 +61,9 @@ def test_deleted_problems_do_not_count(profiled: Store) -> None:
     _problem(profiled, "2026-09-01", a)
     _problem(profiled, "2026-09-02", b)
     last = _problem(profiled, "2026-09-03", c)
-    assert len(problems.trend_warnings(profiled.conn)) == 1
+    assert len(problems.trend_warnings(profiled)) == 1
     profiled.delete("problem", last)
-    assert problems.trend_warnings(profiled.conn) == []
+    assert problems.trend_warnings(profiled) == []
 
 
 def test_responsibility_list_puts_overdue_first(profiled: Store) -> None:
@@ -72,11 +72,11 @@ def test_responsibility_list_puts_overdue_first(profiled: Store) -> None:
     soon = _problem(profiled, "2026-11-01", None, deadline="2026-11-25", responsible="王芳")
     undated = _problem(profiled, "2026-11-01", None)
     _problem(profiled, "2026-10-01", None, deadline="2026-10-02", status="resolved")
-    duties = problems.responsibility_list(profiled.conn, TODAY)
+    duties = problems.responsibility_list(profiled, TODAY)
     assert [d.problem_id for d in duties] == [later, late, soon, undated]
     assert [d.overdue for d in duties] == [True, True, False, False]
     assert duties[0].days_left == -36 and duties[2].days_left == 5
-    assert [d.problem_id for d in problems.responsibility_list(profiled.conn, TODAY, overdue_only=True)] == [
+    assert [d.problem_id for d in problems.responsibility_list(profiled, TODAY, overdue_only=True)] == [
         later,
         late,
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop_app.core import quotas
@@ -35,7 +37,7 @@ def test_beijing_counts_linked_points_by_kind(profiled: Store, cadres: tuple[str
         profiled.save("liaison_point", {"name": f"V{i}", "kind": "village", "cadre_ids": [me]}) for i in range(3)
     ]
     profiled.delete("liaison_point", villages[0]["id"])
-    progress = quotas.progress(profiled.conn, "beijing", 2026)
+    progress = quotas.progress(profiled, "beijing", 2026)
     assert _items(progress, leader) == {
         "points_district": (1, True), "points_township": (2, True),
         "points_village": (4, True), "points_household": (6, True),
@@ -65,13 +67,13 @@ def test_harbin_days_count_distinct_days_and_stays(profiled: Store, cadres: tupl
     visit("2025-12-30", "2026-01-02", "stay", [leader])
     # Me: 03-05 (shared) and a 5-day stay: 1 + 5 = 6 days; longest stay 5 < 7.
     visit("2026-06-10", "2026-06-14", "stay", [me])
-    progress = quotas.progress(profiled.conn, "harbin", 2026)
+    progress = quotas.progress(profiled, "harbin", 2026)
     assert _items(progress, leader) == {"grassroots_days": (11, False), "longest_stay_days": (8, True)}
     mine = next(p for p in progress if p.cadre_id == me)
     days = next(i for i in mine.items if i.key == "grassroots_days")
     assert (days.actual, days.applies, days.met) == (6, False, True)  # not a leader: the 60 days do not apply
     assert _items(progress, me)["longest_stay_days"] == (5, False)
-    assert quotas.grassroots_days(profiled.conn, 2025) == {leader: 2}
+    assert quotas.grassroots_days(profiled, date(2025, 1, 1), date(2025, 12, 31)) == {leader: 2}
 
 
 def test_shandong_counts_each_duty(profiled: Store, cadres: tuple[str, str]) -> None:
@@ -87,7 +89,7 @@ def test_shandong_counts_each_duty(profiled: Store, cadres: tuple[str, str]) -> 
     profiled.save("diary", {"title": "日记", "body": "正文", "date": "2026-05-01"})
     profiled.save("diary", {"title": "去年", "body": "正文", "date": "2025-05-01"})
     profiled.save("diary", {"title": "调研", "body": "报告", "date": "2026-06-01", "tags": ["调研报告"]})
-    items = _items(quotas.progress(profiled.conn, "shandong", 2026), me)
+    items = _items(quotas.progress(profiled, "shandong", 2026), me)
     assert items == {
         "points_any": (3, True), "one_to_one_pairs": (1, True), "diaries": (2, True),
         "research_reports": (1, True), "points_women_org": (2, True), "points_enterprise": (0, False),
@@ -97,10 +99,8 @@ def test_shandong_counts_each_duty(profiled: Store, cadres: tuple[str, str]) -> 
 def test_targets_can_be_changed_per_federation(profiled: Store, cadres: tuple[str, str]) -> None:
     me, _ = cadres
     profiled.save("liaison_point", {"name": "E", "kind": "enterprise", "cadre_ids": [me]})
-    quotas.set_target(profiled.conn, "shandong", "points_enterprise", 2)
-    items = {
-        i.key: i for i in next(p for p in quotas.progress(profiled.conn, "shandong", 2026) if p.cadre_id == me).items
-    }
+    quotas.set_target(profiled, "shandong", "points_enterprise", 2)
+    items = {i.key: i for i in next(p for p in quotas.progress(profiled, "shandong", 2026) if p.cadre_id == me).items}
     assert (items["points_enterprise"].target, items["points_enterprise"].met) == (2, False)
     with pytest.raises(ValueError):
-        quotas.set_target(profiled.conn, "shandong", "nonsense", 1)
+        quotas.set_target(profiled, "shandong", "nonsense", 1)

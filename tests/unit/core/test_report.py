@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import demo, report, report_files
+from desktop_app.core import demo, report, report_pdf, report_xlsx
 from desktop_app.core.errors import UsageError
 from desktop_app.core.store import Store
 
@@ -48,7 +48,7 @@ def filled(tmp_path: Path) -> Store:
 
 def test_totals_match_independent_queries(filled: Store) -> None:
     period = report.parse_period("2026-Q3")
-    data = report.build(filled.conn, period)
+    data = report.build(filled, period)
     raw = sqlite3.connect(filled.path)
     s, e = "2026-07-01", "2026-09-30"
     assert data.totals["visits"] == raw.execute(
@@ -86,9 +86,9 @@ def test_totals_match_independent_queries(filled: Store) -> None:
 def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    data = report.build(filled.conn, report.parse_period("2026"))
+    data = report.build(filled, report.parse_period("2026"))
     out = tmp_path / "r.xlsx"
-    report_files.write_xlsx(data, out)
+    report_xlsx.write_xlsx(data, out)
     book = load_workbook(out)
     assert len(book.sheetnames) == 1 + len(data.tables)
     sheet = book[data.table("visits_by_method").title]
@@ -106,9 +106,9 @@ def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) 
 
 @pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils is installed by scripts/setup.sh --test")
 def test_pdf_embeds_the_font_and_shows_the_figures(filled: Store, tmp_path: Path) -> None:
-    data = report.build(filled.conn, report.parse_period("2026-Q3"), federation="测试县妇女联合会")
+    data = report.build(filled, report.parse_period("2026-Q3"), federation="测试县妇女联合会")
     out = tmp_path / "r.pdf"
-    report_files.write_pdf(data, out)
+    report_pdf.write_pdf(data, out)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all("yes yes yes" in " ".join(line.split()) for line in fonts), fonts
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
@@ -124,7 +124,7 @@ def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_
     point = filled.list_records("liaison_point", limit=1)[0]["id"]
     filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
                             "disposition": "escalate", "liaison_point_id": point, "resolution": "建议村委会腾出活动室"})  # fmt: skip
-    draft = research.build(filled.conn, "children_education", report.parse_period("2026"), "测试县妇女联合会")
+    draft = research.build(filled, "children_education", report.parse_period("2026"), "测试县妇女联合会")
     assert draft.situation and draft.analysis
     assert any("托管班缺场地" in p and "建议村委会腾出活动室" in p for p in draft.proposals)
     out = tmp_path / "draft.pdf"

@@ -68,7 +68,7 @@ def test_cadre_to_hub_to_upper_hub_keeps_counts_and_stamps(tmp_path: Path, cadre
     upper = Replica(tmp_path / "upper.db", upper_identity, upper_key, "upper")
     with hub.store.transaction():
         recipient, _ = keys.read_hub_key(upper_key)
-        to_upper = keys.add_destination(hub.store.conn, "age", "市妇联", recipient)
+        to_upper = keys.add_hub(hub.store, recipient, "市妇联")
     rollup = tmp_path / "rollup.age"
     sync.export_bundle(hub.store, rollup, to_upper, kind="rollup")
     result = upper.import_(rollup)
@@ -176,12 +176,12 @@ def test_no_plaintext_names_phones_or_id_numbers_in_the_bundle(tmp_path: Path, c
 
 def test_export_failure_leaves_no_file_and_no_progress_mark(tmp_path: Path, cadre: Replica) -> None:
     missing_dir = tmp_path / "usb-pulled" / "b.age"
-    destination = keys.destination(cadre.store.conn, cadre.destination.id)
+    destination = keys.destination(cadre.store, cadre.destination.id)
     with pytest.raises(Exception) as info:
         sync.export_bundle(cadre.store, missing_dir, destination)
     assert "写入同步包失败" in str(info.value)
     assert not missing_dir.exists()
-    assert keys.destination(cadre.store.conn, cadre.destination.id).last_sent_seq == 0
+    assert keys.destination(cadre.store, cadre.destination.id).last_sent_seq == 0
     assert list(tmp_path.glob("**/*.part")) == []
 
 
@@ -192,7 +192,7 @@ def test_down_bundle_carries_points_and_assignments_to_a_cadre(tmp_path: Path, c
     point = hub.store.save("liaison_point", {"name": "新联系点", "kind": "village",
                                              "cadre_ids": [cadre.store.own_cadre_id]})  # fmt: skip
     down = tmp_path / "down.age"
-    destination = keys.destination(hub.store.conn, hub.destination.id)
+    destination = keys.destination(hub.store, hub.destination.id)
     sync.export_bundle(
         hub.store, down, destination, tables=["cadre", "liaison_point", "liaison_point_cadre"], kind="down"
     )

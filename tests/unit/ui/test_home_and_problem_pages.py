@@ -22,7 +22,7 @@ def test_dashboard_shows_follow_ups_days_and_quota(qtbot: QtBot, window: MainWin
                            "deadline": "2026-11-25"})  # fmt: skip
     store.save("visit", {"liaison_point_id": point, "method": "stay", "start_date": "2026-03-01",
                          "end_date": "2026-03-03"})  # fmt: skip
-    quotas.choose_preset(store.conn, "shandong")
+    quotas.choose_preset(store, "shandong")
     window.show_section("home")
     home = window.home_page
     assert home.followups.rowCount() == 2
@@ -35,7 +35,7 @@ def test_dashboard_shows_follow_ups_days_and_quota(qtbot: QtBot, window: MainWin
     assert rows["一对一帮扶妇女"] == ["1", "1", "已完成"]
     assert rows["新型实体"] == ["1", "0", "未完成"]
     home.preset.setCurrentIndex(home.preset.findData("harbin"))
-    assert quotas.chosen_preset(store.conn) == "harbin"
+    assert quotas.chosen_preset(store) == "harbin"
     assert _cells(home.quota_table, 0) == ["全年下基层天数", "60", "3", "不适用"]
 
 
@@ -57,7 +57,7 @@ def test_responsibility_and_warning_tabs(qtbot: QtBot, window: MainWindow) -> No
     assert page.warnings.table.rowCount() == 1
     assert _cells(page.warnings.table, 0)[:5] == ["就业创业", "3", "2026-10-01", "2026-10-03", "3"]
     page.warnings.min_points.setValue(4)
-    assert problems.rule(store.conn)["min_points"] == 4
+    assert problems.rule(store)["min_points"] == 4
     assert page.warnings.table.rowCount() == 0
     # Double-click in the responsibility list opens the problem in the list tab.
     page.tabs.setCurrentWidget(page.responsibility)

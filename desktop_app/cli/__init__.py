@@ -1,0 +1,61 @@
+"""The app's capabilities without a window: ``fuqing [--db PATH] COMMAND``.
+
+Commands live in one module per group (records, campaign, sync, printing,
+maintenance); each registers its parsers with a ``handler(store, args)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core import db, i18n
+from ..core.errors import FuqingError, ValidationFailed
+from ..core.store import Store
+from . import campaign, maintenance, printing, records, sync
+
+GROUPS = (records, campaign, sync, printing, maintenance)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 fuqing.db）")
+    parser.add_argument("--lang", choices=["zh", "en"], help="消息语言 / message language")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    path = args.db or db.default_db_path()
+    try:
+        if getattr(args, "without_store", False):
+            return int(args.handler(path, args))
+        with Store(path) as store:
+            return int(args.handler(store, args))
+    except ValidationFailed as error:
+        for field, message in error.errors.items():
+            print(i18n.pick(f"错误 [{field}]: {message}", f"error [{field}]: {message}"), file=sys.stderr)
+        return 1
+    except FuqingError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+def main() -> None:
+    sys.exit(run_piped())
+
+
+def run_piped(argv: Sequence[str] | None = None) -> int:
+    """``run``, quiet when the reader of our output goes away (``| head``)."""
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,83 @@
+"""Campaign commands: quota progress and targets, the problem list and warnings."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..core import problems, quotas
+from ..core.errors import UsageError
+from ..core.i18n import pick
+from ..core.store import Store
+from .common import print_json
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("quotas", help="各干部任务指标完成情况")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
+    p.add_argument("--year", type=int, help="年度（默认今年）")
+    p.add_argument(
+        "--set", action="append", default=[], metavar="KEY=N", help="修改本方案的目标值，如 points_village=5"
+    )
+    p.add_argument("--choose", action="store_true", help="把 --preset 设为本机默认方案")
+    p.set_defaults(handler=quota_progress)
+
+    p = sub.add_parser("problems", help="责任清单与趋势预警")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--overdue", action="store_true", help="只列逾期未办结的问题")
+    p.add_argument("--warnings", action="store_true", help="同时列出趋势预警")
+    p.set_defaults(handler=problem_list)
+
+
+def quota_progress(store: Store, args: argparse.Namespace) -> int:
+    preset = args.preset or quotas.chosen_preset(store)
+    for assignment in args.set:
+        key, _, value = assignment.partition("=")
+        try:
+            quotas.set_target(store, preset, key.strip(), int(value))
+        except ValueError:
+            keys = "、".join(i.key for i in quotas.PRESETS[preset].items)
+            raise UsageError(
+                pick(f"无效的目标“{assignment}”，可用：{keys}", f"Bad target “{assignment}”; use: {keys}")
+            ) from None
+    if args.choose:
+        quotas.choose_preset(store, preset)
+    year = args.year or store.today().year
+    progress = quotas.progress(store, preset, year)
+    if args.json:
+        print_json({"preset": preset, "year": year, "cadres": [p.as_json() for p in progress]})
+        return 0
+    print(f"{quotas.PRESETS[preset].label} {year}")
+    for cadre in progress:
+        marks = "  ".join(
+            f"{i.label} {i.actual}/{i.target}{'' if i.applies else pick('（不适用）', ' (n/a)')}{'✓' if i.met else '✗'}"
+            for i in cadre.items
+        )
+        print(f"{cadre.name}: {marks}")
+    return 0
+
+
+def problem_list(store: Store, args: argparse.Namespace) -> int:
+    duties = problems.responsibility_list(store, store.today(), overdue_only=args.overdue)
+    warnings = problems.trend_warnings(store) if args.warnings else []
+    if args.json:
+        data: dict[str, Any] = {"responsibility": [vars(d) for d in duties]}
+        if args.warnings:
+            data["warnings"] = [vars(w) for w in warnings]
+            data["rule"] = problems.rule(store)
+        print_json(data)
+        return 0
+    for duty in duties:
+        flag = pick("【逾期】", "[overdue] ") if duty.overdue else ""
+        print(f"{flag}{duty.deadline or '—'}  {duty.responsible}  {duty.description[:40]}")
+    for warning in warnings:
+        points = len(warning.liaison_point_ids)
+        print(
+            pick(
+                f"预警：{warning.category_label} 在 {points} 个联系点出现（{warning.first_date}—{warning.last_date}）",
+                f"Warning: {warning.category_label} at {points} liaison points "
+                f"({warning.first_date} to {warning.last_date})",
+            )
+        )
+    return 0

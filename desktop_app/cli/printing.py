@@ -1,0 +1,81 @@
+"""Printing commands: contact service cards and campaign reports."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..core import enums, quotas
+from ..core import messages as msg
+from ..core.errors import UsageError
+from ..core.i18n import pick
+from ..core.store import Store
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("cards", help="打印联系服务卡（PDF）")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--cadre", action="append", default=[], metavar="ID", help="干部编号，可重复；默认本机干部")
+    p.add_argument("--all", action="store_true", help="全部干部")
+    p.add_argument("--federation", help="与 --all 合用：只印该妇联的干部")
+    p.add_argument("--layout", choices=["card", "sheet"], default="card", help="card：每页一张；sheet：A4 每页 10 张")
+    p.add_argument("--duplex", action="store_true", help="A4 版式时正反面交替、反面镜像，便于双面打印")
+    p.set_defaults(handler=print_cards)
+
+    p = sub.add_parser("report", help="工作报表（PDF 或 XLSX）")
+    p.add_argument("--period", required=True, help="2026-09、2026-09/10、2026-Q3 或 2026")
+    p.add_argument("--out", type=Path, required=True, help="以 .pdf 或 .xlsx 结尾")
+    p.add_argument("--federation", help="报表抬头的妇联名称（默认取干部档案）")
+    p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
+    p.add_argument("--research", metavar="CATEGORY", help="改为生成该问题类别的调研报告初稿（PDF），如 employment")
+    p.set_defaults(handler=report_command)
+
+
+# reportlab, zxing-cpp and openpyxl are imported by the commands that use them:
+# together ~300 ms that every other command would pay at start.
+
+
+def print_cards(store: Store, args: argparse.Namespace) -> int:
+    from ..core import cards
+
+    if args.all:
+        ids = [c["id"] for c in store.list_records("cadre") if not args.federation or c["org"] == args.federation]
+    else:
+        own = store.own_cadre()
+        ids = args.cadre or ([own["id"]] if own else [])
+    if not ids:
+        raise UsageError(str(msg.NO_OWN_CADRE))
+    pages = cards.render_cadres(store, ids, args.out, args.layout, duplex=args.duplex or args.layout == "card")
+    print(
+        pick(
+            f"已生成 {len(ids)} 张联系服务卡，共 {pages} 页：{args.out}", f"{len(ids)} cards, {pages} pages: {args.out}"
+        )
+    )
+    return 0
+
+
+def report_command(store: Store, args: argparse.Namespace) -> int:
+    from ..core import report, report_pdf, report_xlsx, research
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise UsageError(pick("输出文件应以 .pdf 或 .xlsx 结尾", "The output file must end in .pdf or .xlsx"))
+    period = report.parse_period(args.period)
+    if args.research:
+        topic = enums.PROBLEM_CATEGORY.code_for(args.research)
+        if topic is None or suffix != ".pdf":
+            raise UsageError(
+                pick(
+                    f"调研报告需要问题类别（{'、'.join(enums.PROBLEM_CATEGORY.codes())}）和 .pdf 文件",
+                    "A research report needs a problem category and a .pdf file",
+                )
+            )
+        federation = args.federation or report.build(store, period).federation
+        research.write_pdf(research.build(store, topic, period, federation), args.out)
+        print(pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
+        return 0
+    data = report.build(store, period, args.federation, args.preset)
+    (report_pdf.write_pdf if suffix == ".pdf" else report_xlsx.write_xlsx)(data, args.out)
+    print(pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))
+    return 0

@@ -1,0 +1,164 @@
+"""Sync commands: keys, export, import, the device registry, conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core import conflicts, keys, sync
+from ..core.errors import UsageError
+from ..core.i18n import pick
+from ..core.store import Store
+from .common import print_json, read_passphrase
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("keys", help="本机密钥与县妇联公钥")
+    p.add_argument("--export-hub-key", type=Path, metavar="FILE", help="导出本机公钥文件（县妇联发给干部）")
+    p.add_argument("--import-hub-key", type=Path, metavar="FILE", help="导入县妇联公钥文件")
+    p.add_argument("--name", help="发送对象名称（默认取自公钥文件）")
+    p.add_argument("--export-identity", type=Path, metavar="FILE", help="导出本机私钥（仅用于迁移，注意保密）")
+    p.add_argument("--import-identity", type=Path, metavar="FILE", help="导入从旧电脑导出的私钥（县妇联换电脑）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=keys_command)
+
+    p = sub.add_parser("export", help="导出加密同步包")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--full", action="store_true", help="导出全部记录，而不只是新变化")
+    p.add_argument("--to", type=Path, metavar="HUBKEYFILE", help="用该公钥加密（默认：已导入的唯一县妇联公钥）")
+    p.add_argument("--passphrase-file", type=Path, help="改用口令加密（文件首行为口令）")
+    p.add_argument("--rollup", action="store_true", help="汇总上报：把本机收到的全部记录转给上级")
+    p.add_argument("--down", action="store_true", help="下发给干部：只含干部、联系点与分工")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=export)
+
+    p = sub.add_parser("import", help="导入同步包")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--passphrase-file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=import_bundles)
+
+    p = sub.add_parser("devices", help="设备登记（县妇联）")
+    p.add_argument("--revoke", metavar="DEVICE_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=devices)
+
+    p = sub.add_parser("conflicts", help="同步冲突：查看与选择版本")
+    p.add_argument("--resolve", metavar="CONFLICT_ID")
+    p.add_argument("--keep", choices=["current", "other"], help="保留当前版本或改用另一版本")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=conflict_list)
+
+
+def keys_command(store: Store, args: argparse.Namespace) -> int:
+    if args.export_hub_key:
+        recipient = keys.export_hub_key(store, args.export_hub_key)
+        print(pick(f"已导出本机公钥：{args.export_hub_key}（{recipient}）",
+                   f"Key written: {args.export_hub_key} ({recipient})"))  # fmt: skip
+    if args.import_hub_key:
+        recipient, name = keys.read_hub_key(args.import_hub_key)
+        destination = keys.add_hub(store, recipient, args.name or name)
+        print(pick(f"已导入县妇联公钥：{destination.label}", f"Hub key imported: {destination.label}"))
+    if args.import_identity:
+        keys.import_identity(store, args.import_identity)
+        print(pick("已导入私钥：本机现在可以解密发给该公钥的同步包", "Identity imported"))
+    if args.export_identity:
+        keys.export_identity(store, args.export_identity)
+        print(pick(f"已导出私钥到 {args.export_identity}，请妥善保管", f"Secret key written to {args.export_identity}"))
+    if args.json or not (args.export_hub_key or args.import_hub_key or args.export_identity or args.import_identity):
+        print_json(
+            {
+                "device_id": store.device_id,
+                "public_key": keys.public_key(store),
+                "age_recipient": keys.age_recipient(store),
+                "destinations": [vars(d) for d in keys.destinations(store)],
+            }
+        )
+    return 0
+
+
+def _destination(store: Store, args: argparse.Namespace) -> tuple[keys.Destination, str | None]:
+    passphrase = read_passphrase(args.passphrase_file)
+    if passphrase:
+        return keys.passphrase_destination(store), passphrase
+    if args.to:
+        recipient, name = keys.read_hub_key(args.to)
+        return keys.add_hub(store, recipient, name), None
+    hubs = keys.hubs(store)
+    if len(hubs) != 1:
+        names = [d.label for d in hubs]
+        raise UsageError(
+            pick(
+                f"请用 --to 指定县妇联公钥文件或 --passphrase-file 指定口令（本机已导入的公钥：{'、'.join(names) or '无'}）",
+                f"Give --to HUBKEYFILE or --passphrase-file (imported hub keys: {', '.join(names) or 'none'})",
+            )
+        )
+    return hubs[0], None
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    destination, passphrase = _destination(store, args)
+    tables = ["cadre", "liaison_point", "liaison_point_cadre"] if args.down else None
+    kind = "rollup" if args.rollup else "down" if args.down else "full" if args.full else "delta"
+    try:
+        result = sync.export_bundle(store, args.out, destination, passphrase, full=args.full, tables=tables, kind=kind)
+    except sync.NothingToExport as nothing:
+        print(str(nothing))
+        return 0
+    if args.json:
+        print_json(
+            {"path": str(result.path), "bundle_id": result.bundle_id, "counts": result.counts, "bytes": result.bytes}
+        )
+    else:
+        total = sum(result.counts.values())
+        print(pick(f"已导出 {total} 条记录到 {result.path}（{result.bytes} 字节）",
+                   f"Exported {total} rows to {result.path} ({result.bytes} bytes)"))  # fmt: skip
+    return 0
+
+
+def import_bundles(store: Store, args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args.passphrase_file)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if name and not args.json and total > 1:
+            print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+
+    results = sync.import_files(store, args.files, passphrase, progress)
+    if args.json:
+        print_json([vars(r) for r in results])
+    else:
+        for result in results:
+            print(f"{result.file}: {result.summary()}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def devices(store: Store, args: argparse.Namespace) -> int:
+    if args.revoke and not sync.revoke_device(store, args.revoke):
+        raise UsageError(pick(f"没有这台设备：{args.revoke}", f"No such device: {args.revoke}"))
+    registry = [d for d in sync.device_registry(store) if d["id"] != store.device_id]
+    if args.json:
+        print_json(registry)
+        return 0
+    for d in registry:
+        flag = pick("（已撤销）", " (revoked)") if d["revoked"] else ""
+        last = d["last_bundle_at"] or "—"
+        print(f"{d['id']}  {d['name'] or ''}  {last}  {d['bundle_count']}  {d['rows_received']}{flag}")
+    return 0
+
+
+def conflict_list(store: Store, args: argparse.Namespace) -> int:
+    if args.resolve:
+        if not args.keep:
+            raise UsageError(
+                pick("请用 --keep current 或 --keep other 选择版本", "Choose with --keep current or --keep other")
+            )
+        conflicts.resolve(store, args.resolve, args.keep)
+    found = conflicts.open_conflicts(store)
+    if args.json:
+        print_json([vars(c) for c in found])
+    else:
+        for c in found:
+            print(f"{c.id}  {c.record_type}  {c.record_id}  {c.detected_at}")
+    return 0
