@@ -113,11 +113,15 @@ def test_migration_4_makes_one_passphrase_destination_with_the_earliest_mark(db_
     raw = sqlite3.connect(db_path, isolation_level=None)
     migrations.apply(raw, str(db_path), upto=3)
     # Version 3 named the destination by its translated label: one per UI language.
-    raw.execute("INSERT INTO destination (id, kind, name, last_sent_seq) VALUES ('passphrase:口令', 'passphrase', '口令', 40)")
+    raw.execute(
+        "INSERT INTO destination (id, kind, name, last_sent_seq) VALUES ('passphrase:口令', 'passphrase', '口令', 40)"
+    )
     raw.execute(
         "INSERT INTO destination (id, kind, name, last_sent_seq) VALUES ('passphrase:passphrase', 'passphrase', 'x', 25)"
     )
-    raw.execute("INSERT INTO destination (id, kind, name, recipient, last_sent_seq) VALUES ('age:1', 'age', '县', 'r', 9)")
+    raw.execute(
+        "INSERT INTO destination (id, kind, name, recipient, last_sent_seq) VALUES ('age:1', 'age', '县', 'r', 9)"
+    )
     raw.close()
     with Store(db_path) as store:
         found = {d.id: d.last_sent_seq for d in keys.destinations(store)}
