@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import conflicts, keys, sync
+from ..core import devices as registry
 from ..core.errors import UsageError
 from ..core.i18n import pick
 from ..core.store import Store
@@ -135,13 +136,13 @@ def import_bundles(store: Store, args: argparse.Namespace) -> int:
 
 
 def devices(store: Store, args: argparse.Namespace) -> int:
-    if args.revoke and not sync.revoke_device(store, args.revoke):
+    if args.revoke and not registry.revoke_device(store, args.revoke):
         raise UsageError(pick(f"没有这台设备：{args.revoke}", f"No such device: {args.revoke}"))
-    registry = [d for d in sync.device_registry(store) if d["id"] != store.device_id]
+    others = registry.other_devices(store)
     if args.json:
-        print_json(registry)
+        print_json(others)
         return 0
-    for d in registry:
+    for d in others:
         flag = pick("（已撤销）", " (revoked)") if d["revoked"] else ""
         last = d["last_bundle_at"] or "—"
         print(f"{d['id']}  {d['name'] or ''}  {last}  {d['bundle_count']}  {d['rows_received']}{flag}")

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import backup, db, keys
+from . import backup, db, devices, keys
 from . import bundle as b
 from . import messages as msg
-from .changes import DESTINATIONS, DEVICES
+from .changes import DESTINATIONS
 from .errors import FuqingError
 from .files import write_atomically
 from .i18n import pick
@@ -74,26 +74,6 @@ class ImportResult:
                 f" ({self.pending_refs} referenced records not yet received)",
             )
         return text
-
-
-def device_registry(store: Store) -> list[dict[str, Any]]:
-    """Every device this install has heard from (itself included), latest bundle first."""
-    columns = ["id", "name", "cadre_id", "first_seen", "last_bundle_at", "bundle_count", "rows_received", "revoked"]
-    rows = store.conn.execute(
-        f"SELECT {', '.join(columns)} FROM device ORDER BY last_bundle_at IS NULL, last_bundle_at DESC, first_seen"
-    ).fetchall()
-    return [dict(zip(columns, row, strict=True)) for row in rows]
-
-
-def revoke_device(store: Store, device_id: str) -> bool:
-    """Refuse this device's bundles from now on; False if there is no such other device."""
-    with store.transaction():
-        changed = store.conn.execute(
-            "UPDATE device SET revoked = 1 WHERE id = ? AND id != ?", (device_id, store.device_id)
-        ).rowcount
-        if changed:
-            store.note_change(DEVICES, [device_id])
-    return bool(changed)
 
 
 # -- export -------------------------------------------------------------------
@@ -178,20 +158,6 @@ def read_file(store: Store, path: Path, passphrase: str | None = None) -> b.Bund
     return b.open_bundle(plain)
 
 
-def check_sender(store: Store, bundle: b.Bundle) -> None:
-    sender = bundle.sender
-    device_id = str(sender["device_id"])
-    if device_id == store.device_id:
-        raise b.BundleError("own", str(msg.BUNDLE_OWN))
-    row = store.conn.execute("SELECT public_key, revoked FROM device WHERE id = ?", (device_id,)).fetchone()
-    if row is None:
-        return  # trust on first use: recorded when the bundle is applied
-    if row[1]:
-        raise b.BundleError("revoked", msg.BUNDLE_REVOKED.format(device=device_id[:8]))
-    if row[0] and row[0] != sender["public_key"]:
-        raise b.BundleError("key_changed", msg.BUNDLE_KEY_CHANGED.format(device=device_id[:8]))
-
-
 def import_files(
     store: Store,
     paths: list[Path],
@@ -220,7 +186,7 @@ def import_files(
 def import_file(store: Store, path: Path, passphrase: str | None = None) -> ImportResult:
     try:
         bundle = read_file(store, path, passphrase)
-        check_sender(store, bundle)
+        devices.check_sender(store, bundle)
         result = apply_bundle(store, bundle)
     except b.BundleError as error:
         return ImportResult(path.name, False, str(error), error.code)
@@ -253,43 +219,8 @@ def apply_bundle(store: Store, bundle: b.Bundle) -> ImportResult:
             result.new, result.updated = counts["new"], counts["updated"]
             result.unchanged, result.conflicts = counts["unchanged"], counts["conflicts"]
             result.pending_refs = missing_references(store, bundle)
-            _register(store, bundle, result)
+            devices.record_bundle(store, bundle, result.file, result.new, result.updated, result.conflicts)
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
     result.counts = {table: len(rows) for table, rows in bundle.tables.items()}
     return result
-
-
-def _register(store: Store, bundle: b.Bundle, result: ImportResult) -> None:
-    conn = store.conn
-    sender = bundle.sender
-    now = db.now_iso()
-    store.note_change(DEVICES, [str(sender["device_id"])])
-    conn.execute(
-        "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, last_bundle_at, bundle_count, "
-        "rows_received) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET "
-        "name = coalesce(excluded.name, device.name), cadre_id = coalesce(excluded.cadre_id, device.cadre_id), "
-        "public_key = coalesce(device.public_key, excluded.public_key), last_seen = excluded.last_seen, "
-        "last_bundle_at = excluded.last_bundle_at, bundle_count = device.bundle_count + 1, "
-        "rows_received = device.rows_received + excluded.rows_received",
-        (
-            sender["device_id"],
-            sender.get("cadre_name"),
-            sender.get("cadre_id"),
-            sender["public_key"],
-            now,
-            now,
-            bundle.manifest.get("created_at"),
-            bundle.row_count(),
-        ),
-    )
-    conn.execute(
-        "INSERT INTO bundle_log (bundle_id, direction, device_id, file_name, at, counts) VALUES (?, 'in', ?, ?, ?, ?)",
-        (
-            bundle.bundle_id,
-            sender["device_id"],
-            result.file,
-            now,
-            json.dumps({"new": result.new, "updated": result.updated, "conflicts": result.conflicts}),
-        ),
-    )

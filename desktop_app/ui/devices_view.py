@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ..core import sync
+from ..core import devices as registry
 from ..core.changes import DEVICES
 from ..core.store import Store
 from .changes import follow
@@ -34,7 +34,7 @@ class DevicesView(QWidget):
         follow(self, store, [DEVICES], self.refresh, lazy=True)
 
     def refresh(self) -> None:
-        devices = [d for d in sync.device_registry(self.store) if d["id"] != self.store.device_id]
+        devices = registry.other_devices(self.store)
         self._ids = [d["id"] for d in devices]
         fill(
             self.table,
@@ -56,4 +56,4 @@ class DevicesView(QWidget):
             self.tr("撤销后不再接收设备 {device} 的同步包。确定吗？").format(device=device[:8]),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            perform(self, self.store, lambda s: sync.revoke_device(s, device))
+            perform(self, self.store, lambda s: registry.revoke_device(s, device))
