@@ -14,7 +14,7 @@ from pathlib import Path
 
 from common import report
 
-from desktop_app.core import cards
+from desktop_app.core.printing import cards
 
 N = 1000
 

@@ -17,7 +17,7 @@ ANCHOR = date(2026, 11, 20)
 
 def demo_db(records: int = 100_000) -> Path:
     """A demo database with ``records`` diaries, built once and reused."""
-    from desktop_app.core import demo
+    from desktop_app.core.demo import generate
     from desktop_app.core.store import Store
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -28,7 +28,7 @@ def demo_db(records: int = 100_000) -> Path:
         for leftover in OUT.glob(tmp.name + "*"):
             leftover.unlink()
         with Store(tmp) as store:
-            demo.fill(store, records, seed=1, anchor=ANCHOR)
+            generate.fill(store, records, seed=1, anchor=ANCHOR)
         tmp.rename(path)
         for suffix in ("-wal", "-shm"):
             extra = Path(str(tmp) + suffix)

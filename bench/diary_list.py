@@ -32,9 +32,9 @@ def raw_first_rows(path: str) -> float:
 
 
 def model_first_rows(path: str) -> tuple[float, int]:
-    from desktop_app.core.list_specs import SPECS
+    from desktop_app.core.lists.specs import SPECS
     from desktop_app.core.store import Store
-    from desktop_app.ui.record_list_model import RecordListModel
+    from desktop_app.ui.models.record_list import RecordListModel
 
     before = rss_kb()
     started = time.perf_counter()

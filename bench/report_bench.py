@@ -10,8 +10,9 @@ from pathlib import Path
 
 from common import demo_db, report
 
-from desktop_app.core import report as campaign_report
-from desktop_app.core import report_pdf, report_xlsx
+from desktop_app.core.reports import figures as campaign_report
+from desktop_app.core.reports import pdf as report_pdf
+from desktop_app.core.reports import xlsx as report_xlsx
 from desktop_app.core.store import Store
 
 

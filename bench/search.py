@@ -14,7 +14,8 @@ import time
 
 from common import demo_db, median, percentile, report
 
-from desktop_app.core import lists, records, search
+from desktop_app.core import records, search
+from desktop_app.core.lists import names
 
 PAGE = 300
 
@@ -50,7 +51,7 @@ def main() -> None:
     qs = queries(conn)
 
     def fts_page(q: str) -> list[int]:
-        return lists.diary_search_page(conn, q, None, PAGE)
+        return names.diary_search_page(conn, q, None, PAGE)
 
     def like_page(q: str) -> list[int]:
         return [

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from common import ANCHOR, OUT, demo_db, report
 
-from desktop_app.core import bundle, demo, sync
+from desktop_app.core.demo import generate
 from desktop_app.core.store import Store
+from desktop_app.core.sync import bundle, exchange
 from tests.sync_helpers import Replica, make_hub_key
 
 
@@ -67,14 +68,14 @@ def hub_import(tmp: Path, identity: Path, hub_key: Path, bundles: int = 1000, pe
         cadre.close()
     hub = Replica(tmp / "hub.db", identity, hub_key, "hub")
     started = time.perf_counter()
-    results = sync.import_files(hub.store, paths)
+    results = exchange.import_files(hub.store, paths)
     ours = time.perf_counter() - started
     assert all(r.ok for r in results)
     total = sum(r.new for r in results)
     # Floor: the same rows inserted with executemany, no checks, no merge.
     rows = []
     for path in paths:
-        opened = sync.read_file(hub.store, path)
+        opened = exchange.read_file(hub.store, path)
         rows.extend(opened.tables["diary"])
     raw = sqlite3.connect(tmp / "raw.db")
     raw.execute("CREATE TABLE diary (id TEXT PRIMARY KEY, hlc, device_id, deleted, rev, date, author_id, "
@@ -105,7 +106,7 @@ def per_record_cost(tmp: Path, identity: Path, hub_key: Path, big: int) -> None:
         db = OUT / f"hub-{diaries}.db"
         if not db.exists():
             with Store(db) as store:
-                demo.fill(store, diaries, seed=5, anchor=ANCHOR)
+                generate.fill(store, diaries, seed=5, anchor=ANCHOR)
         work = tmp / f"hub-{label}.db"
         work.write_bytes(db.read_bytes())
         hub = Replica(work, identity, hub_key, label)

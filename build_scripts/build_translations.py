@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").glob("*.py"))
+SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").rglob("*.py"))
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ["en"]
 

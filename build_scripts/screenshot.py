@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core import demo
+    from desktop_app.core.demo import generate
     from desktop_app.core.store import Store
     from desktop_app.ui.app import create_application
     from desktop_app.ui.main_window import MainWindow
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if db is None:
         db = Path(tempfile.mkdtemp()) / "screens.db"
         with Store(db) as store:
-            demo.fill(store, 500, seed=1, anchor=date.today())
+            generate.fill(store, 500, seed=1, anchor=date.today())
     args.out.mkdir(parents=True, exist_ok=True)
     store = Store(db)
     window = MainWindow(store)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import bundle, keys, sync
 from desktop_app.core.store import Store
+from desktop_app.core.sync import bundle, exchange, keys
 
 
 class Replica:
@@ -23,13 +23,13 @@ class Replica:
     def export(self, out: Path, full: bool = False) -> Path | None:
         destination = keys.destination(self.store, self.destination.id)
         try:
-            sync.export_bundle(self.store, out, destination, full=full)
-        except sync.NothingToExport:
+            exchange.export_bundle(self.store, out, destination, full=full)
+        except exchange.NothingToExport:
             return None
         return out
 
-    def import_(self, path: Path) -> sync.ImportResult:
-        return sync.import_file(self.store, path)
+    def import_(self, path: Path) -> exchange.ImportResult:
+        return exchange.import_file(self.store, path)
 
     def close(self) -> None:
         self.store.close()

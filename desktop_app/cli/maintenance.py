@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..core import backup, demo
+from ..core import backup
 from ..core import records as r
+from ..core.demo import generate
 from ..core.i18n import pick
 from ..core.store import Store
 from .common import print_json
@@ -42,7 +43,7 @@ def fill_demo(store: Store, args: argparse.Namespace) -> int:
     def progress(kind: str, done: int, total: int) -> None:
         print(f"  {kind}: +{done}", file=sys.stderr)
 
-    written = demo.fill(store, args.records, seed=args.seed, anchor=anchor, progress=progress)
+    written = generate.fill(store, args.records, seed=args.seed, anchor=anchor, progress=progress)
     seconds = time.perf_counter() - started
     print(pick(f"已生成演示数据，用时 {seconds:.1f} 秒", f"Demo data written in {seconds:.1f} s"))
     print_json({k: v for k, v in written.items() if k in r.RECORD_TYPES})

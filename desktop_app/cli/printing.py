@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
 
 
 def print_cards(store: Store, args: argparse.Namespace) -> int:
-    from ..core import cards
+    from ..core.printing import cards
 
     if args.all:
         ids = [c["id"] for c in store.list_records("cadre") if not args.federation or c["org"] == args.federation]
@@ -56,12 +56,12 @@ def print_cards(store: Store, args: argparse.Namespace) -> int:
 
 
 def report_command(store: Store, args: argparse.Namespace) -> int:
-    from ..core import report, report_pdf, report_xlsx, research
+    from ..core.reports import figures, pdf, research, xlsx
 
     suffix = args.out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise UsageError(pick("输出文件应以 .pdf 或 .xlsx 结尾", "The output file must end in .pdf or .xlsx"))
-    period = report.parse_period(args.period)
+    period = figures.parse_period(args.period)
     if args.research:
         topic = enums.PROBLEM_CATEGORY.code_for(args.research)
         if topic is None or suffix != ".pdf":
@@ -71,11 +71,11 @@ def report_command(store: Store, args: argparse.Namespace) -> int:
                     "A research report needs a problem category and a .pdf file",
                 )
             )
-        federation = args.federation or report.build(store, period).federation
+        federation = args.federation or figures.build(store, period).federation
         research.write_pdf(research.build(store, topic, period, federation), args.out)
         print(pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
         return 0
-    data = report.build(store, period, args.federation, args.preset)
-    (report_pdf.write_pdf if suffix == ".pdf" else report_xlsx.write_xlsx)(data, args.out)
+    data = figures.build(store, period, args.federation, args.preset)
+    (pdf.write_pdf if suffix == ".pdf" else xlsx.write_xlsx)(data, args.out)
     print(pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))
     return 0

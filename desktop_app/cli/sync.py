@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import conflicts, keys, sync
-from ..core import devices as registry
 from ..core.errors import UsageError
 from ..core.i18n import pick
 from ..core.store import Store
+from ..core.sync import conflicts, exchange, keys
+from ..core.sync import devices as registry
 from .common import print_json, read_passphrase
 
 
@@ -104,8 +104,10 @@ def export(store: Store, args: argparse.Namespace) -> int:
     tables = ["cadre", "liaison_point", "liaison_point_cadre"] if args.down else None
     kind = "rollup" if args.rollup else "down" if args.down else "full" if args.full else "delta"
     try:
-        result = sync.export_bundle(store, args.out, destination, passphrase, full=args.full, tables=tables, kind=kind)
-    except sync.NothingToExport as nothing:
+        result = exchange.export_bundle(
+            store, args.out, destination, passphrase, full=args.full, tables=tables, kind=kind
+        )
+    except exchange.NothingToExport as nothing:
         print(str(nothing))
         return 0
     if args.json:
@@ -126,7 +128,7 @@ def import_bundles(store: Store, args: argparse.Namespace) -> int:
         if name and not args.json and total > 1:
             print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
 
-    results = sync.import_files(store, args.files, passphrase, progress)
+    results = exchange.import_files(store, args.files, passphrase, progress)
     if args.json:
         print_json([vars(r) for r in results])
     else:

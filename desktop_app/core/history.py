@@ -10,7 +10,7 @@ from . import records as r
 from .clock import Stamp
 from .i18n import pick
 from .idcard import mask
-from .lists import labels
+from .lists.names import labels
 from .store import Store
 
 

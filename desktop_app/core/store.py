@@ -20,13 +20,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import db, keys, search, versions
+from . import db, search
 from . import messages as msg
 from . import records as r
 from .changes import DEVICES, SETTINGS, ChangeLog, Changes
 from .clock import ZERO, HybridClock, Stamp
 from .errors import NotFound, ValidationFailed
 from .ids import link_id, new_id
+from .sync import keys, revisions
 from .validation import clean_record
 
 Record = dict[str, Any]
@@ -399,8 +400,8 @@ class Store:
         self.write_rows(table, [RowWrite(row, stored, action)])
 
     def _rev_after(self, stored: Row | None, stamp: str, also: Sequence[str] = ()) -> str:
-        old = versions.load(stored["rev"]) if stored else []
-        return versions.dump(versions.merge_revs(old, also, [versions.version(stamp, self.device_id)]))
+        old = revisions.load(stored["rev"]) if stored else []
+        return revisions.dump(revisions.merge_revs(old, also, [revisions.version(stamp, self.device_id)]))
 
     def new_defaults(self, kind: str) -> dict[str, Any]:
         """What a new record of ``kind`` starts with (today, this install's cadre …)."""

@@ -16,9 +16,9 @@ from ..core import backup, db
 from ..core.errors import FuqingError
 from ..core.store import Store
 from . import fonts, translations
+from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .main_window import MainWindow
-from .profile_dialog import ProfileDialog
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

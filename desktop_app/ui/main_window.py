@@ -22,16 +22,16 @@ from .. import __version__
 from ..core import drafts
 from ..core.changes import SETTINGS
 from ..core.store import Store
-from .backups_dialog import BackupsDialog
 from .changes import follow
+from .dialogs.backups import BackupsDialog
+from .dialogs.profile import ProfileDialog
 from .jobs import Job
-from .pages import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
-from .profile_dialog import ProfileDialog
-from .record_page import RecordPage
+from .pages.record_page import RecordPage
+from .pages.records import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
 
 if TYPE_CHECKING:
-    from .home_page import HomePage
-    from .problem_page import ProblemPage
+    from .pages.home import HomePage
+    from .pages.problems import ProblemPage
 
 
 # Pages other than the diary are imported when first shown: the window appears
@@ -40,31 +40,31 @@ if TYPE_CHECKING:
 
 
 def _home(store: Store) -> QWidget:
-    from .home_page import HomePage
+    from .pages.home import HomePage
 
     return HomePage(store)
 
 
 def _problems(store: Store) -> QWidget:
-    from .problem_page import ProblemPage
+    from .pages.problems import ProblemPage
 
     return ProblemPage(store)
 
 
 def _print(store: Store) -> QWidget:
-    from .print_page import PrintPage
+    from .pages.printing import PrintPage
 
     return PrintPage(store)
 
 
 def _reports(store: Store) -> QWidget:
-    from .reports_page import ReportsPage
+    from .pages.reports import ReportsPage
 
     return ReportsPage(store)
 
 
 def _sync(store: Store) -> QWidget:
-    from .sync_page import SyncPage
+    from .pages.sync import SyncPage
 
     return SyncPage(store)
 

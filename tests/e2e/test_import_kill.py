@@ -14,7 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core import demo
+from desktop_app.core.demo import generate
 from tests.sync_helpers import Replica, make_hub_key
 
 RUNS = 50
@@ -28,7 +28,7 @@ def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
     identity, hub_key = make_hub_key(tmp_path)
     cadre = Replica(tmp_path / "cadre.db", identity, hub_key, "cadre")
-    demo.fill(cadre.store, 3000, seed=2, anchor=date(2026, 11, 20))
+    generate.fill(cadre.store, 3000, seed=2, anchor=date(2026, 11, 20))
     expected = cadre.store.counts()
     bundle = cadre.export(tmp_path / "big.age")
     assert bundle is not None

@@ -20,7 +20,8 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from desktop_app.core import bundle, demo, keys, sync
+from desktop_app.core.demo import generate
+from desktop_app.core.sync import bundle, exchange, keys
 from tests.sync_helpers import Replica, dump, make_hub_key
 
 
@@ -64,7 +65,7 @@ def run(iterations: int, seed: int, records: int = 60) -> tuple[int, int, Counte
         root = Path(tmp)
         identity, hub_key = make_hub_key(root)
         cadre = Replica(root / "cadre.db", identity, hub_key, "cadre")
-        demo.fill(cadre.store, records, seed=seed, anchor=date(2026, 11, 20))
+        generate.fill(cadre.store, records, seed=seed, anchor=date(2026, 11, 20))
         good = cadre.export(root / "good.age")
         assert good is not None
         hub = Replica(root / "hub.db", identity, hub_key, "hub")
@@ -83,7 +84,7 @@ def run(iterations: int, seed: int, records: int = 60) -> tuple[int, int, Counte
                 mutant = bundle.encrypt(mutate(plain, rng), recipient, None)
             mutant_path.write_bytes(mutant)
             try:
-                result = sync.import_file(hub.store, mutant_path)
+                result = exchange.import_file(hub.store, mutant_path)
             except Exception as error:  # a crash: the importer must always answer with a result
                 crashes += 1
                 print(f"crash at {i}: {type(error).__name__}: {error}", file=sys.stderr)

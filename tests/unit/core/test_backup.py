@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import backup, demo, migrations
+from desktop_app.core import backup, migrations
+from desktop_app.core.demo import generate
 from desktop_app.core.errors import FuqingError
 from desktop_app.core.store import Store
 
@@ -14,7 +15,7 @@ from desktop_app.core.store import Store
 def test_backup_while_in_use_and_restore_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "live.db"
     with Store(path) as store:
-        demo.fill(store, 2000, seed=3, anchor=date(2026, 11, 20))
+        generate.fill(store, 2000, seed=3, anchor=date(2026, 11, 20))
         before = store.counts()
         copy = backup.make_backup(store, "manual")  # the app's connection stays open
         store.save("liaison_point", {"name": "备份之后新增", "kind": "village"})
@@ -85,11 +86,11 @@ def test_pre_migration_and_pre_import_backups_are_made(tmp_path: Path) -> None:
     with Store(path) as store:
         assert [b.kind for b in backup.list_backups(backup.backups_dir(path))] == ["pre-migration"]
         assert backup.check_backup(backup.list_backups(backup.backups_dir(path))[0].path) == 2
-        from desktop_app.core import sync
+        from desktop_app.core.sync import exchange
 
         junk = tmp_path / "junk.age"
         junk.write_bytes(b"junk")
-        sync.import_files(store, [junk])
+        exchange.import_files(store, [junk])
         kinds = sorted(b.kind for b in backup.list_backups(backup.backups_dir(path)))
         assert kinds == ["pre-import", "pre-migration"]
         assert backup.needs_daily(path, datetime.now() + timedelta(days=2))

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import db, i18n, keys, migrations, records
+from desktop_app.core import db, i18n, migrations, records
 from desktop_app.core.errors import NotADatabase, SchemaTooNew
 from desktop_app.core.store import Store
+from desktop_app.core.sync import keys
 
 
 def test_fresh_database_reaches_latest_version(db_path: Path) -> None:

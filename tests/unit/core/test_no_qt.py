@@ -25,7 +25,11 @@ def test_core_sources_import_no_qt() -> None:
 
 
 def test_importing_every_core_module_loads_no_qt() -> None:
-    modules = [f"desktop_app.core.{p.stem}" for p in CORE.glob("*.py") if p.stem != "__init__"]
+    modules = [
+        "desktop_app.core." + ".".join(p.relative_to(CORE).with_suffix("").parts)
+        for p in CORE.rglob("*.py")
+        if p.stem != "__init__"
+    ]
     assert len(modules) > 5
     code = (
         "import importlib, sys\n"

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core import demo
+from desktop_app.core.demo import generate
 from desktop_app.core.store import Store
 from desktop_app.ui import fonts, translations
 from desktop_app.ui.main_window import MainWindow
@@ -25,8 +25,8 @@ def app_setup(qapp: QApplication) -> str:
 
 @pytest.fixture
 def demo_store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "demo.db", today=lambda: FIXED_TODAY) as store:
-        demo.fill(store, 400, seed=5, anchor=date(2026, 11, 20))
+    with Store(tmp_path / "generate.db", today=lambda: FIXED_TODAY) as store:
+        generate.fill(store, 400, seed=5, anchor=date(2026, 11, 20))
         yield store
 
 

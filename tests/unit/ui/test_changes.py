@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.changes import Changes
 from desktop_app.core.store import Store
 from desktop_app.ui.changes import ChangeBus, follow
+from desktop_app.ui.dialogs.profile import ProfileDialog
 from desktop_app.ui.jobs import Job
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.operations import perform
-from desktop_app.ui.print_page import PrintPage
-from desktop_app.ui.profile_dialog import ProfileDialog
+from desktop_app.ui.pages.printing import PrintPage
 from tests.unit.ui.typing import type_text
 
 

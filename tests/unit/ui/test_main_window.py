@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.store import Store
+from desktop_app.ui.dialogs.profile import ProfileDialog
 from desktop_app.ui.fonts import APP_FONT_FAMILY
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.profile_dialog import ProfileDialog
 from tests.unit.ui.typing import type_text
 
 SECTIONS = ["首页", "妇情日记", "走访", "结对帮扶", "联系妇女", "联系点", "问题清单", "联系服务卡", "报表", "同步"]

@@ -1,0 +1,1 @@
+"""Realistic demo data for every record type (and the words it is made of)."""

@@ -1,0 +1,1 @@
+"""Printing: contact service cards and the font every PDF embeds."""

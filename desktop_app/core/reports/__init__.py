@@ -1,0 +1,1 @@
+"""Campaign reports: the figures for a period, as PDF or XLSX, and research report drafts."""

@@ -1,0 +1,121 @@
+"""A report as a PDF: cover, summary, every table (charts for the main ones),
+running header and page numbers, the app's font embedded."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import shapes
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+
+from ..files import write_atomically
+from ..i18n import pick
+from ..printing.font import register_font
+from .figures import TOTAL_LABELS, ReportData, Table
+
+PDF_ROWS = 100  # longer lists are cut in the PDF; the XLSX has every row
+
+
+def write_pdf(data: ReportData, out: Path) -> None:
+    font = register_font()
+    # Charts start from this default font; Helvetica would be the one font not embedded.
+    shapes.STATE_DEFAULTS["fontName"] = font
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
+    title = ParagraphStyle("title", parent=base, fontSize=24, leading=32, alignment=1)
+    h2 = ParagraphStyle("h2", parent=base, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4)
+    cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
+    red = colors.HexColor("#b3261e")
+
+    def header_footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(18 * mm, A4[1] - 12 * mm, f"{data.federation}  {data.period.label}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, pick(f"第 {doc.page} 页", f"Page {doc.page}"))
+        canvas.restoreState()
+
+    story: list[Any] = [Spacer(1, 70 * mm), Paragraph(pick("访妇情工作报表", "Fuqing campaign report"), title),
+                        Spacer(1, 10 * mm), Paragraph(data.federation, ParagraphStyle("c", parent=base, fontSize=14, alignment=1)),
+                        Spacer(1, 4 * mm), Paragraph(data.period.label, ParagraphStyle("p", parent=base, fontSize=14, alignment=1)),
+                        Spacer(1, 4 * mm), Paragraph(pick(f"生成日期：{date.today():%Y-%m-%d}", f"Made on {date.today():%Y-%m-%d}"),
+                                                     ParagraphStyle("d", parent=base, alignment=1)),
+                        PageBreak(), Paragraph(pick("概况", "Summary"), h2)]  # fmt: skip
+    summary_rows = []
+    for key, value in data.totals.items():
+        zh, en = TOTAL_LABELS.get(key, (key, key))
+        shown = (
+            f"{value:.1%}" if key == "resolution_rate" else f"{value:,.2f}" if isinstance(value, float) else str(value)
+        )
+        summary_rows.append([Paragraph(pick(zh, en), cell), Paragraph(shown, cell)])
+    story.append(_styled(PdfTable(summary_rows, colWidths=[60 * mm, 60 * mm]), red, font, header=False))
+    for table in data.tables:
+        story.append(Paragraph(table.title, h2))
+        if not table.rows:
+            story.append(Paragraph(pick("（本期无）", "(none in this period)"), base))
+            continue
+        if table.key in ("visits_by_method", "problems_by_category", "help") and len(table.rows) > 1:
+            story.append(_bar_chart(table, font, red))
+        rows = [[Paragraph(str(c), cell) for c in table.columns]]
+        rows += [[Paragraph(_fmt(v), cell) for v in row] for row in table.rows[:PDF_ROWS]]
+        story.append(_styled(PdfTable(rows, repeatRows=1), red, font, header=True))
+        if len(table.rows) > PDF_ROWS:
+            more = len(table.rows) - PDF_ROWS
+            story.append(
+                Paragraph(
+                    pick(f"……另有 {more} 条，完整清单见 XLSX 报表", f"…and {more} more; the XLSX has them all"), base
+                )
+            )
+    doc = SimpleDocTemplate("", pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+                            bottomMargin=16 * mm, title=f"{data.federation} {data.period.label}",
+                            author="访妇情", initialFontName=font)  # fmt: skip
+
+    def build(path: Path) -> None:
+        doc.filename = str(path)
+        doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=header_footer)
+
+    write_atomically(out, build)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+def _styled(table: Any, red: Any, font: str, header: bool) -> Any:
+    style = [("FONT", (0, 0), (-1, -1), font), ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")]  # fmt: skip
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f4dcda"))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _bar_chart(table: Table, font: str, red: Any) -> Drawing:
+    rows = table.rows[:12]
+    height = 12 * mm + 7 * mm * len(rows)
+    drawing = Drawing(170 * mm, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 45 * mm, 6 * mm
+    chart.width, chart.height = 115 * mm, height - 10 * mm
+    chart.data = [[float(r[1]) for r in reversed(rows)]]
+    chart.categoryAxis.categoryNames = [str(r[0]) for r in reversed(rows)]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = red
+    drawing.add(chart)
+    return drawing

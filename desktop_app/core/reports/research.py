@@ -1,0 +1,109 @@
+"""A research report draft (调研报告) on one topic for a period: situation
+(figures), analysis (problems by scope and nature, trends) and proposals (the
+escalated problems), "有情况、有分析、有建议", for the cadre to finish."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .. import enums, problems
+from ..files import write_atomically
+from ..i18n import pick
+from ..printing.font import register_font
+from .figures import Period
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+
+@dataclass
+class ResearchDraft:
+    topic: str
+    topic_label: str
+    period: Period
+    federation: str
+    situation: list[str] = field(default_factory=list)
+    analysis: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
+    cases: list[str] = field(default_factory=list)
+
+
+def build(store: Store, topic: str, period: Period, federation: str) -> ResearchDraft:
+    conn = store.conn
+    label = enums.PROBLEM_CATEGORY.label(topic)
+    draft = ResearchDraft(topic, label, period, federation)
+    start, end = period.start.isoformat(), period.end.isoformat()
+    rows = conn.execute(
+        "SELECT p.description, coalesce(p.scope, ''), coalesce(p.nature, ''), coalesce(p.disposition, ''), p.status, "
+        "coalesce(lp.name, ''), coalesce(p.resolution, '') FROM problem p "
+        "LEFT JOIN liaison_point lp ON lp.id = p.liaison_point_id "
+        "WHERE p.deleted = 0 AND p.category = ? AND p.raised_date BETWEEN ? AND ? ORDER BY p.raised_date",
+        (topic, start, end),
+    ).fetchall()
+    points = {r[5] for r in rows if r[5]}
+    visits = conn.execute(
+        "SELECT count(*), coalesce(sum(attendance), 0) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ?",
+        (start, end),
+    ).fetchone()
+    resolved = sum(1 for r in rows if problems.is_settled(r[4]))
+    draft.situation = [
+        pick(f"{period.label}，共开展走访 {visits[0]} 次，接触妇女群众 {visits[1]} 人次。",
+             f"In {period.label}: {visits[0]} visits reaching {visits[1]} people."),
+        pick(f"涉及“{label}”的问题 {len(rows)} 个，分布在 {len(points)} 个联系点；已办结或解释 {resolved} 个。",
+             f"{len(rows)} problems on “{label}” at {len(points)} liaison points; {resolved} settled or explained."),
+    ]  # fmt: skip
+    scope = Counter(r[1] for r in rows if r[1])
+    nature = Counter(r[2] for r in rows if r[2])
+    if scope:
+        draft.analysis.append(pick("按范围分：", "By scope: ") + "；".join(
+            f"{enums.PROBLEM_SCOPE.label(k)} {n} 个" for k, n in scope.most_common()))  # fmt: skip
+    if nature:
+        draft.analysis.append(pick("按性质分：", "By nature: ") + "；".join(
+            f"{enums.PROBLEM_NATURE.label(k)} {n} 个" for k, n in nature.most_common()))  # fmt: skip
+    for warning in problems.trend_warnings(store):
+        if warning.category == topic and warning.last_date >= start and warning.first_date <= end:
+            draft.analysis.append(pick(
+                f"趋势预警：{warning.first_date} 至 {warning.last_date}，{len(warning.liaison_point_ids)} 个联系点反映同类问题，呈趋势性。",
+                f"Trend: {len(warning.liaison_point_ids)} liaison points raised it between {warning.first_date} and {warning.last_date}."))  # fmt: skip
+    escalated = [r for r in rows if r[3] in ("escalate", "warn")]
+    for description, _scope, _nature, disposition, _status, point, resolution in escalated:
+        measure = resolution or pick("（请补充建议措施）", "(add the proposed measure)")
+        kind = enums.PROBLEM_DISPOSITION.label(disposition)
+        draft.proposals.append(f"【{kind}】{description}（{point}）{pick('建议：', 'Proposal: ')}{measure}")
+    if not draft.proposals:
+        draft.proposals.append(pick("（本期没有上报或预警的问题；请结合走访情况补充建议。）",
+                                    "(No escalated problems this period; add proposals from the visits.)"))  # fmt: skip
+    draft.cases = [f"{r[5]}：{r[0]}" for r in rows[:8]]
+    return draft
+
+
+def write_pdf(draft: ResearchDraft, out: Path) -> None:
+    font = register_font()
+    base = ParagraphStyle("base", fontName=font, fontSize=11, leading=19, wordWrap="CJK", firstLineIndent=22)
+    title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=1, firstLineIndent=0)
+    h2 = ParagraphStyle("h2", parent=base, fontSize=13, leading=22, spaceBefore=8, firstLineIndent=0)
+    story = [
+        Paragraph(pick(f"关于{draft.topic_label}问题的调研报告（初稿）", f"Research report on {draft.topic_label} (draft)"), title),
+        Paragraph(f"{draft.federation}　{draft.period.label}", ParagraphStyle("s", parent=base, alignment=1, firstLineIndent=0)),
+        Spacer(1, 6 * mm),
+        Paragraph(pick("一、基本情况", "1. The situation"), h2), *[Paragraph(t, base) for t in draft.situation],
+        *[Paragraph("· " + c, base) for c in draft.cases],
+        Paragraph(pick("二、问题分析", "2. Analysis"), h2), *[Paragraph(t, base) for t in draft.analysis or ["—"]],
+        Paragraph(pick("三、对策建议", "3. Proposals"), h2), *[Paragraph(t, base) for t in draft.proposals],
+    ]  # fmt: skip
+    doc = SimpleDocTemplate("", pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm, topMargin=25 * mm,
+                            bottomMargin=20 * mm, initialFontName=font, title=draft.topic_label)  # fmt: skip
+
+    def build(path: Path) -> None:
+        doc.filename = str(path)
+        doc.build(story)
+
+    write_atomically(out, build)

@@ -1,0 +1,48 @@
+"""A report's tables as an XLSX workbook for the office: typed cells, frozen headers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ..files import write_atomically
+from ..i18n import pick
+from .figures import TOTAL_LABELS, ReportData
+
+
+def write_xlsx(data: ReportData, out: Path) -> None:
+    book = Workbook()
+    summary = book.active
+    summary.title = pick("概况", "Summary")
+    summary.append([pick("项目", "Item"), pick("数值", "Value")])
+    summary.append([pick("妇联", "Federation"), data.federation])
+    summary.append([pick("期间", "Period"), data.period.label])
+    summary.append([pick("起", "From"), data.period.start])
+    summary.append([pick("止", "To"), data.period.end])
+    for key, value in data.totals.items():
+        zh, en = TOTAL_LABELS.get(key, (key, key))
+        summary.append([pick(zh, en), value])
+    for row in summary.iter_rows(min_row=4, max_row=5, min_col=2, max_col=2):
+        for cell in row:
+            cell.number_format = "yyyy-mm-dd"
+    for table in data.tables:
+        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "", table.title)[:31])
+        sheet.append(table.columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+        for column_cells in sheet.columns:
+            letter = column_cells[0].column_letter
+            width = max(len(str(c.value or "")) for c in column_cells)
+            sheet.column_dimensions[letter].width = min(60, max(10, width * 2))
+            for cell in column_cells[1:]:
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+    summary.freeze_panes = "A2"
+    write_atomically(out, lambda path: book.save(str(path)))

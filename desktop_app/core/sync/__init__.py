@@ -1,0 +1,1 @@
+"""Sync between machines: keys, the bundle format, export/import, merge, conflicts, devices."""

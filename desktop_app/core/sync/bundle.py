@@ -1,0 +1,283 @@
+"""Sync bundle format 1: a signed ZIP of NDJSON tables, encrypted with age.
+
+Reading a bundle (``open_bundle``) decrypts and checks everything — size
+limits, paths, entry hashes, format and schema version, the Ed25519 signature
+— without touching any database. See docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyrage
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
+
+from .. import messages as msg
+from ..errors import FuqingError
+from ..migrations import LATEST as SCHEMA_VERSION
+from .keys import verify
+
+FORMAT = "fuqing-bundle"
+FORMAT_VERSION = 1
+AGE_MAGIC = b"age-encryption.org/v1\n"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SYNCED_TABLES = [
+    "cadre", "liaison_point", "woman", "visit", "help_pair", "help_log", "diary", "problem",
+    "liaison_point_cadre", "visit_cadre", "visit_woman", "help_pair_cadre", "diary_woman", "conflict",
+]  # fmt: skip
+LOCAL_COLUMNS = {"seq", "sync_seq"}  # never leave the machine
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 1 << 30  # encrypted bundle on disk
+    max_plain_bytes: int = 1 << 30  # decrypted ZIP
+    max_entries: int = 64
+    max_entry_bytes: int = 1 << 30  # one table, uncompressed
+    max_total_bytes: int = 2 << 30  # all tables, uncompressed
+    max_ratio: int = 200  # uncompressed / compressed, per entry
+
+
+LIMITS = Limits()
+AGE_CHUNK = 65536
+
+
+class BundleError(FuqingError):
+    """A bundle was refused; ``code`` names the check that failed."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+@dataclass
+class Bundle:
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    signature: bytes
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def bundle_id(self) -> str:
+        return str(self.manifest["bundle_id"])
+
+    @property
+    def sender(self) -> dict[str, Any]:
+        return dict(self.manifest["sender"])
+
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.tables.values())
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def ndjson(rows: list[dict[str, Any]]) -> bytes:
+    return b"".join(
+        json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n"
+        for row in rows
+    )
+
+
+def build_zip(manifest: dict[str, Any], tables: dict[str, list[dict[str, Any]]], sign: Any) -> bytes:
+    """The plaintext ZIP: tables, then the manifest that hashes them, then its signature."""
+    entries: dict[str, bytes] = {f"tables/{name}.ndjson": ndjson(rows) for name, rows in tables.items() if rows}
+    manifest = {
+        **manifest,
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "tables": {
+            name: {"count": len(rows), "entry": f"tables/{name}.ndjson"} for name, rows in tables.items() if rows
+        },
+        "entries": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)} for name, data in entries.items()
+        },
+    }
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, data in [*entries.items(), (MANIFEST, manifest_bytes), (SIGNATURE, sign(manifest_bytes))]:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def encrypt(plain: bytes, recipient: str | None, passphrase: str | None) -> bytes:
+    if recipient:
+        return bytes(pyrage.encrypt(plain, [x25519.Recipient.from_str(recipient)]))
+    assert passphrase, "a bundle is encrypted to a key or a passphrase"
+    return bytes(age_passphrase.encrypt(plain, passphrase))
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def _refuse(code: str, text: Any, **kwargs: Any) -> BundleError:
+    return BundleError(code, text.format(**kwargs))
+
+
+def decrypt(data: bytes, identities: list[str], passphrase: str | None, limits: Limits = LIMITS) -> bytes:
+    if not data:
+        raise _refuse("empty", msg.BUNDLE_EMPTY)
+    if len(data) > limits.max_file_bytes:
+        raise _refuse("too_large", msg.BUNDLE_TOO_LARGE, size=len(data) >> 20, limit=limits.max_file_bytes >> 20)
+    if not data.startswith(AGE_MAGIC):
+        raise _refuse("not_age", msg.BUNDLE_NOT_AGE)
+    header_end = data.find(b"\n---")
+    if header_end < 0 or data.find(b"\n", header_end + 4) < 0:
+        raise _refuse("truncated", msg.BUNDLE_TRUNCATED)
+    uses_passphrase = b"\n-> scrypt " in data[: header_end + 1]
+    if uses_passphrase and not passphrase:
+        raise _refuse("needs_passphrase", msg.BUNDLE_NEEDS_PASSPHRASE)
+    out = _Capped(limits.max_plain_bytes)
+    try:
+        if uses_passphrase:
+            out.write(age_passphrase.decrypt(data, passphrase))
+        else:
+            keys = [x25519.Identity.from_str(i) for i in identities]
+            pyrage.decrypt_io(io.BytesIO(data), out, keys)
+    except _TooLarge:
+        raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_plain_bytes >> 20) from None
+    except (pyrage.DecryptError, OSError) as error:
+        # pyrage raises DecryptError, or OSError from its streaming reader.
+        text = str(error)
+        if "No matching keys" in text:
+            raise _refuse("wrong_key", msg.BUNDLE_WRONG_KEY) from None
+        if "Decryption failed" in text:
+            raise _refuse("wrong_passphrase", msg.BUNDLE_WRONG_PASSPHRASE) from None
+        if "fill whole buffer" in text:
+            raise _refuse("truncated", msg.BUNDLE_TRUNCATED) from None
+        # Chunks decrypt in order: a failure before the last complete chunk is
+        # damage inside the file; one at its end is a cut-off (or damaged) tail.
+        payload = len(data) - data.find(b"\n", header_end + 4) - 1 - 16
+        whole_chunks = max(payload, 0) // (AGE_CHUNK + 16)
+        if out.size < whole_chunks * AGE_CHUNK:
+            raise _refuse("corrupt", msg.BUNDLE_CORRUPT) from None
+        raise _refuse("truncated", msg.BUNDLE_TRUNCATED) from None
+    return out.getvalue()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Capped(io.RawIOBase):
+    """A write target that refuses to grow past a limit (decompression bombs)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.size = 0
+        self._parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise _TooLarge
+        self._parts.append(chunk)
+        return len(chunk)
+
+    def getvalue(self) -> bytes:
+        return b"".join(self._parts)
+
+
+# What the zipfile module raises on damaged archives (found by tests/fuzz).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, NotImplementedError, RuntimeError,
+    struct.error, KeyError, UnicodeDecodeError,
+)  # fmt: skip
+
+
+def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
+    """Check the ZIP, manifest, hashes and signature of a decrypted bundle."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(plain))
+        infos = archive.infolist()
+    except _ZIP_ERRORS as error:
+        raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None
+    if len(infos) > limits.max_entries:
+        raise _refuse("too_many_entries", msg.BUNDLE_TOO_MANY_ENTRIES, n=len(infos))
+    total = 0
+    names = set()
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") or ":" in name:
+            raise _refuse("bad_path", msg.BUNDLE_BAD_PATH, name=name)
+        if name in names:
+            raise _refuse("bad_path", msg.BUNDLE_BAD_PATH, name=name)
+        names.add(name)
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.max_entry_bytes or total > limits.max_total_bytes or ratio > limits.max_ratio:
+            raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
+    if MANIFEST not in names or SIGNATURE not in names:
+        raise _refuse("no_manifest", msg.BUNDLE_NO_MANIFEST)
+    manifest_bytes = _read(archive, MANIFEST, limits)
+    signature = _read(archive, SIGNATURE, limits)
+    try:
+        manifest = json.loads(manifest_bytes)
+        if not isinstance(manifest, dict):
+            raise ValueError("manifest is not an object")
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=error) from None
+    if manifest.get("format") != FORMAT:
+        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="format")
+    if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
+        raise _refuse(
+            "newer_format", msg.BUNDLE_NEWER_FORMAT, found=manifest.get("format_version"), supported=FORMAT_VERSION
+        )
+    if not isinstance(manifest.get("schema_version"), int) or manifest["schema_version"] > SCHEMA_VERSION:
+        raise _refuse(
+            "newer_schema", msg.BUNDLE_NEWER_SCHEMA, found=manifest.get("schema_version"), supported=SCHEMA_VERSION
+        )
+    sender = manifest.get("sender")
+    if not isinstance(sender, dict) or not sender.get("public_key") or not sender.get("device_id"):
+        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="sender")
+    if not verify(str(sender["public_key"]), signature, manifest_bytes):
+        raise _refuse("bad_signature", msg.BUNDLE_BAD_SIGNATURE)
+    entries = manifest.get("entries") or {}
+    expected_names = {MANIFEST, SIGNATURE, *entries}
+    if names != expected_names:
+        raise _refuse("hash_mismatch", msg.BUNDLE_HASH_MISMATCH, name=", ".join(sorted(names ^ expected_names)))
+    bundle = Bundle(manifest, manifest_bytes, signature)
+    for name, table in (manifest.get("tables") or {}).items():
+        if name not in SYNCED_TABLES or table.get("entry") not in entries:
+            raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"table {name}")
+        data = _read(archive, table["entry"], limits)
+        if hashlib.sha256(data).hexdigest() != entries[table["entry"]]["sha256"]:
+            raise _refuse("hash_mismatch", msg.BUNDLE_HASH_MISMATCH, name=table["entry"])
+        try:
+            rows = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
+        except (ValueError, UnicodeDecodeError) as error:
+            raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=error) from None
+        if len(rows) != table.get("count") or not all(isinstance(r, dict) for r in rows):
+            raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"count {name}")
+        bundle.tables[name] = rows
+    return bundle
+
+
+def _read(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
+    """Read an entry, stopping if it expands past what its header declared."""
+    info = archive.getinfo(name)
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(min(info.file_size, limits.max_entry_bytes) + 1)
+    except _ZIP_ERRORS as error:
+        raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None
+    if len(data) > info.file_size:
+        raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
+    return data

@@ -1,0 +1,114 @@
+"""备份与恢复: the automatic backups, a backup now (also to a USB folder), restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import backup
+from ...core.store import Store
+from ..operations import perform
+
+KINDS = {"daily": "每日自动", "pre-import": "导入前", "pre-migration": "升级前", "manual": "手动"}
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("备份与恢复"))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backups_table")
+        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("文件")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel()
+        self.backup_now = QPushButton(self.tr("立即备份"))
+        self.backup_to = QPushButton(self.tr("备份到文件夹（如 U 盘）…"))
+        self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
+        buttons = QHBoxLayout()
+        for button in (self.backup_now, self.backup_to, self.restore_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("访妇情每天启动时、每次导入前和升级前都会自动备份。")))
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.backup_now.clicked.connect(lambda: self.make(None))
+        self.backup_to.clicked.connect(self.make_to_folder)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.resize(720, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._backups = backup.list_backups(backup.backups_dir(self.store.path))
+        self.table.setRowCount(len(self._backups))
+        for row, item in enumerate(self._backups):
+            cells = [item.taken.strftime("%Y-%m-%d %H:%M:%S"), self.tr(KINDS.get(item.kind, item.kind)), str(item.path)]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def make(self, folder: Path | None) -> Path | None:
+        out = perform(self, self.store, lambda s: backup.make_backup(s, "manual", folder)).value
+        if out is not None:
+            self.status.setText(self.tr("已备份到 {path}").format(path=out))
+            self.refresh()
+        return out
+
+    def make_to_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"))
+        if folder:
+            self.make(Path(folder))
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        chosen = self._backups[row].path
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr("用 {time} 的备份替换当前数据？当前数据会先另存一份。访妇情将随后退出，请重新打开。").format(
+                time=self._backups[row].taken.strftime("%Y-%m-%d %H:%M")
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.restore_now(chosen)
+
+    def restore_now(self, chosen: Path) -> Path | None:
+        try:
+            backup.check_backup(chosen)
+        except Exception as error:  # shown to the person; nothing was changed
+            self.status.setText(str(error))
+            return None
+        path = self.store.path
+        window = self.parent()
+        if window is not None and hasattr(window, "close"):
+            window.close()
+        self.store.close()
+        aside = backup.restore(path, chosen)
+        if QApplication.platformName() != "offscreen":  # no one to click it in a headless run
+            QMessageBox.information(
+                None,
+                self.tr("已恢复"),
+                self.tr("数据已恢复。原数据另存为：\n{path}\n请重新打开访妇情。").format(path=aside),
+            )
+        QApplication.quit()
+        return aside

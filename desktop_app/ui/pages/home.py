@@ -1,0 +1,137 @@
+"""首页: follow-ups due, this year's grassroots days, quota progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import followups, quotas
+from ...core import records as r
+from ...core.changes import SETTINGS
+from ...core.store import Store
+from ..changes import follow
+from ..operations import perform
+from ..widgets.tables import plain_table
+
+OVERDUE = QColor("#b3261e")
+MET = QColor("#1b6e20")
+
+
+class HomePage(QWidget):
+    open_requested = Signal(str, str)  # kind, record id
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.greeting = QLabel()
+        self.greeting.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.days_label = QLabel()
+        self.days_label.setObjectName("grassroots_days")
+        self.followups = plain_table(
+            [self.tr("日期"), self.tr("类型"), self.tr("对象 / 问题"), self.tr("下一步 / 责任人")], "followups_table"
+        )
+        self.followup_summary = QLabel()
+        self.preset = QComboBox()
+        self.preset.setObjectName("quota_preset")
+        for name, preset in quotas.PRESETS.items():
+            self.preset.addItem(preset.label, name)
+        self.quota_table = plain_table(
+            [self.tr("指标"), self.tr("目标"), self.tr("完成"), self.tr("状态")], "quota_table"
+        )
+        self.team_summary = QLabel()
+        self.team_summary.setObjectName("team_summary")
+
+        follow_box = QGroupBox(self.tr("待办跟进（逾期与 7 天内）"))
+        follow_layout = QVBoxLayout(follow_box)
+        follow_layout.addWidget(self.followup_summary)
+        follow_layout.addWidget(self.followups)
+        quota_box = QGroupBox(self.tr("任务指标"))
+        quota_layout = QVBoxLayout(quota_box)
+        preset_row = QHBoxLayout()
+        preset_row.addWidget(QLabel(self.tr("指标方案：")))
+        preset_row.addWidget(self.preset)
+        preset_row.addStretch(1)
+        quota_layout.addLayout(preset_row)
+        quota_layout.addWidget(self.days_label)
+        quota_layout.addWidget(self.quota_table)
+        quota_layout.addWidget(self.team_summary)
+        columns = QHBoxLayout()
+        columns.addWidget(follow_box, 3)
+        columns.addWidget(quota_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.greeting)
+        layout.addLayout(columns, 1)
+        self._followup_targets: list[tuple[str, str]] = []
+        self.followups.cellDoubleClicked.connect(self._open_followup)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        # Filled when shown: quota sums over a year of visits are not start-up work.
+        follow(self, store, [*r.RECORD_TYPES, SETTINGS], self.refresh, lazy=True)
+
+    def _preset_changed(self) -> None:
+        name = self.preset.currentData()
+        if name and name != quotas.chosen_preset(self.store):
+            perform(self, self.store, lambda s: quotas.choose_preset(s, name))
+
+    def refresh(self) -> None:
+        today = self.store.today()
+        cadre = self.store.own_cadre()
+        own, name = (cadre["id"], cadre["name"]) if cadre else (None, "")
+        self.greeting.setText(self.tr("{name}，您好！今天是 {today}").format(name=name, today=today.isoformat()))
+        self._fill_followups(today)
+        preset = quotas.chosen_preset(self.store)
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData(preset))
+        self.preset.blockSignals(False)
+        progress = quotas.progress(self.store, preset, today.year, own)
+        year = (date(today.year, 1, 1), date(today.year, 12, 31))
+        days = quotas.grassroots_days(self.store, *year, own).get(own or "", 0) if own else 0
+        self.days_label.setText(self.tr("{year} 年已下基层 {days} 天").format(year=today.year, days=days))
+        mine = next((p for p in progress if p.cadre_id == own), None)
+        items = mine.items if mine else []
+        self.quota_table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            state = (
+                self.tr("已完成")
+                if item.met and item.applies
+                else self.tr("不适用")
+                if not item.applies
+                else self.tr("未完成")
+            )
+            cells = [item.label, str(item.target), str(item.actual), state]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setForeground(MET if item.met else OVERDUE)
+                self.quota_table.setItem(row, column, cell)
+        self.team_summary.setText(self.tr("全体干部的完成情况见报表或命令 fuqing quotas"))
+
+    def _fill_followups(self, today: object) -> None:
+        due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)
+        self._followup_targets = [("help_pair" if f.kind == "help_log" else "problem", f.record_id) for f in due]
+        self.followups.setRowCount(len(due))
+        for row, item in enumerate(due):
+            kind = self.tr("帮扶回访") if item.kind == "help_log" else self.tr("问题时限")
+            cells = [item.due, kind, item.title, item.detail]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if item.overdue:
+                    cell.setForeground(OVERDUE)
+                self.followups.setItem(row, column, cell)
+        overdue = sum(1 for f in due if f.overdue)
+        self.followup_summary.setText(
+            self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue)
+        )
+
+    def _open_followup(self, row: int, _column: int) -> None:
+        kind, record_id = self._followup_targets[row]
+        self.open_requested.emit(kind, record_id)

@@ -1,0 +1,124 @@
+"""报表: choose a period and preset, build the PDF / XLSX or a research draft in
+the background with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import enums, i18n, quotas
+from ...core.store import Store
+from ..jobs import Job
+
+
+class ReportsPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.job: Job | None = None
+        today = store.today()
+        self.period = QLineEdit(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
+        self.period.setObjectName("report_period")
+        self.period.setToolTip(self.tr("2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）"))
+        self.preset = QComboBox()
+        for name, preset in quotas.PRESETS.items():
+            self.preset.addItem(preset.label, name)
+        self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store)))
+        self.topic = QComboBox()
+        for choice in enums.PROBLEM_CATEGORY:
+            self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
+        self.pdf_button = QPushButton(self.tr("生成 PDF 报表…"))
+        self.xlsx_button = QPushButton(self.tr("导出 Excel 表格…"))
+        self.research_button = QPushButton(self.tr("生成调研报告初稿…"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.status = QLabel()
+        self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("期间"), self.period)
+        form.addRow(self.tr("指标方案"), self.preset)
+        form.addRow(self.tr("调研主题"), self.topic)
+        buttons = QHBoxLayout()
+        for button in (self.pdf_button, self.xlsx_button, self.research_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.pdf_button.clicked.connect(lambda: self.build("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.build("xlsx"))
+        self.research_button.clicked.connect(lambda: self.build("research"))
+
+    def build(self, kind: str, out: Path | None = None) -> None:
+        if out is None:
+            suffix = ".xlsx" if kind == "xlsx" else ".pdf"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存报表"), f"访妇情报表-{self.period.text()}{suffix}"
+            )
+            if not chosen:
+                return
+            out = Path(chosen)
+        period_text, preset, topic, target = (
+            self.period.text(),
+            self.preset.currentData(),
+            self.topic.currentData(),
+            out,
+        )
+
+        def job(store: Store, progress: Any, cancelled: Any) -> Path:
+            # reportlab and openpyxl take ~300 ms to import: in the job's thread, not the UI's.
+            from ...core.reports import figures, pdf, research, xlsx
+
+            period = figures.parse_period(period_text)
+            progress(0, 2, "")
+            data = figures.build(store, period, preset=preset)
+            progress(1, 2, "")
+            if kind == "research":
+                research.write_pdf(research.build(store, topic, period, data.federation), target)
+            elif kind == "xlsx":
+                xlsx.write_xlsx(data, target)
+            else:
+                pdf.write_pdf(data, target)
+            return target
+
+        self.job = Job(self.store, job, self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self._busy(True)
+        self.status.setText(self.tr("正在生成…"))
+        self.job.start()
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.pdf_button, self.xlsx_button, self.research_button):
+            button.setEnabled(not busy)
+
+    def _done(self, path: Path) -> None:
+        self._busy(False)
+        self.progress.setValue(self.progress.maximum())
+        self.status.setText(self.tr("已生成：{path}").format(path=path))
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self.status.setText(message)

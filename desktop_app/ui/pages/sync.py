@@ -1,0 +1,292 @@
+"""同步: export and import bundles, the device registry, and conflicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import DESTINATIONS
+from ...core.store import Store
+from ...core.sync import exchange, keys
+from ..changes import follow
+from ..jobs import Job
+from ..operations import perform
+from ..widgets.conflicts_view import ConflictsView
+from ..widgets.devices_view import DevicesView
+from ..widgets.tables import fill, plain_table
+
+
+class DropZone(QLabel):
+    """Drop bundle files here (from a USB stick or a chat download folder)."""
+
+    def __init__(self, on_files: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._on_files = on_files
+        self.setAcceptDrops(True)
+        self.setObjectName("drop_zone")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(70)
+        self.setStyleSheet("border: 2px dashed #888; border-radius: 6px; color: #555;")
+        self.setText(self.tr("把同步包文件拖到这里导入（可一次拖多个）"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self._on_files(paths)
+            event.acceptProposedAction()
+
+
+class TransferView(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.job: Job | None = None
+        self.identity = QLabel()
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_key_button = QPushButton(self.tr("导出本机公钥…"))
+        self.import_key_button = QPushButton(self.tr("导入县妇联公钥…"))
+        keys_row = QHBoxLayout()
+        keys_row.addWidget(self.identity, 1)
+        keys_row.addWidget(self.export_key_button)
+        keys_row.addWidget(self.import_key_button)
+
+        self.destinations = plain_table(
+            [self.tr("发送对象"), self.tr("加密方式"), self.tr("上次发送"), self.tr("同步包编号")], "destinations_table"
+        )
+        self.full_box = QCheckBox(self.tr("导出全部记录（不只是新变化）"))
+        self.rollup_box = QCheckBox(self.tr("汇总上报（县妇联把收到的记录转给上级）"))
+        self.export_button = QPushButton(self.tr("导出同步包…"))
+        self.export_button.setObjectName("export_button")
+        self.passphrase_button = QPushButton(self.tr("用口令导出…"))
+        export_box = QGroupBox(self.tr("导出"))
+        export_layout = QVBoxLayout(export_box)
+        export_layout.addLayout(keys_row)
+        export_layout.addWidget(self.destinations)
+        options = QHBoxLayout()
+        options.addWidget(self.full_box)
+        options.addWidget(self.rollup_box)
+        options.addStretch(1)
+        options.addWidget(self.passphrase_button)
+        options.addWidget(self.export_button)
+        export_layout.addLayout(options)
+        self.export_status = QLabel()
+        self.export_status.setObjectName("export_status")
+        self.export_status.setWordWrap(True)
+        export_layout.addWidget(self.export_status)
+
+        self.drop_zone = DropZone(self.import_paths)
+        self.choose_button = QPushButton(self.tr("选择同步包文件…"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("口令（仅口令加密的同步包需要）"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.results = plain_table(
+            [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
+            "import_results",
+        )
+        self.results.setColumnWidth(0, 200)
+        self.results.setColumnWidth(1, 420)
+        import_box = QGroupBox(self.tr("导入"))
+        import_layout = QVBoxLayout(import_box)
+        import_layout.addWidget(self.drop_zone)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        import_layout.addLayout(row)
+        import_layout.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.addWidget(export_box)
+        layout.addWidget(import_box, 1)
+
+        self.export_key_button.clicked.connect(self.export_key)
+        self.import_key_button.clicked.connect(self.import_key)
+        self.export_button.clicked.connect(lambda: self.export(passphrase=None))
+        self.passphrase_button.clicked.connect(self.export_with_passphrase)
+        self.choose_button.clicked.connect(self.choose_files)
+        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
+        self.refresh()
+        follow(self, store, [DESTINATIONS], self.refresh)
+
+    def refresh(self) -> None:
+        self.identity.setText(
+            self.tr("本机设备：{device}\n本机公钥：{recipient}").format(
+                device=self.store.device_id, recipient=keys.age_recipient(self.store)
+            )
+        )
+        self._destinations = keys.destinations(self.store)
+        fill(
+            self.destinations,
+            [
+                [
+                    d.label,
+                    self.tr("公钥") if d.kind == "age" else self.tr("口令"),
+                    d.last_sent_at or self.tr("从未"),
+                    d.last_bundle_id or "",
+                ]
+                for d in self._destinations
+            ],
+        )
+        if self._destinations and not self.destinations.selectedItems():
+            self.destinations.selectRow(0)
+
+    # -- keys -----------------------------------------------------------------
+
+    def export_key(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
+        if path:
+            perform(self, self.store, lambda s: keys.export_hub_key(s, Path(path)))
+
+    def import_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县妇联公钥"))
+        if path:
+            self.add_hub_key(Path(path))
+
+    def add_hub_key(self, path: Path) -> None:
+        def op(store: Store) -> keys.Destination:
+            recipient, name = keys.read_hub_key(path)
+            return keys.add_hub(store, recipient, name)
+
+        perform(self, self.store, op)
+
+    # -- export ---------------------------------------------------------------
+
+    def export_with_passphrase(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("口令"), self.tr("输入加密口令（请另行告知收件人）："),
+                                        QLineEdit.EchoMode.Password)  # fmt: skip
+        if ok and text:
+            self.export(passphrase=text)
+
+    def export(self, passphrase: str | None, out: Path | None = None) -> None:
+        destination: keys.Destination | None
+        if passphrase:
+            destination = perform(self, self.store, keys.passphrase_destination).value
+        else:
+            row = self.destinations.currentRow()
+            if row < 0 or row >= len(self._destinations):
+                QMessageBox.information(self, self.tr("导出"), self.tr("请先导入县妇联公钥，或改用口令导出。"))
+                return
+            destination = self._destinations[row]
+        if destination is None:
+            return
+        if out is None:
+            cadre = self.store.own_cadre()
+            name = cadre["name"] if cadre else "访妇情"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存同步包"), f"访妇情-{name}-{date.today():%Y%m%d}.age"
+            )
+            if not chosen:
+                return
+            out = Path(chosen)
+        full, kind = self.full_box.isChecked(), "rollup" if self.rollup_box.isChecked() else "delta"
+        target = destination
+
+        def job(store: Store, progress: Any, cancelled: Any) -> exchange.ExportResult:
+            progress(0, 1, out.name)
+            return exchange.export_bundle(store, out, keys.destination(store, target.id), passphrase, full=full,
+                                      kind=kind)  # fmt: skip
+
+        self._run(job, self._exported)
+
+    def _exported(self, result: exchange.ExportResult) -> None:
+        total = sum(result.counts.values())
+        self.progress.setValue(self.progress.maximum())
+        self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
+
+    # -- import ---------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择同步包"), "", self.tr("同步包 (*.age);;所有文件 (*)")
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        passphrase = self.passphrase.text() or None
+
+        def job(store: Store, progress: Any, cancelled: Any) -> list[exchange.ImportResult]:
+            return exchange.import_files(store, paths, passphrase, progress, cancelled)
+
+        self._run(job, self._imported)
+
+    def _imported(self, results: list[exchange.ImportResult]) -> None:
+        rows = []
+        for result in results:
+            counts = [str(result.new), str(result.updated), str(result.unchanged), str(result.conflicts)]
+            rows.append([result.file, result.summary(), *(counts if result.ok else ["", "", "", ""])])
+        fill(self.results, rows)
+
+    # -- jobs -------------------------------------------------------------------
+
+    def _run(self, fn: Any, done: Any) -> None:
+        if self.job is not None and self.job.is_running():
+            return
+        self.job = Job(self.store, fn, self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(done)
+        self.job.finished.connect(self._job_over)
+        self.job.failed.connect(self._failed)
+        self.job.failed.connect(self._job_over)
+        for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
+            widget.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.job.start()
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total} {name}")
+
+    def _failed(self, message: str) -> None:
+        # Shown on the page, not in a modal box: "nothing new to send" is common.
+        self.export_status.setText(message)
+
+    def _job_over(self, *_args: object) -> None:
+        for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
+            widget.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+
+class SyncPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.transfer = TransferView(store)
+        self.devices = DevicesView(store)
+        self.conflicts = ConflictsView(store)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        self.tabs.addTab(self.transfer, self.tr("导出与导入"))
+        self.tabs.addTab(self.devices, self.tr("设备登记"))
+        self.tabs.addTab(self.conflicts, self.tr("冲突"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)

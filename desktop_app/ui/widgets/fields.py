@@ -1,0 +1,277 @@
+"""One editor widget per kind of record field, built from the core's specs.
+
+Each editor exposes ``widget``, ``value()``, ``set_value()`` and ``changed``
+so a form can treat every field alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from ...core import i18n, idcard
+from ...core import records as r
+from ...core.store import Store
+from .record_picker import LinksPicker, RecordPicker
+
+BLANK_DATE = QDate(1900, 1, 1)
+
+
+class FieldEditor(QObject):
+    changed = Signal()
+
+    def __init__(self, field: r.Field, widget: QWidget):
+        super().__init__(widget)
+        self.field = field
+        self.widget = widget
+        widget.setObjectName(f"field_{field.name}")
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+
+class LineEditor(FieldEditor):
+    def __init__(self, field: r.Field):
+        self.edit = QLineEdit()
+        super().__init__(field, self.edit)
+        if field.max_length:
+            self.edit.setMaxLength(field.max_length + 50)  # let validation explain, not truncate silently
+        self.edit.textChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+
+class IdNumberEditor(FieldEditor):
+    """Shows a stored ID number masked (last 4 visible) until "显示" is pressed."""
+
+    def __init__(self, field: r.Field):
+        self.box = QWidget()
+        super().__init__(field, self.box)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"field_{field.name}_text")
+        self.reveal_button = QToolButton()
+        self.reveal_button.setObjectName(f"field_{field.name}_reveal")
+        self.reveal_button.setText(self.tr("显示"))
+        layout = QHBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.reveal_button)
+        self._stored: str | None = None
+        self._masked = False
+        self.reveal_button.clicked.connect(self.reveal)
+        self.edit.textChanged.connect(self._typed)
+
+    def _typed(self) -> None:
+        if not self._masked:
+            self.changed.emit()
+
+    def reveal(self) -> None:
+        self._masked = False
+        self.edit.setReadOnly(False)
+        self.edit.setText(self._stored or "")
+        self.reveal_button.setEnabled(False)
+
+    def is_masked(self) -> bool:
+        return self._masked
+
+    def value(self) -> Any:
+        return self._stored if self._masked else self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self._stored = str(value) if value else None
+        self._masked = bool(value)
+        self.edit.blockSignals(True)
+        self.edit.setText(idcard.mask(self._stored) if self._masked else "")
+        self.edit.blockSignals(False)
+        self.edit.setReadOnly(self._masked)
+        self.reveal_button.setEnabled(self._masked)
+
+
+class TagsEditor(LineEditor):
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("、".join(value or []))
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, field: r.Field):
+        self.edit = QPlainTextEdit()
+        super().__init__(field, self.edit)
+        # Only a diary's body is the long text of its page; notes stay compact.
+        self.edit.setMinimumHeight(70)
+        if field.name != "body":
+            self.edit.setMaximumHeight(110)
+        self.edit.textChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setPlainText("" if value is None else str(value))
+
+
+class DateEditor(FieldEditor):
+    """A calendar date; optional dates show blank at the 1900-01-01 sentinel."""
+
+    def __init__(self, field: r.Field):
+        self.edit = QDateEdit()
+        super().__init__(field, self.edit)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(BLANK_DATE)
+        self.edit.setSpecialValueText(" ")
+        self.edit.dateChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        qdate = self.edit.date()
+        if qdate == BLANK_DATE:
+            return None
+        return date(qdate.year(), qdate.month(), qdate.day()).isoformat()
+
+    def set_value(self, value: Any) -> None:
+        if not value:
+            self.edit.setDate(BLANK_DATE)
+            return
+        d = date.fromisoformat(str(value))
+        self.edit.setDate(QDate(d.year, d.month, d.day))
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, field: r.Field):
+        self.combo = QComboBox()
+        super().__init__(field, self.combo)
+        assert field.choices is not None
+        if not field.required:
+            self.combo.addItem("", None)
+        for choice in field.choices:
+            self.combo.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
+        self.combo.currentIndexChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class ChoicesEditor(FieldEditor):
+    def __init__(self, field: r.Field):
+        self.list = QListWidget()
+        super().__init__(field, self.list)
+        assert field.choices is not None
+        for choice in field.choices:
+            item = QListWidgetItem(choice.en if i18n.language() == "en" else choice.zh)
+            item.setData(Qt.ItemDataRole.UserRole, choice.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setMaximumHeight(22 * min(6, self.list.count()) + 6)
+        self.list.itemChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or [])
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self.changed.emit()
+
+
+class BoolEditor(FieldEditor):
+    def __init__(self, field: r.Field):
+        self.box = QCheckBox()
+        super().__init__(field, self.box)
+        self.box.toggled.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+class RefEditor(FieldEditor):
+    def __init__(self, field: r.Field, store: Store):
+        assert field.ref is not None
+        self.picker = RecordPicker(store, field.ref, allow_empty=not field.required)
+        super().__init__(field, self.picker)
+        self.picker.selection_changed.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.picker.record_id()
+
+    def set_value(self, value: Any) -> None:
+        self.picker.set_record_id(value)
+
+
+class LinksEditor(FieldEditor):
+    def __init__(self, field: r.Field, store: Store):
+        assert field.ref is not None
+        self.picker = LinksPicker(store, field.ref)
+        super().__init__(field, self.picker)
+        self.picker.links_changed.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.picker.record_ids()
+
+    def set_value(self, value: Any) -> None:
+        self.picker.set_record_ids(list(value or []))
+
+
+_FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
+    r.TEXT: LineEditor,
+    r.ID_NUMBER: IdNumberEditor,
+    r.MOBILE: LineEditor,
+    r.PHONE: LineEditor,
+    r.EMAIL: LineEditor,
+    r.INT: LineEditor,
+    r.AMOUNT: LineEditor,
+    r.TAGS: TagsEditor,
+    r.LONGTEXT: TextEditor,
+    r.DATE: DateEditor,
+    r.CHOICE: ChoiceEditor,
+    r.CHOICES: ChoicesEditor,
+    r.BOOL: BoolEditor,
+}
+
+
+def editor_for(field: r.Field, store: Store) -> FieldEditor:
+    if field.kind == r.REF:
+        return RefEditor(field, store)
+    if field.kind == r.LINKS:
+        return LinksEditor(field, store)
+    return _FACTORIES[field.kind](field)

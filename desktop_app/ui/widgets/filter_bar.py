@@ -1,0 +1,124 @@
+"""Search and filters above a record list: text, liaison point, dates, group, status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from ...core import enums, i18n
+from ...core.enums import ChoiceSet
+from ...core.lists.query import Filters, ListSpec
+from ...core.store import Store
+from .fields import BLANK_DATE
+from .record_picker import RecordPicker
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # Filters
+
+    def __init__(self, store: Store, spec: ListSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.search = QLineEdit()
+        self.search.setObjectName(f"{spec.kind}_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索：输入任意字词"))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 0, 0, 1, 4)
+        self.point: RecordPicker | None = None
+        self.date_from: QDateEdit | None = None
+        self.date_to: QDateEdit | None = None
+        self.group: QComboBox | None = None
+        self.status: QComboBox | None = None
+        column = 0
+        if spec.point_sql and spec.kind != "liaison_point":
+            self.point = RecordPicker(store, "liaison_point", allow_empty=True)
+            self.point.setObjectName("filter_point")
+            self.point.search_edit.setPlaceholderText(self.tr("全部联系点"))
+            self.point.setMinimumWidth(150)
+            layout.addWidget(self.point, 1, column)
+            column += 1
+            self.point.selection_changed.connect(self._emit_soon)
+        if spec.date_sql:
+            self.date_from = self._date_edit("filter_from")
+            self.date_to = self._date_edit("filter_to")
+            layout.addWidget(self.date_from, 1, column)
+            layout.addWidget(QLabel("—"), 1, column + 1)
+            layout.addWidget(self.date_to, 1, column + 2)
+            column += 3
+        if spec.group_sql:
+            self.group = self._choice_box("filter_group", enums.WOMAN_GROUP, self.tr("全部群体"))
+            layout.addWidget(self.group, 1, column)
+            column += 1
+        if spec.status_sql and spec.status_choices:
+            self.status = self._choice_box("filter_status", spec.status_choices, self.tr("全部"))
+            layout.addWidget(self.status, 1, column)
+            column += 1
+        self.clear_button = QPushButton(self.tr("清除筛选"))
+        layout.addWidget(self.clear_button, 1, column)
+        layout.setColumnStretch(column + 1, 1)
+        self.clear_button.clicked.connect(self.clear)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(lambda: self.changed.emit(self.filters()))
+        self.search.textChanged.connect(self._emit_soon)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(BLANK_DATE)
+        edit.setSpecialValueText(self.tr("不限"))
+        edit.setDate(BLANK_DATE)
+        edit.dateChanged.connect(self._emit_soon)
+        return edit
+
+    def _choice_box(self, name: str, choices: ChoiceSet, everything: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.addItem(everything, None)
+        for choice in choices:
+            box.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
+        box.currentIndexChanged.connect(self._emit_soon)
+        return box
+
+    def _emit_soon(self, *_args: object) -> None:
+        self._timer.start()
+
+    def cancel_pending(self) -> None:
+        self._timer.stop()
+
+    @staticmethod
+    def _date_value(edit: QDateEdit | None) -> str | None:
+        if edit is None or edit.date() == BLANK_DATE:
+            return None
+        d = edit.date()
+        return date(d.year(), d.month(), d.day()).isoformat()
+
+    def filters(self) -> Filters:
+        return Filters(
+            text=self.search.text(),
+            liaison_point_id=self.point.record_id() if self.point else None,
+            date_from=self._date_value(self.date_from),
+            date_to=self._date_value(self.date_to),
+            group=self.group.currentData() if self.group else None,
+            status=self.status.currentData() if self.status else None,
+        )
+
+    def set_dates(self, start: str | None, end: str | None) -> None:
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            if edit is not None:
+                edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else BLANK_DATE)
+
+    def clear(self) -> None:
+        self.search.clear()
+        if self.point:
+            self.point.set_record_id(None)
+        self.set_dates(None, None)
+        for box in (self.group, self.status):
+            if box:
+                box.setCurrentIndex(0)
+        self._emit_soon()

@@ -1,0 +1,136 @@
+"""Report figures equal totals computed independently from the database; the
+XLSX keeps numbers and dates typed; the PDF embeds its font."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.demo import generate
+from desktop_app.core.errors import UsageError
+from desktop_app.core.reports import figures, pdf, xlsx
+from desktop_app.core.store import Store
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("2026-09", "2026-09-01", "2026-09-30"), ("2026-09/10", "2026-09-01", "2026-10-31"),
+     ("2026-Q3", "2026-07-01", "2026-09-30"), ("2026-q4", "2026-10-01", "2026-12-31"),
+     ("2026", "2026-01-01", "2026-12-31"), ("2024-02", "2024-02-01", "2024-02-29")],
+)  # fmt: skip
+def test_periods(text: str, start: str, end: str) -> None:
+    period = figures.parse_period(text)
+    assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["2026-13", "2026-10/09", "2026-Q5", "26", "九月"])
+def test_bad_periods_say_what_to_type(text: str) -> None:
+    with pytest.raises(UsageError) as info:
+        figures.parse_period(text)
+    assert "2026-Q3" in str(info.value)
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "r.db", today=lambda: date(2026, 11, 20))
+    generate.fill(store, 600, seed=8, anchor=date(2026, 11, 20))
+    with store.transaction():
+        for diary in store.list_records("diary", limit=3):
+            store.save("diary", {"notable": True}, diary["id"])
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def test_totals_match_independent_queries(filled: Store) -> None:
+    period = figures.parse_period("2026-Q3")
+    data = figures.build(filled, period)
+    raw = sqlite3.connect(filled.path)
+    s, e = "2026-07-01", "2026-09-30"
+    assert data.totals["visits"] == raw.execute(
+        "SELECT count(*) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ?", (s, e)).fetchone()[0]  # fmt: skip
+    assert sum(r[1] for r in data.table("visits_by_method").rows) == data.totals["visits"]
+    assert sum(r[1] for r in data.table("visits_by_point_kind").rows) == data.totals["visits"]
+    acts, amount = raw.execute(
+        "SELECT count(*), coalesce(sum(amount), 0) FROM help_log WHERE deleted = 0 AND date BETWEEN ? AND ?", (s, e)
+    ).fetchone()
+    assert data.totals["acts"] == acts and data.totals["amount"] == pytest.approx(amount)
+    assert sum(r[1] for r in data.table("help").rows) == acts
+    raised = raw.execute(
+        "SELECT count(*) FROM problem WHERE deleted = 0 AND raised_date BETWEEN ? AND ?", (s, e)
+    ).fetchone()[0]
+    for key in ("problems_by_category", "problems_by_scope", "problems_by_status"):
+        assert sum(r[1] for r in data.table(key).rows) == raised == data.totals["problems"]
+    stays = raw.execute(
+        "SELECT count(*) FROM visit WHERE deleted = 0 AND method = 'stay' AND start_date BETWEEN ? AND ?", (s, e)
+    ).fetchone()[0]
+    assert len(data.table("stays").rows) == stays
+    # Grassroots days: recount every (cadre, day) pair in Python from raw rows.
+    pairs = set()
+    for cadre, first, last in raw.execute(
+        "SELECT vc.cadre_id, v.start_date, coalesce(v.end_date, v.start_date) FROM visit v JOIN visit_cadre vc "
+        "ON vc.visit_id = v.id WHERE v.deleted = 0 AND vc.deleted = 0"
+    ):
+        day = date.fromisoformat(first)
+        while day <= date.fromisoformat(last):
+            if s <= day.isoformat() <= e:
+                pairs.add((cadre, day))
+            day = date.fromordinal(day.toordinal() + 1)
+    assert data.totals["grassroots_days"] == len(pairs)
+
+
+def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = figures.build(filled, figures.parse_period("2026"))
+    out = tmp_path / "r.xlsx"
+    xlsx.write_xlsx(data, out)
+    book = load_workbook(out)
+    assert len(book.sheetnames) == 1 + len(data.tables)
+    sheet = book[data.table("visits_by_method").title]
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A1"].value == "方式" and sheet["B1"].value == "次数"
+    assert all(isinstance(row[1].value, int) for row in sheet.iter_rows(min_row=2))
+    stays = book[data.table("stays").title]
+    assert all(row[1].is_date and row[2].is_date for row in stays.iter_rows(min_row=2))
+    help_sheet = book[data.table("help").title]
+    assert all(isinstance(row[2].value, (int, float)) for row in help_sheet.iter_rows(min_row=2))
+    summary = book.worksheets[0]
+    values = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
+    assert values["走访次数"] == data.totals["visits"]
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils is installed by scripts/setup.sh --test")
+def test_pdf_embeds_the_font_and_shows_the_figures(filled: Store, tmp_path: Path) -> None:
+    data = figures.build(filled, figures.parse_period("2026-Q3"), federation="测试县妇女联合会")
+    out = tmp_path / "r.pdf"
+    pdf.write_pdf(data, out)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all("yes yes yes" in " ".join(line.split()) for line in fonts), fonts
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    for expected in ("访妇情工作报表", "测试县妇女联合会", "2026年第3季度", "走访方式", "问题类别"):
+        assert expected in text
+    assert re.search(r"第\s*2\s*页", text)
+    assert str(data.totals["visits"]) in text
+
+
+def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
+    from desktop_app.core.reports import research
+
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
+                            "disposition": "escalate", "liaison_point_id": point, "resolution": "建议村委会腾出活动室"})  # fmt: skip
+    draft = research.build(filled, "children_education", figures.parse_period("2026"), "测试县妇女联合会")
+    assert draft.situation and draft.analysis
+    assert any("托管班缺场地" in p and "建议村委会腾出活动室" in p for p in draft.proposals)
+    out = tmp_path / "draft.pdf"
+    research.write_pdf(draft, out)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        for heading in ("一、基本情况", "二、问题分析", "三、对策建议", "儿童教育"):
+            assert heading in text
