@@ -51,9 +51,11 @@ if [ -z "$python" ]; then echo "需要 Python 3.11 或更新版本 / Python 3.11
 if [ ! -x .venv/bin/python ]; then "$python" -m venv .venv; fi
 stamp=.venv/.fuqing-installed
 extras=""; if [ "$want_tests" = 1 ]; then extras="[test]"; fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || { [ "$want_tests" = 1 ] && ! grep -q test "$stamp"; }; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements/constraints.txt -nt "$stamp" ] \
+   || { [ "$want_tests" = 1 ] && ! grep -q test "$stamp"; }; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".${extras}"
+  # Exact versions from the constraints file: the same tools on every machine and in CI.
+  .venv/bin/python -m pip install -q -c requirements/constraints.txt -e ".${extras}"
   echo "installed${extras}" > "$stamp"
 fi
 PATH="$PWD/.venv/bin:$PATH" .venv/bin/python build_scripts/build_translations.py >/dev/null

@@ -38,3 +38,12 @@ def store(db_path: Path) -> Iterator[Store]:
 def profiled(store: Store) -> Store:
     store.save_profile({"name": "王芳", "org": "南通市妇女联合会", "mobile": "13812345678", "position": "副主席"})
     return store
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # End-to-end tests (real processes killed mid-write, 100k-row databases,
+    # screenshots) are most of the run time: `pytest -m "not slow"` skips them.
+    e2e = Path(__file__).parent / "e2e"
+    for item in items:
+        if e2e in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.slow)
