@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Set up (first time) and start 访妇情. Creates a demo database if none exists.
+# Set up (first time) and start 访妇情 on a demo database of its own (.demo/ in
+# this checkout), never the cadre's real data. Creates the demo data the first time.
 #   FUQING_DB=/path/to/file.db bash scripts/run.sh   # another database
 set -euo pipefail
 cd "$(dirname "$0")/.."
 display=0
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then display=1; fi
 if [ "$display" = 1 ]; then bash scripts/setup.sh --display; else bash scripts/setup.sh; fi
-db="${FUQING_DB:-$(.venv/bin/python -c 'from desktop_app.core.db import default_db_path; print(default_db_path())')}"
+db="${FUQING_DB:-$PWD/.demo/fuqing-demo.db}"
 if [ ! -f "$db" ]; then
   echo "首次运行：生成演示数据库 $db / first run: creating a demo database"
   .venv/bin/fuqing --db "$db" demo --records 2000
