@@ -362,23 +362,23 @@ class Store:
 
     def delete(self, kind: str, record_id: str) -> None:
         """Leave a tombstone: the row stays so the deletion can travel in a bundle."""
-        rtype = r.record_type(kind)
         with self.transaction():
-            stored = self.stored_row(kind, record_id)
-            if stored is None:
-                raise NotFound(msg.NOT_FOUND.format(kind=rtype.label, record_id=record_id))
+            stored = self._stored_record(kind, record_id)
             if stored["deleted"]:
-                raise NotFound(msg.ALREADY_DELETED.format(kind=rtype.label, record_id=record_id))
+                label = r.record_type(kind).label
+                raise NotFound(msg.ALREADY_DELETED.format(kind=label, record_id=record_id))
             self._new_local_version(kind, stored, "delete", deleted=1)
 
     def restore(self, kind: str, record_id: str) -> None:
         """Undo a deletion (choosing an edit over a deletion in a conflict)."""
-        rtype = r.record_type(kind)
         with self.transaction():
-            stored = self.stored_row(kind, record_id)
-            if stored is None:
-                raise NotFound(msg.NOT_FOUND.format(kind=rtype.label, record_id=record_id))
-            self._new_local_version(kind, stored, "restore", deleted=0)
+            self._new_local_version(kind, self._stored_record(kind, record_id), "restore", deleted=0)
+
+    def _stored_record(self, kind: str, record_id: str) -> Row:
+        stored = self.stored_row(kind, record_id)
+        if stored is None:
+            raise NotFound(msg.NOT_FOUND.format(kind=r.record_type(kind).label, record_id=record_id))
+        return stored
 
     def new_version(self, table: str, record_id: str, also_descends_from: list[str]) -> None:
         """A new version of a row, unchanged in content, that descends from other

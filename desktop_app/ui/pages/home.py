@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from ...core.changes import SETTINGS
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
-from ..widgets.tables import plain_table
+from ..widgets.tables import fill, plain_table
 
 OVERDUE = QColor("#b3261e")
 MET = QColor("#1b6e20")
@@ -99,34 +98,27 @@ class HomePage(QWidget):
         self.days_label.setText(self.tr("{year} 年已下基层 {days} 天").format(year=today.year, days=days))
         mine = next((p for p in progress if p.cadre_id == own), None)
         items = mine.items if mine else []
-        self.quota_table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            state = (
-                self.tr("已完成")
-                if item.met and item.applies
-                else self.tr("不适用")
-                if not item.applies
-                else self.tr("未完成")
-            )
-            cells = [item.label, str(item.target), str(item.actual), state]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setForeground(MET if item.met else OVERDUE)
-                self.quota_table.setItem(row, column, cell)
+        states = [
+            self.tr("不适用") if not i.applies else self.tr("已完成") if i.met else self.tr("未完成") for i in items
+        ]
+        fill(
+            self.quota_table,
+            [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
+            [MET if i.met else OVERDUE for i in items],
+        )
         self.team_summary.setText(self.tr("全体干部的完成情况见报表或命令 fuqing quotas"))
 
     def _fill_followups(self, today: object) -> None:
         due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)
         self._followup_targets = [("help_pair" if f.kind == "help_log" else "problem", f.record_id) for f in due]
-        self.followups.setRowCount(len(due))
-        for row, item in enumerate(due):
-            kind = self.tr("帮扶回访") if item.kind == "help_log" else self.tr("问题时限")
-            cells = [item.due, kind, item.title, item.detail]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if item.overdue:
-                    cell.setForeground(OVERDUE)
-                self.followups.setItem(row, column, cell)
+        fill(
+            self.followups,
+            [
+                [f.due, self.tr("帮扶回访") if f.kind == "help_log" else self.tr("问题时限"), f.title, f.detail]
+                for f in due
+            ],
+            [OVERDUE if f.overdue else None for f in due],
+        )
         overdue = sum(1 for f in due if f.overdue)
         self.followup_summary.setText(
             self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from ...core.lists import names
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
-from ..widgets.tables import plain_table
+from ..widgets.tables import fill, plain_table
 from .records import ProblemListPage
 
 OVERDUE = QColor("#b3261e")
@@ -56,10 +55,9 @@ class ResponsibilityView(QWidget):
     def refresh(self) -> None:
         duties = problems.responsibility_list(self.store, self.store.today())
         self._ids = [d.problem_id for d in duties]
-        self.table.setRowCount(len(duties))
         lang = i18n.language()
-        for row, duty in enumerate(duties):
-            cells = [
+        rows = [
+            [
                 duty.deadline or "",
                 "" if duty.days_left is None else str(duty.days_left),
                 duty.responsible,
@@ -67,11 +65,9 @@ class ResponsibilityView(QWidget):
                 enums.PROBLEM_STATUS.label(duty.status, lang),
                 duty.description,
             ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if duty.overdue:
-                    item.setForeground(OVERDUE)
-                self.table.setItem(row, column, item)
+            for duty in duties
+        ]
+        fill(self.table, rows, [OVERDUE if d.overdue else None for d in duties])
         overdue = sum(1 for d in duties if d.overdue)
         self.summary.setText(self.tr("待办问题 {n} 个，其中逾期 {overdue} 个").format(n=len(duties), overdue=overdue))
 
@@ -119,10 +115,9 @@ class WarningsView(QWidget):
             box.setValue(value)
             box.blockSignals(False)
         warnings = problems.trend_warnings(self.store)
-        self.table.setRowCount(len(warnings))
-        for row, warning in enumerate(warnings):
-            point_names = names.labels(self.store, "liaison_point", warning.liaison_point_ids)
-            cells = [
+        point_names = names.labels(self.store, "liaison_point", [p for w in warnings for p in w.liaison_point_ids])
+        rows = [
+            [
                 enums.PROBLEM_CATEGORY.label(warning.category, i18n.language()),
                 str(len(warning.liaison_point_ids)),
                 warning.first_date,
@@ -130,8 +125,9 @@ class WarningsView(QWidget):
                 str(len(warning.problem_ids)),
                 "、".join(point_names.get(p, p) for p in warning.liaison_point_ids),
             ]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            for warning in warnings
+        ]
+        fill(self.table, rows)
 
 
 class ProblemPage(QWidget):

@@ -3,6 +3,7 @@ devices), and the set-up every record list view shares."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
 
 from ..models.record_list import RecordListModel
@@ -20,11 +21,16 @@ def plain_table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-def fill(table: QTableWidget, rows: list[list[str]]) -> None:
+def fill(table: QTableWidget, rows: list[list[str]], colours: list[QColor | None] | None = None) -> None:
+    """Rows of text, each optionally in a colour (overdue in red, done in green)."""
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
+        colour = colours[r] if colours else None
         for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if colour is not None:
+                item.setForeground(colour)
+            table.setItem(r, c, item)
 
 
 def configure_table(table: QTableView, model: RecordListModel) -> None:
