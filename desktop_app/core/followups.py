@@ -37,10 +37,12 @@ def due_followups(store: Store, today: date, days_ahead: int = 7, cadre_id: str 
     if cadre_id:
         mine = " AND h.id IN (SELECT help_pair_id FROM help_pair_cadre WHERE cadre_id = ? AND deleted = 0)"
         params = (horizon, cadre_id)
-    # SQLite returns the other columns of the row holding max(date).
+    # The latest act of help of each pair sets the plan: the latest date, and on
+    # one date the act entered last (its clock stamp).
     rows = conn.execute(
-        "WITH latest AS (SELECT help_pair_id, next_date, next_step, max(date) FROM help_log "
-        "WHERE deleted = 0 GROUP BY help_pair_id) "
+        "WITH latest AS (SELECT help_pair_id, next_date, next_step FROM ("
+        "SELECT help_pair_id, next_date, next_step, row_number() OVER "
+        "(PARTITION BY help_pair_id ORDER BY date DESC, hlc DESC) AS n FROM help_log WHERE deleted = 0) WHERE n = 1) "
         "SELECT h.id, l.next_date, l.next_step, coalesce(w.name, p.name, '') FROM latest l "
         "JOIN help_pair h ON h.id = l.help_pair_id "
         "LEFT JOIN woman w ON w.id = h.woman_id LEFT JOIN liaison_point p ON p.id = h.liaison_point_id "

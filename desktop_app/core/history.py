@@ -8,7 +8,7 @@ from typing import Any
 
 from . import records as r
 from .clock import Stamp
-from .i18n import pick
+from .i18n import join, pick
 from .idcard import mask
 from .lists.names import labels
 from .store import Store
@@ -56,16 +56,16 @@ def _show(store: Store, field: r.Field | None, value: Any) -> str:
     if field.kind == r.CHOICE and field.choices:
         return field.choices.label(str(value), lang)
     if field.kind == r.CHOICES and field.choices:
-        return "、".join(field.choices.label(v, lang) for v in value)
+        return join(field.choices.label(v, lang) for v in value)
     if field.kind == r.REF and field.ref:
         return labels(store, field.ref, [str(value)]).get(str(value), str(value))
     if field.kind == r.LINKS and field.ref:
         names = labels(store, field.ref, list(value))
-        return "、".join(names.get(v, v) for v in value)
+        return join(names.get(v, v) for v in value)
     if field.kind == r.BOOL:
         return pick("是", "yes") if value else pick("否", "no")
     if field.kind == r.ID_NUMBER:
         return mask(str(value))
     if field.kind == r.TAGS:
-        return "、".join(value)
+        return join(value)
     return str(value)

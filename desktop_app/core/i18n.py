@@ -8,6 +8,7 @@ its English beside it; ``set_language`` picks which one ``str()`` returns.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _language = "en" if os.environ.get("FUQING_LANG", "").lower().startswith("en") else "zh"
@@ -36,3 +37,8 @@ class Text:
 
 def pick(zh: str, en: str) -> str:
     return en if _language == "en" else zh
+
+
+def join(items: Iterable[str]) -> str:
+    """A list in running text: "甲、乙" in Chinese, "a, b" in English."""
+    return (", " if _language == "en" else "、").join(items)

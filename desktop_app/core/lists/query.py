@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import idcard, phones, search
 from .. import records as r
 from ..enums import ChoiceSet
-from ..i18n import pick
+from ..i18n import join, pick
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -224,7 +224,7 @@ def display_value(column: Column, value: Any, query: str = "") -> Any:
     if column.display == CHOICES and column.choices is not None:
         codes = json.loads(value) if isinstance(value, str) else value
         lang = "en" if pick("zh", "en") == "en" else "zh"
-        return "、".join(column.choices.label(code, lang) for code in codes)
+        return join(column.choices.label(code, lang) for code in codes)
     if column.display == MASKED_ID:
         return idcard.mask(str(value))
     if column.display == MASKED_PHONE:
