@@ -7,13 +7,22 @@ machines are broken by the device id stored beside the stamp.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import messages as msg
+from .errors import FuqingError
+
 _MS_DIGITS = 15
 _COUNTER_DIGITS = 5
 _COUNTER_MAX = 10**_COUNTER_DIGITS - 1
+_WALL_MAX = 10**_MS_DIGITS - 1
+# ASCII digits only: int() would also take "٣", "+1" or "1_0" and pack them differently.
+_STAMP = re.compile(rf"[0-9]{{{_MS_DIGITS}}}\.[0-9]{{{_COUNTER_DIGITS}}}\Z")
+DAY_MS = 86_400_000
+MAX_AHEAD_MS = DAY_MS  # how far past the receiver's clock an imported stamp may be
 
 
 @dataclass(frozen=True, order=True)
@@ -26,9 +35,9 @@ class Stamp:
 
     @classmethod
     def unpack(cls, text: str) -> Stamp:
-        wall, _, counter = text.partition(".")
-        if len(wall) != _MS_DIGITS or len(counter) != _COUNTER_DIGITS:
+        if not isinstance(text, str) or not _STAMP.match(text):
             raise ValueError(f"not a clock stamp: {text!r}")
+        wall, _, counter = text.partition(".")
         return cls(int(wall), int(counter))
 
 
@@ -40,7 +49,7 @@ class HybridClock:
 
     def __init__(self, last: Stamp = ZERO, wall_ms: Callable[[], int] | None = None):
         self.last = last
-        self._wall_ms = wall_ms or (lambda: int(time.time() * 1000))
+        self._wall_ms = wall_ms or wall_now_ms
 
     def tick(self) -> Stamp:
         now = self._wall_ms()
@@ -61,6 +70,14 @@ class HybridClock:
 
     @staticmethod
     def _bump(stamp: Stamp) -> Stamp:
-        if stamp.counter >= _COUNTER_MAX:
-            return Stamp(stamp.wall_ms + 1, 0)
-        return Stamp(stamp.wall_ms, stamp.counter + 1)
+        if stamp.counter < _COUNTER_MAX:
+            return Stamp(stamp.wall_ms, stamp.counter + 1)
+        if stamp.wall_ms >= _WALL_MAX:
+            # Only a stamp from the year 33658 gets here; imports refuse stamps
+            # a day ahead, so it means a damaged database: never pack it invalid.
+            raise FuqingError(str(msg.CLOCK_EXHAUSTED))
+        return Stamp(stamp.wall_ms + 1, 0)
+
+
+def wall_now_ms() -> int:
+    return int(time.time() * 1000)

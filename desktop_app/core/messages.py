@@ -147,3 +147,17 @@ BACKUP_FAILED = Text("备份失败（{detail}），数据未受影响", "The bac
 RESTORE_INVALID = Text(
     "“{path}”不是可恢复的访妇情备份：{detail}", "“{path}” is not a Fuqing backup that can be restored: {detail}"
 )
+CLOCK_EXHAUSTED = Text(
+    "数据库中的时间戳已到最大值，无法再保存：请用最近的备份恢复（fuqing restore）",
+    "The database's clock stamps reached their largest value; restore a recent backup (fuqing restore)",
+)
+CLOCK_BEHIND = Text(
+    "这台电脑的日期时间（{now}）早于本机上次保存记录的时间（{last}）。请把日期和时间改正后再记录，"
+    "否则新记录在同步时可能被当作旧的修改。",
+    "This computer's date and time ({now}) is earlier than the last record saved here ({last}). "
+    "Correct the date and time before recording; otherwise new records may lose to older changes when syncing.",
+)
+CLOCK_IMPLAUSIBLE = Text(
+    "这台电脑的日期（{now}）看起来不对。请先把日期和时间改正：记录的时间和同步都依赖它。",
+    "This computer's date ({now}) looks wrong. Correct the date and time first: record times and sync depend on it.",
+)

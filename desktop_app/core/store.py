@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from . import db, search
 from . import messages as msg
 from . import records as r
 from .changes import DEVICES, SETTINGS, ChangeLog, Changes
-from .clock import ZERO, HybridClock, Stamp
+from .clock import ZERO, HybridClock, Stamp, wall_now_ms
 from .errors import NotFound, ValidationFailed
 from .ids import link_id, new_id
 from .sync import keys, revisions
@@ -115,6 +115,24 @@ class Store:
 
     def today(self) -> date:
         return self._today()
+
+    def wall_ms(self) -> int:
+        """This computer's clock in milliseconds (tests pass their own)."""
+        return (self._wall_ms or wall_now_ms)()
+
+    def clock_warning(self) -> str | None:
+        """What is wrong with this computer's date, if anything a person should fix first."""
+        now = self.wall_ms()
+        shown = datetime.fromtimestamp(now / 1000).strftime("%Y-%m-%d %H:%M")
+        year = datetime.fromtimestamp(now / 1000).year
+        if not 2024 <= year <= 2099:
+            return msg.CLOCK_IMPLAUSIBLE.format(now=shown)
+        stored = db.get_meta(self.conn, "hlc")
+        last = Stamp.unpack(stored).wall_ms if stored else 0
+        if now < last - 10 * 60_000:  # ten minutes of drift between two saves is not worth a word
+            when = datetime.fromtimestamp(last / 1000).strftime("%Y-%m-%d %H:%M")
+            return msg.CLOCK_BEHIND.format(now=shown, last=when)
+        return None
 
     def meta(self, key: str) -> str | None:
         return db.get_meta(self.conn, key)
@@ -354,10 +372,12 @@ class Store:
             stored = self.stored_row(kind, rid) if old is not None else None
             row = {f.name: encode_value(f, clean[f.name]) for f in rtype.column_fields}
             row.update(id=rid, hlc=stamp, device_id=self.device_id, deleted=0, rev=self._rev_after(stored, stamp))
+            # The creator owns a record for good: the hub judges later edits by it.
+            row["owner_id"] = stored["owner_id"] if stored else (self.own_cadre_id or (rid if kind == "cadre" else None))
             self.write_rows(kind, [RowWrite(row, stored, "create" if old is None else "update", changes)])
             for name, link in rtype.links.items():
                 if name in changes:
-                    self._write_links(link, rid, clean[name], stamp)
+                    self._write_links(link, rid, clean[name], stamp, row["owner_id"])
             return self.get(kind, rid)
 
     def delete(self, kind: str, record_id: str) -> None:
@@ -428,7 +448,8 @@ class Store:
             raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)})
         return defaults
 
-    def _write_links(self, link: r.Link, parent_id: str, wanted: list[str], stamp: str) -> None:
+    def _write_links(self, link: r.Link, parent_id: str, wanted: list[str], stamp: str, owner: str | None) -> None:
+        """A link row belongs to whoever owns its parent record."""
         existing = {
             row[0]: row[1]
             for row in self.conn.execute(
@@ -454,6 +475,7 @@ class Store:
                     link.parent_column: parent_id,
                     link.ref_column: ref_id,
                     "rev": self._rev_after(None, stamp),
+                    "owner_id": owner,
                 }
                 writes.append(RowWrite(row))
         self.write_rows(link.table, writes)

@@ -110,9 +110,13 @@ def fill(
     conn = store.conn
     written: dict[str, int] = {}
 
+    owners: dict[str, str] = {}  # record id -> the cadre who made it (links belong to their parent's)
+
     def put(kind: str, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
+        for row in rows:
+            owners[row["id"]] = row["owner_id"]
         store.write_rows(kind, [RowWrite(row, None, None if kind in LINK_TABLES else "create") for row in rows])
         written[kind] = written.get(kind, 0) + len(rows)
         if progress:
@@ -130,7 +134,7 @@ def fill(
         for p, c in dict.fromkeys(pairs):
             stamp = g.stamp()
             row = {"id": link_id(p, c), "hlc": stamp, "device_id": g.device_id, parent_col: p, ref_col: c}
-            rows.append({**row, **version(stamp)})
+            rows.append({**row, **version(stamp), "owner_id": owners[p]})
         put(table, rows)
 
     rng = g.rng
@@ -161,8 +165,11 @@ def fill(
                     "service_promise": r.DEFAULT_PROMISE,
                 }
             )
+        for cadre in cadres:
+            cadre["owner_id"] = cadre["id"]
         put("cadre", cadres)
         cadre_ids = [c["id"] for c in cadres]
+        lead = cadre_ids[0]  # the federation's lead cadre made the shared records
 
         kinds = [
             "district",
@@ -203,6 +210,7 @@ def fill(
                     "contact_phone": g.mobile(),
                     "focus": json.dumps(rng.sample(r.enums.LIAISON_POINT_FOCUS.codes(), rng.randrange(0, 3))),
                     "notes": None,
+                    "owner_id": lead,
                 }
             )
         put("liaison_point", points)
@@ -222,7 +230,7 @@ def fill(
                 assignments += [(p, cadre_id) for p in rng.sample(pool, min(n, len(pool)))]
         links("liaison_point_cadre", "liaison_point_id", "cadre_id", assignments)
 
-        women = []
+        women: list[dict[str, Any]] = []
         for _ in range(plan.women):
             point = rng.choice(points)
             consent = g.day()
@@ -239,6 +247,7 @@ def fill(
                     "consent_date": consent.isoformat(),
                     "consent_method": rng.choice(["written", "oral", "oral", "phone"]),
                     "notes": None,
+                    "owner_id": cadre_ids[len(women) % len(cadre_ids)],
                 }
             )
         put("woman", women)
@@ -268,7 +277,9 @@ def fill(
                 "opinions": rng.choice(t.VISIT_OPINIONS),
             }
             visits.append(row)
-            for c in rng.sample(cadre_ids, min(len(cadre_ids), rng.choice([1, 1, 2]))):
+            visitors = rng.sample(cadre_ids, min(len(cadre_ids), rng.choice([1, 1, 2])))
+            row["owner_id"] = visitors[0]
+            for c in visitors:
                 visit_cadres.append((row["id"], c))
             for w in rng.sample(woman_ids, min(len(woman_ids), rng.randrange(0, 4))):
                 visit_women.append((row["id"], w))
@@ -294,6 +305,7 @@ def fill(
             }
             helpers = rng.sample(cadre_ids, min(len(cadre_ids), 1 if rng.random() < 0.8 else 3))
             row["mode"] = "one_to_one" if len(helpers) == 1 else "many_to_one"
+            row["owner_id"] = helpers[0]
             pairs.append(row)
             pair_cadres += [(row["id"], c) for c in helpers]
             day = start
@@ -311,6 +323,7 @@ def fill(
                         "result": rng.choice(t.RESULTS),
                         "next_step": rng.choice(t.NEXT_STEPS),
                         "next_date": (day + timedelta(days=rng.randrange(7, 45))).isoformat(),
+                        "owner_id": helpers[0],
                     }
                 )
         put("help_pair", pairs)
@@ -333,6 +346,7 @@ def fill(
                 "tags": json.dumps(rng.sample(t.TAGS, rng.randrange(0, 3)), ensure_ascii=False),
                 "notable": int(rng.random() < 0.003),
             }
+            row["owner_id"] = row["author_id"]
             diaries_rows.append(row)
             for w in rng.sample(woman_ids, rng.choice([0, 0, 1, 2])):
                 diary_women.append((row["id"], w))
@@ -341,7 +355,7 @@ def fill(
                 diaries_rows = []
         links("diary_woman", "diary_id", "woman_id", diary_women)
 
-        problems = []
+        problems: list[dict[str, Any]] = []
         visit_ids = [v["id"] for v in visits]
         for _ in range(plan.problems):
             day = g.day(400)
@@ -370,6 +384,7 @@ def fill(
                     "deadline": (day + timedelta(days=rng.randrange(7, 90))).isoformat(),
                     "status": status,
                     "resolution": rng.choice(t.RESULTS) if status == "resolved" else None,
+                    "owner_id": cadre_ids[len(problems) % len(cadre_ids)],
                 }
             )
         put("problem", problems)
