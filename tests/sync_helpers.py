@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.store import Store
-from desktop_app.core.sync import bundle, exchange, keys
+from desktop_app.core.sync import bundle, devices, exchange, keys
 
 
 class Replica:
@@ -19,6 +19,16 @@ class Replica:
             keys.import_identity(self.store, identity_file)
             recipient, _ = keys.read_hub_key(hub_key)
             self.destination = keys.add_hub(self.store, recipient, "hub")
+
+    def trust(self, *others: Replica, role: str = "mirror") -> None:
+        """Approve other replicas' devices here, as an operator would (mirror: may write anything)."""
+        for other in others:
+            devices.enrol(
+                self.store,
+                {"device_id": other.store.device_id, "public_key": keys.public_key(other.store),
+                 "cadre_id": other.store.own_cadre_id, "cadre_name": other.name},
+                role,
+            )  # fmt: skip
 
     def export(self, out: Path, full: bool = False) -> Path | None:
         destination = keys.destination(self.store, self.destination.id)

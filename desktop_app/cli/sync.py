@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core import messages as msg
 from ..core.errors import UsageError
 from ..core.i18n import pick
 from ..core.store import Store
-from ..core.sync import conflicts, exchange, keys
+from ..core.sync import conflicts, exchange, keys, proposals, rights
 from ..core.sync import devices as registry
 from .common import print_json, read_passphrase
 
@@ -22,6 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument("--name", help="发送对象名称（默认取自公钥文件）")
     p.add_argument("--export-identity", type=Path, metavar="FILE", help="导出本机私钥（仅用于迁移，注意保密）")
     p.add_argument("--import-identity", type=Path, metavar="FILE", help="导入从旧电脑导出的私钥（县妇联换电脑）")
+    p.add_argument("--export-enrolment", type=Path, metavar="FILE", help="导出本机登记文件，交县妇联预先批准本机")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=keys_command)
 
@@ -41,10 +43,24 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=import_bundles)
 
-    p = sub.add_parser("devices", help="设备登记（县妇联）")
-    p.add_argument("--revoke", metavar="DEVICE_ID")
+    p = sub.add_parser("devices", help="设备登记：批准、撤销、停用干部（县妇联）")
+    p.add_argument("--approve", metavar="DEVICE_ID", help="批准等待中的设备，并导入它暂存的同步包")
+    p.add_argument(
+        "--role", choices=list(rights.ROLES), help="与 --approve 合用：cadre（干部）、hub（妇联）、mirror（本会另一台）"
+    )
+    p.add_argument("--revoke", metavar="DEVICE_ID", help="撤销设备：不再接收它的同步包")
+    p.add_argument("--block-cadre", metavar="CADRE_ID", help="停用干部：她所有设备（包括以后新装的）都不再被接收")
+    p.add_argument("--enrol", type=Path, metavar="FILE", help="按干部的登记文件预先批准她的电脑")
+    p.add_argument("--refused", action="store_true", help="列出最近被拒收的同步包及原因")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=devices)
+    p.set_defaults(handler=devices_command)
+
+    p = sub.add_parser("proposals", help="待审核的修改：超出发送人权限的记录")
+    p.add_argument("--accept", metavar="ID", help="接受这条修改")
+    p.add_argument("--reject", metavar="ID", help="拒绝这条修改")
+    p.add_argument("--all", action="store_true", help="也列出已处理的")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=proposal_list)
 
     p = sub.add_parser("conflicts", help="同步冲突：查看与选择版本")
     p.add_argument("--resolve", metavar="CONFLICT_ID")
@@ -59,8 +75,7 @@ def keys_command(store: Store, args: argparse.Namespace) -> int:
         print(pick(f"已导出本机公钥：{args.export_hub_key}（{recipient}）",
                    f"Key written: {args.export_hub_key} ({recipient})"))  # fmt: skip
     if args.import_hub_key:
-        recipient, name = keys.read_hub_key(args.import_hub_key)
-        destination = keys.add_hub(store, recipient, args.name or name)
+        destination = registry.import_hub_key(store, args.import_hub_key, args.name)
         print(pick(f"已导入县妇联公钥：{destination.label}", f"Hub key imported: {destination.label}"))
     if args.import_identity:
         keys.import_identity(store, args.import_identity)
@@ -68,7 +83,18 @@ def keys_command(store: Store, args: argparse.Namespace) -> int:
     if args.export_identity:
         keys.export_identity(store, args.export_identity)
         print(pick(f"已导出私钥到 {args.export_identity}，请妥善保管", f"Secret key written to {args.export_identity}"))
-    if args.json or not (args.export_hub_key or args.import_hub_key or args.export_identity or args.import_identity):
+    if args.export_enrolment:
+        keys.export_enrolment(store, args.export_enrolment)
+        print(pick(f"已导出本机登记文件：{args.export_enrolment}（请交给县妇联）",
+                   f"Enrolment file written: {args.export_enrolment} (give it to your hub)"))  # fmt: skip
+    acted = (
+        args.export_hub_key,
+        args.import_hub_key,
+        args.export_identity,
+        args.import_identity,
+        args.export_enrolment,
+    )
+    if args.json or not any(acted):
         print_json(
             {
                 "device_id": store.device_id,
@@ -85,8 +111,7 @@ def _destination(store: Store, args: argparse.Namespace) -> tuple[keys.Destinati
     if passphrase:
         return keys.passphrase_destination(store), passphrase
     if args.to:
-        recipient, name = keys.read_hub_key(args.to)
-        return keys.add_hub(store, recipient, name), None
+        return registry.import_hub_key(store, args.to), None
     hubs = keys.hubs(store)
     if len(hubs) != 1:
         names = [d.label for d in hubs]
@@ -137,17 +162,60 @@ def import_bundles(store: Store, args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
-def devices(store: Store, args: argparse.Namespace) -> int:
+def devices_command(store: Store, args: argparse.Namespace) -> int:
+    if args.approve:
+        device, results = exchange.approve_device(store, args.approve, args.role)
+        print(pick(f"已批准设备：{device.label}", f"Device approved: {device.label}"))
+        for result in results:
+            print(f"{result.file}: {result.summary()}")
     if args.revoke and not registry.revoke_device(store, args.revoke):
-        raise UsageError(pick(f"没有这台设备：{args.revoke}", f"No such device: {args.revoke}"))
-    others = registry.other_devices(store)
-    if args.json:
-        print_json(others)
+        raise UsageError(msg.NO_SUCH_DEVICE.format(device=args.revoke))
+    if args.block_cadre:
+        n = registry.block_cadre(store, args.block_cadre)
+        print(
+            pick(f"已停用该干部，她的 {n} 台设备不再被接收", f"Cadre blocked; her {n} devices are no longer accepted")
+        )
+    if args.enrol:
+        device = registry.enrol_file(store, args.enrol)
+        print(pick(f"已登记并批准：{device.label}", f"Enrolled and approved: {device.label}"))
+    if args.refused:
+        refused = registry.refusals(store)
+        if args.json:
+            print_json(refused)
+        else:
+            for item in refused:
+                print(f"{item['at']}  {item['file_name'] or ''}  {item['message']}")
         return 0
-    for d in others:
-        flag = pick("（已撤销）", " (revoked)") if d["revoked"] else ""
-        last = d["last_bundle_at"] or "—"
-        print(f"{d['id']}  {d['name'] or ''}  {last}  {d['bundle_count']}  {d['rows_received']}{flag}")
+    listed = registry.registry(store)
+    if args.json:
+        print_json([d.as_json() for d in listed])
+        return 0
+    states = {
+        "pending": pick("待批准", "pending"),
+        "approved": pick("已批准", "approved"),
+        "revoked": pick("已撤销", "revoked"),
+    }
+    for d in listed:
+        status = states["revoked"] if d.blocked else states.get(d.status, d.status)
+        print(f"{d.id}  {d.label}  {d.role}  {status}  {d.last_bundle_at or '—'}  {d.bundle_count}  {d.rows_received}")
+    return 0
+
+
+def proposal_list(store: Store, args: argparse.Namespace) -> int:
+    if args.accept:
+        proposals.accept(store, args.accept)
+        print(pick("已接受这条修改", "Change accepted"))
+    if args.reject:
+        proposals.reject(store, args.reject)
+        print(pick("已拒绝这条修改", "Change rejected"))
+    found = proposals.listed(store, None if args.all else proposals.PENDING)
+    if args.json:
+        print_json([{**p.as_json(), "sender": proposals.sender_label(store, p)} for p in found])
+        return 0
+    for p in found:
+        print(
+            f"{p.id}  {p.record_type}  {p.record_id}  {proposals.sender_label(store, p)}  {p.reason_text}  {p.status}"
+        )
     return 0
 
 

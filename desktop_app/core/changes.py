@@ -17,7 +17,8 @@ SETTINGS = "settings"  # quota preset and targets, warning rule, this install's 
 DEVICES = "devices"  # the device registry (approvals, revocations, bundles received)
 DESTINATIONS = "destinations"  # hub keys and passphrase destinations, with their delta marks
 DRAFTS = "drafts"  # autosaved, unsaved form contents
-LOCAL_KINDS = (SETTINGS, DEVICES, DESTINATIONS, DRAFTS)
+PROPOSALS = "proposals"  # changes held for the hub operator
+LOCAL_KINDS = (SETTINGS, DEVICES, DESTINATIONS, DRAFTS, PROPOSALS)
 # Synced tables that are not record types are kinds under their table name
 # ("conflict"); link tables count as changes to the records on both ends.
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from . import records as r
 from .clock import Stamp
-from .i18n import join, pick
-from .idcard import mask
+from .describe import device_label, show_value
+from .i18n import pick
 from .lists.names import labels
 from .store import Store
 
@@ -36,36 +35,12 @@ def describe(store: Store, kind: str, record_id: str) -> list[HistoryLine]:
     lines = []
     for entry in entries:
         when = datetime.fromtimestamp(Stamp.unpack(entry.hlc).wall_ms / 1000).strftime("%Y-%m-%d %H:%M:%S")
-        device = pick("本机", "this device") if entry.device_id == store.device_id else entry.device_id[:8]
+        device = device_label(store, entry.device_id)
         changes = []
         for name, (before, after) in entry.changes.items():
             field = rtype.field(name) if rtype.has_field(name) else None
             label = field.label if field else name
-            changes.append((label, _show(store, field, before), _show(store, field, after)))
+            changes.append((label, show_value(store, field, before), show_value(store, field, after)))
         zh, en = ACTIONS.get(entry.action, (entry.action, entry.action))
         lines.append(HistoryLine(when, cadre_names.get(entry.cadre_id or "", ""), device, pick(zh, en), changes))
     return lines
-
-
-def _show(store: Store, field: r.Field | None, value: Any) -> str:
-    if value is None or value == [] or value == "":
-        return ""
-    if field is None:
-        return str(value)
-    lang = pick("zh", "en")
-    if field.kind == r.CHOICE and field.choices:
-        return field.choices.label(str(value), lang)
-    if field.kind == r.CHOICES and field.choices:
-        return join(field.choices.label(v, lang) for v in value)
-    if field.kind == r.REF and field.ref:
-        return labels(store, field.ref, [str(value)]).get(str(value), str(value))
-    if field.kind == r.LINKS and field.ref:
-        names = labels(store, field.ref, list(value))
-        return join(names.get(v, v) for v in value)
-    if field.kind == r.BOOL:
-        return pick("是", "yes") if value else pick("否", "no")
-    if field.kind == r.ID_NUMBER:
-        return mask(str(value))
-    if field.kind == r.TAGS:
-        return join(value)
-    return str(value)

@@ -114,12 +114,34 @@ BUNDLE_HASH_MISMATCH = Text(
     "同步包内文件与清单校验值不符：{name}", "A file in the bundle does not match the manifest's hash: {name}"
 )
 BUNDLE_KEY_CHANGED = Text(
-    "设备 {device} 的签名密钥与以前不同，已拒绝（如设备确已重装，请先在设备登记中撤销旧设备）",
-    "Device {device} signs with a different key than before; refused (if it was reinstalled, revoke the old device first)",
+    "设备“{device}”的签名密钥与以前不同，已拒收（可能是冒用）。如那台电脑确已重装，它会以新设备出现，请核对后批准",
+    "Device “{device}” signs with a different key than before; refused (it may be an impostor). "
+    "A reinstalled computer shows up as a new device to check and approve",
+)
+BUNDLE_ID_NOT_KEY = Text(
+    "同步包声称来自设备 {device_id}，但签名密钥不是那台设备的，已拒收（可能是冒用）",
+    "The bundle claims to come from device {device_id}, but it is not signed with that device's key; refused "
+    "(it may be an impostor)",
 )
 BUNDLE_REVOKED = Text(
-    "设备 {device} 已被撤销，不再接收它的同步包", "Device {device} was revoked; its bundles are no longer accepted"
+    "设备“{device}”已被撤销，不再接收它的同步包", "Device “{device}” was revoked; its bundles are no longer accepted"
 )
+BUNDLE_CADRE_BLOCKED = Text(
+    "设备“{device}”所属的干部已被停用，不接收她任何设备的同步包",
+    "Device “{device}” belongs to a cadre who was blocked; no bundle from any of her devices is accepted",
+)
+BUNDLE_HELD = Text(
+    "首次收到设备“{device}”（{federation}）的同步包：已暂存，等待在“设备登记”中核对后批准（命令：fuqing devices --approve {device_id}）",
+    "First bundle from device “{device}” ({federation}): kept, waiting for approval under Devices "
+    "(command: fuqing devices --approve {device_id})",
+)
+NO_SUCH_DEVICE = Text("没有这台设备：{device}", "No such device: {device}")
+BAD_ROLE = Text("角色“{role}”无效，可选：{roles}", "Role “{role}” is not valid; choose from: {roles}")
+CADRE_IS_BLOCKED = Text(
+    "设备“{device}”所属的干部已被停用，不能批准；如需恢复，请先解除停用",
+    "Device “{device}” belongs to a blocked cadre and cannot be approved; unblock her first",
+)
+BAD_ENROLMENT = Text("登记文件无效：{detail}", "Not a valid enrolment file: {detail}")
 BUNDLE_OWN = Text("这是本机自己导出的同步包", "This bundle was exported by this install")
 NOTHING_TO_EXPORT = Text(
     "没有新的记录需要发送给“{name}”，未生成文件", "Nothing new to send to “{name}”; no file written"
@@ -161,3 +183,61 @@ CLOCK_IMPLAUSIBLE = Text(
     "这台电脑的日期（{now}）看起来不对。请先把日期和时间改正：记录的时间和同步都依赖它。",
     "This computer's date ({now}) looks wrong. Correct the date and time first: record times and sync depend on it.",
 )
+BUNDLE_ROW_TOO_LARGE = Text(
+    "同步包中有一条记录超过 {limit} MB，已拒收；未导入任何记录",
+    "A row in the bundle is larger than {limit} MB; refused, nothing was imported",
+)
+BUNDLE_PASSPHRASE_WORK = Text(
+    "这个口令加密的同步包要求的计算量异常大，已拒收：请让对方用访妇情重新导出",
+    "This passphrase bundle asks for an unreasonable amount of work to open; refused. Ask the sender to export again",
+)
+BUNDLE_BAD_ROW = Text(
+    "同步包中“{table}”表的记录 {record_id} 的“{field}”无效：{reason}。已拒收整个同步包，未导入任何记录",
+    "In the bundle, table “{table}”, record {record_id}, field “{field}” is not valid: {reason}. "
+    "The whole bundle was refused; nothing was imported",
+)
+ROW_UNKNOWN_FIELD = Text("本程序没有这个字段", "this app has no such field")
+ROW_MISSING_FIELD = Text("缺少这个字段", "the field is missing")
+ROW_NOT_SCALAR = Text("应为文字、数字或空", "must be text, a number or empty")
+ROW_BAD_ID = Text("不是有效的记录编号", "not a valid record id")
+ROW_NOT_FLAG = Text("应为 0 或 1", "must be 0 or 1")
+ROW_BAD_STAMP = Text("不是有效的时间戳", "not a valid clock stamp")
+ROW_BAD_REV = Text("版本记录无效", "not a valid version history")
+ROW_NOT_CANONICAL = Text("不是本程序保存的格式", "not in the form this app stores")
+ROW_NOT_LIST = Text("应为文字列表", "must be a list of words")
+ROW_BAD_CHOICE = Text("取值无效", "not a valid choice")
+ROW_NOT_OBJECT = Text("应为一条记录", "must be a record")
+BUNDLE_CLOCK_AHEAD = Text(
+    "设备“{device}”（{cadre}）发来的同步包中，有记录的时间比本机时间晚 {hours} 小时：那台电脑的时钟不对。"
+    "请把那台电脑的日期和时间改正（设为自动同步网络时间，或按北京时间手动设置），再重新导出同步包。本次未导入任何记录",
+    "The bundle from device “{device}” ({cadre}) has records stamped {hours} hours after this computer's time: "
+    "that computer's clock is wrong. Set its date and time right (automatic network time, or by hand), "
+    "then export the bundle again. Nothing was imported",
+)
+RIGHT_NOT_OWN_PROFILE = Text("干部的电脑只能修改她本人的干部档案", "A cadre's laptop may change only her own profile")
+RIGHT_DELETE_PROFILE = Text(
+    "干部档案不能由本人删除，请由县妇联处理", "A cadre cannot delete her own profile; the hub does that"
+)
+RIGHT_NOT_OWNER = Text(
+    "发送人不是这条记录的创建人，也不在这次走访或结对帮扶的干部名单中",
+    "The sender did not create this record and is not listed on this visit or help pair",
+)
+RIGHT_OWNER_CHANGED = Text("记录的创建人不能更改", "A record's creator cannot be changed")
+RIGHT_AUTHOR_NOT_SELF = Text("妇情日记的记录人只能是发送人本人", "A diary's author must be the sender herself")
+RIGHT_NOT_ADMIN = Text("联系点和分工由县妇联管理", "Liaison points and assignments are managed by the hub")
+RIGHT_RELAYED = Text(
+    "干部的电脑转来了其他设备做的修改（只有县妇联可以转交）",
+    "A cadre's laptop passed on a change made on another device (only a hub may pass changes on)",
+)
+RIGHT_UNKNOWN_AUTHOR = Text("修改来自本机不认识的设备", "The change was made on a device this install does not know")
+RIGHT_BLOCKED_AUTHOR = Text(
+    "修改来自已撤销的设备或干部", "The change was made on a revoked device or by a blocked cadre"
+)
+NO_SUCH_PROPOSAL = Text("没有这条待审核的修改：{proposal}", "No such proposed change: {proposal}")
+PROPOSAL_DECIDED = Text("这条修改已经处理过了：{proposal}", "This proposed change was already decided: {proposal}")
+BUNDLE_UNREADABLE = Text("无法读取这个文件：{detail}", "Cannot read this file: {detail}")
+BUNDLE_NO_FILE = Text(
+    "找不到文件“{path}”：请检查文件名和所在文件夹", "There is no file “{path}”: check the name and folder"
+)
+BUNDLE_IS_FOLDER = Text("“{path}”是一个文件夹，不是同步包文件", "“{path}” is a folder, not a bundle file")
+BUNDLE_NO_PERMISSION = Text("没有权限读取“{path}”", "No permission to read “{path}”")

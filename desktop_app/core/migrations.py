@@ -329,12 +329,12 @@ def _migration_5(conn: sqlite3.Connection) -> None:
             f"UPDATE {table} SET owner_id = (SELECT d.cadre_id FROM device d WHERE d.id = {table}.device_id) "
             "WHERE owner_id IS NULL"
         )
-    conn.execute("UPDATE help_log SET owner_id = (SELECT h.owner_id FROM help_pair h WHERE h.id = help_log.help_pair_id)")
+    conn.execute(
+        "UPDATE help_log SET owner_id = (SELECT h.owner_id FROM help_pair h WHERE h.id = help_log.help_pair_id)"
+    )
     for link, (parent, column) in _LINK_PARENTS_V5.items():
         conn.execute(f"UPDATE {link} SET owner_id = (SELECT p.owner_id FROM {parent} p WHERE p.id = {link}.{column})")
-    conn.execute(
-        "UPDATE conflict SET owner_id = json_extract(loser_row, '$.owner_id') WHERE json_valid(loser_row)"
-    )
+    conn.execute("UPDATE conflict SET owner_id = json_extract(loser_row, '$.owner_id') WHERE json_valid(loser_row)")
     # Devices: bound to a cadre by the operator's approval, with a role.
     conn.execute("ALTER TABLE device ADD COLUMN status TEXT NOT NULL DEFAULT 'approved'")
     conn.execute("UPDATE device SET status = CASE WHEN revoked THEN 'revoked' ELSE 'approved' END")

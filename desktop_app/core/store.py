@@ -53,6 +53,7 @@ class RowWrite:
     old: Row | None = None
     action: str | None = None  # audit action; None for rows audited through their parent (links)
     changes: Mapping[str, Any] = field(default_factory=dict)
+    bundle_id: str | None = None  # the bundle it arrived in (merged rows): traced and undone by bundle
 
 
 class Store:
@@ -373,7 +374,9 @@ class Store:
             row = {f.name: encode_value(f, clean[f.name]) for f in rtype.column_fields}
             row.update(id=rid, hlc=stamp, device_id=self.device_id, deleted=0, rev=self._rev_after(stored, stamp))
             # The creator owns a record for good: the hub judges later edits by it.
-            row["owner_id"] = stored["owner_id"] if stored else (self.own_cadre_id or (rid if kind == "cadre" else None))
+            row["owner_id"] = (
+                stored["owner_id"] if stored else (self.own_cadre_id or (rid if kind == "cadre" else None))
+            )
             self.write_rows(kind, [RowWrite(row, stored, "create" if old is None else "update", changes)])
             for name, link in rtype.links.items():
                 if name in changes:
@@ -549,13 +552,14 @@ class Store:
                 w.row["id"],
                 w.action,
                 json.dumps(w.changes, ensure_ascii=False),
+                w.bundle_id,
             )
             for w in writes
             if w.action is not None
         ]
         self.conn.executemany(
-            "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes, bundle_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             entries,
         )
 

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>批准设备</source>
+        <translation>Approve device</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>请打电话或当面与这位干部核对密钥指纹（她的访妇情在“同步”页显示本机指纹）。批准后，这台电脑发来的、且在其权限内的记录会合并到本机；暂存的同步包随即导入。</source>
+        <translation>Check the key fingerprint with this cadre by phone or in person (her Fuqing shows its fingerprint on the Sync page). Once approved, the records this computer sends that are within its rights are merged here, and its kept bundles are imported now.</translation>
+    </message>
+    <message>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>备份与恢复</source>
@@ -79,8 +118,8 @@ Open Fuqing again.</translation>
         <translation>Found at</translation>
     </message>
     <message>
-        <source>字段</source>
-        <translation>Field</translation>
+        <source>另一版本来自</source>
+        <translation>Other version from</translation>
     </message>
     <message>
         <source>当前版本</source>
@@ -98,17 +137,33 @@ Open Fuqing again.</translation>
         <source>改用另一版本</source>
         <translation>Use the other version</translation>
     </message>
+    <message>
+        <source>两台电脑同时修改了同一条记录：新的版本已保存，另一版本留在这里，请比较后选择（黄色为不同之处）。</source>
+        <translation>Two computers changed the same record: the newer version was saved and the other is kept here. Compare them and choose (differences in yellow).</translation>
+    </message>
+    <message>
+        <source>没有同步冲突。</source>
+        <translation>No sync conflicts.</translation>
+    </message>
+    <message>
+        <source>保留当前版本，放弃另一版本？这个选择会同步到其他电脑。</source>
+        <translation>Keep the current version and drop the other? Your choice is synced to the other computers.</translation>
+    </message>
+    <message>
+        <source>改用另一版本，替换当前版本？这个选择会同步到其他电脑。</source>
+        <translation>Use the other version instead of the current one? Your choice is synced to the other computers.</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Settle conflict</translation>
+    </message>
+    <message>
+        <source>已处理：保留了您选择的版本。</source>
+        <translation>Settled: the version you chose was kept.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesView</name>
-    <message>
-        <source>设备</source>
-        <translation>Device</translation>
-    </message>
-    <message>
-        <source>干部</source>
-        <translation>Cadre</translation>
-    </message>
     <message>
         <source>上次同步包</source>
         <translation>Last bundle</translation>
@@ -118,36 +173,112 @@ Open Fuqing again.</translation>
         <translation>Bundles</translation>
     </message>
     <message>
+        <source>干部的电脑</source>
+        <translation>Cadre's laptop</translation>
+    </message>
+    <message>
+        <source>妇联（上级或下级）</source>
+        <translation>Federation (higher or lower level)</translation>
+    </message>
+    <message>
+        <source>本会的另一台电脑</source>
+        <translation>Another computer of this federation</translation>
+    </message>
+    <message>
+        <source>干部已停用</source>
+        <translation>Cadre blocked</translation>
+    </message>
+    <message>
+        <source>等待批准</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>设备（干部 · 密钥指纹）</source>
+        <translation>Device (cadre · key fingerprint)</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
         <source>收到记录</source>
         <translation>Rows received</translation>
+    </message>
+    <message>
+        <source>停用该干部</source>
+        <translation>Block this cadre</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>最近被拒收的同步包</source>
+        <translation>Recently refused bundles</translation>
+    </message>
+    <message>
+        <source>有 {n} 台设备等待批准：请核对干部姓名和密钥指纹后批准。</source>
+        <translation>{n} devices wait for approval: check the cadre's name and key fingerprint, then approve.</translation>
+    </message>
+    <message>
+        <source>向本机发送过同步包的设备。新设备首次发来同步包时会在这里等待批准。</source>
+        <translation>Devices that sent bundles here. A new device waits here for approval when its first bundle arrives.</translation>
+    </message>
+    <message>
+        <source>已批准 {device}。</source>
+        <translation>Approved {device}.</translation>
+    </message>
+    <message>
+        <source>撤销后不再接收“{device}”的同步包（她换了新电脑时，新电脑会重新等待批准）。确定撤销吗？</source>
+        <translation>After revoking, bundles from “{device}” are no longer accepted (a new computer of hers will wait for approval). Revoke?</translation>
+    </message>
+    <message>
+        <source>停用干部</source>
+        <translation>Block cadre</translation>
+    </message>
+    <message>
+        <source>停用“{name}”后，她所有的设备（包括以后新装的）发来的同步包都不再接收。确定停用吗？</source>
+        <translation>After blocking “{name}”, bundles from all her devices (including future ones) are no longer accepted. Block?</translation>
     </message>
     <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>撤销所选设备</source>
-        <translation>Revoke selected device</translation>
+        <source>角色</source>
+        <translation>Role</translation>
     </message>
     <message>
-        <source>向本机发送过同步包的设备（首次收到时记下其签名密钥）</source>
-        <translation>Devices that sent bundles here (each signing key is recorded on first receipt)</translation>
+        <source>软件版本</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>批准所选设备…</source>
+        <translation>Approve selected device…</translation>
+    </message>
+    <message>
+        <source>撤销所选设备</source>
+        <translation>Revoke selected device</translation>
     </message>
     <message>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <source>正常</source>
-        <translation>Active</translation>
-    </message>
-    <message>
         <source>撤销设备</source>
         <translation>Revoke device</translation>
-    </message>
-    <message>
-        <source>撤销后不再接收设备 {device} 的同步包。确定吗？</source>
-        <translation>Bundles from device {device} will no longer be accepted. Continue?</translation>
     </message>
 </context>
 <context>
@@ -518,6 +649,69 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>ProposalsView</name>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>发送设备</source>
+        <translation>Sending device</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>本机现在的版本</source>
+        <translation>Version here now</translation>
+    </message>
+    <message>
+        <source>提议的版本</source>
+        <translation>Proposed version</translation>
+    </message>
+    <message>
+        <source>接受这条修改</source>
+        <translation>Accept this change</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>同步包中超出发送人权限的修改不会自动合并，列在这里由您决定：接受后它像其他修改一样合并并继续同步；拒绝则不采用。</source>
+        <translation>Changes in bundles that go beyond the sender's rights are not merged automatically; they wait here for you. Accepted, a change is merged and synced on like any other; rejected, it is not used.</translation>
+    </message>
+    <message>
+        <source>没有待审核的修改。</source>
+        <translation>No changes wait for review.</translation>
+    </message>
+    <message>
+        <source>接受后，这条修改会合并到本机并随同步传出。确定接受吗？</source>
+        <translation>Accepted, this change is merged here and synced on. Accept?</translation>
+    </message>
+    <message>
+        <source>拒绝后，这条修改不会被采用。确定拒绝吗？</source>
+        <translation>Rejected, this change is not used. Reject?</translation>
+    </message>
+    <message>
+        <source>待审核修改</source>
+        <translation>Changes for review</translation>
+    </message>
+    <message>
+        <source>已接受这条修改。</source>
+        <translation>Change accepted.</translation>
+    </message>
+    <message>
+        <source>已拒绝这条修改。</source>
+        <translation>Change rejected.</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <source>必填</source>
@@ -712,6 +906,10 @@ Device id: {device}</translation>
     <message>
         <source>设备登记</source>
         <translation>Device registry</translation>
+    </message>
+    <message>
+        <source>待审核修改</source>
+        <translation>Changes for review</translation>
     </message>
     <message>
         <source>冲突</source>
@@ -932,6 +1130,13 @@ fuqing restore {backup}</source>
         <translation>The integrity check found a problem: {detail}
 Close Fuqing and restore the newest backup:
 fuqing restore {backup}</translation>
+    </message>
+</context>
+<context>
+    <name>compare_table</name>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,10 @@ recognised as already imported) and must not change the database.
 
     .venv/bin/python -m tests.fuzz.fuzz_bundle [--iterations 10000] [--seed 1]
 
-Half the mutants damage the encrypted file; half damage the ZIP inside and are
-encrypted again to the hub's key, so the checks after decryption get exercised.
+A third of the mutants damage the encrypted file; a third damage the ZIP inside
+and are encrypted again to the hub's key; a third damage one entry's content
+(manifest, signature or a table) inside an intact ZIP, so the checks after the
+ZIP's own (hashes, signature, manifest, rows) get exercised too.
 Prints the crash and change counts; exits 1 if either is not zero.
 """
 
@@ -12,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import random
 import sys
 import tempfile
 import time
+import zipfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -50,6 +54,19 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return bytes(buf)
 
 
+def mutate_entry(plain: bytes, rng: random.Random) -> bytes:
+    """The ZIP rebuilt intact, with one entry's content damaged."""
+    archive = zipfile.ZipFile(io.BytesIO(plain))
+    entries = {name: archive.read(name) for name in archive.namelist()}
+    victim = rng.choice(sorted(entries))
+    entries[victim] = mutate(entries[victim], rng)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in entries.items():
+            out.writestr(name, data)
+    return buffer.getvalue()
+
+
 def state_hash(replica: Replica) -> str:
     conn = replica.store.conn
     extra = (
@@ -69,6 +86,7 @@ def run(iterations: int, seed: int, records: int = 60) -> tuple[int, int, Counte
         good = cadre.export(root / "good.age")
         assert good is not None
         hub = Replica(root / "hub.db", identity, hub_key, "hub")
+        hub.trust(cadre)
         assert hub.import_(good).ok  # any valid mutant is then "already imported"
         sealed = good.read_bytes()
         plain = bundle.decrypt(sealed, [keys.age_identity(hub.store)], None)
@@ -78,10 +96,12 @@ def run(iterations: int, seed: int, records: int = 60) -> tuple[int, int, Counte
         outcomes: Counter[str] = Counter()
         mutant_path = root / "mutant.age"
         for i in range(iterations):
-            if i % 2:
+            if i % 3 == 0:
                 mutant = mutate(sealed, rng)
-            else:
+            elif i % 3 == 1:
                 mutant = bundle.encrypt(mutate(plain, rng), recipient, None)
+            else:
+                mutant = bundle.encrypt(mutate_entry(plain, rng), recipient, None)
             mutant_path.write_bytes(mutant)
             try:
                 result = exchange.import_file(hub.store, mutant_path)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,12 +41,18 @@ LOCAL_COLUMNS = {"seq", "sync_seq"}  # never leave the machine
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 1 << 30  # encrypted bundle on disk
-    max_plain_bytes: int = 1 << 30  # decrypted ZIP
+    """Bounds on what reading a bundle may cost, checked before the signature is
+    (a bundle is input from another person's machine). docs/bundle-format.md §4."""
+
+    max_file_bytes: int = 1 << 30  # encrypted bundle on disk (checked before reading it)
+    max_plain_bytes: int = 1 << 30  # decrypted ZIP, held in memory while the bundle is read
     max_entries: int = 64
-    max_entry_bytes: int = 1 << 30  # one table, uncompressed
+    max_entry_bytes: int = 1 << 30  # one table, uncompressed (streamed, never held whole)
     max_total_bytes: int = 2 << 30  # all tables, uncompressed
     max_ratio: int = 200  # uncompressed / compressed, per entry
+    max_manifest_bytes: int = 1 << 20  # parsed before its signature is checked
+    max_row_bytes: int = 16 << 20  # one NDJSON line: a 1 MB diary escaped many times over fits
+    max_scrypt_log_n: int = 20  # passphrase work factor (age uses 18): 2^20 × 1 KiB of scrypt memory at most
 
 
 LIMITS = Limits()
@@ -61,10 +69,14 @@ class BundleError(FuqingError):
 
 @dataclass
 class Bundle:
+    """A verified bundle: its manifest, and its tables read row by row on demand."""
+
     manifest: dict[str, Any]
     manifest_bytes: bytes
     signature: bytes
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    archive: zipfile.ZipFile | None = None
+    limits: Limits = field(default_factory=Limits)
+    counts: dict[str, int] = field(default_factory=dict)  # table -> rows, in the order tables are applied
 
     @property
     def bundle_id(self) -> str:
@@ -74,8 +86,33 @@ class Bundle:
     def sender(self) -> dict[str, Any]:
         return dict(self.manifest["sender"])
 
+    @property
+    def authors(self) -> dict[str, dict[str, Any]]:
+        """Devices whose rows a hub passes on, as the hub registered them (device id -> facts)."""
+        found = self.manifest.get("authors")
+        return {str(k): dict(v) for k, v in found.items() if isinstance(v, dict)} if isinstance(found, dict) else {}
+
     def row_count(self) -> int:
-        return sum(len(rows) for rows in self.tables.values())
+        return sum(self.counts.values())
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The table's rows, one at a time (split on \\n only: U+2028 and its kin are text)."""
+        if table not in self.counts or self.archive is None:
+            return
+        entry = self.manifest["tables"][table]["entry"]
+        for line in _lines(self.archive, entry, self.limits):
+            try:
+                row = json.loads(line)
+            except (ValueError, RecursionError) as error:
+                raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"{table}: {error}") from None
+            if not isinstance(row, dict):
+                raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"{table}: not an object")
+            yield row
+
+    @property
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table's rows at once (tests and tools; imports stream with ``rows``)."""
+        return {table: list(self.rows(table)) for table in self.counts}
 
 
 # -- writing ----------------------------------------------------------------
@@ -137,9 +174,15 @@ def decrypt(data: bytes, identities: list[str], passphrase: str | None, limits: 
     header_end = data.find(b"\n---")
     if header_end < 0 or data.find(b"\n", header_end + 4) < 0:
         raise _refuse("truncated", msg.BUNDLE_TRUNCATED)
-    uses_passphrase = b"\n-> scrypt " in data[: header_end + 1]
+    header = data[: header_end + 1]
+    uses_passphrase = b"\n-> scrypt " in header
     if uses_passphrase and not passphrase:
         raise _refuse("needs_passphrase", msg.BUNDLE_NEEDS_PASSPHRASE)
+    if uses_passphrase:
+        # The sender chooses scrypt's work factor: 2^40 would mean hours and terabytes here.
+        work = re.search(rb"\n-> scrypt \S+ ([0-9]{1,3})\n", header)
+        if work is None or int(work[1]) > limits.max_scrypt_log_n:
+            raise _refuse("passphrase_work", msg.BUNDLE_PASSPHRASE_WORK)
     out = _Capped(limits.max_plain_bytes)
     try:
         if uses_passphrase:
@@ -226,13 +269,15 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
             raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
     if MANIFEST not in names or SIGNATURE not in names:
         raise _refuse("no_manifest", msg.BUNDLE_NO_MANIFEST)
+    if archive.getinfo(MANIFEST).file_size > limits.max_manifest_bytes or archive.getinfo(SIGNATURE).file_size != 64:
+        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="size")
     manifest_bytes = _read(archive, MANIFEST, limits)
     signature = _read(archive, SIGNATURE, limits)
     try:
         manifest = json.loads(manifest_bytes)
         if not isinstance(manifest, dict):
             raise ValueError("manifest is not an object")
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=error) from None
     if manifest.get("format") != FORMAT:
         raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="format")
@@ -253,20 +298,30 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
     expected_names = {MANIFEST, SIGNATURE, *entries}
     if names != expected_names:
         raise _refuse("hash_mismatch", msg.BUNDLE_HASH_MISMATCH, name=", ".join(sorted(names ^ expected_names)))
-    bundle = Bundle(manifest, manifest_bytes, signature)
-    for name, table in (manifest.get("tables") or {}).items():
-        if name not in SYNCED_TABLES or table.get("entry") not in entries:
+    bundle = Bundle(manifest, manifest_bytes, signature, archive, limits)
+    tables = manifest.get("tables") or {}
+    if not isinstance(tables, dict) or not isinstance(entries, dict):
+        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="tables")
+    for name in SYNCED_TABLES:  # the order rows are applied in
+        table = tables.get(name)
+        if table is None:
+            continue
+        if not isinstance(table, dict) or table.get("entry") not in entries or not isinstance(table.get("count"), int):
             raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"table {name}")
-        data = _read(archive, table["entry"], limits)
-        if hashlib.sha256(data).hexdigest() != entries[table["entry"]]["sha256"]:
+        digest, lines = hashlib.sha256(), 0
+        for line in _lines(archive, table["entry"], limits):
+            digest.update(line + b"\n")
+            lines += 1
+        entry = entries[table["entry"]]
+        if not isinstance(entry, dict) or digest.hexdigest() != entry.get("sha256"):
             raise _refuse("hash_mismatch", msg.BUNDLE_HASH_MISMATCH, name=table["entry"])
-        try:
-            rows = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
-        except (ValueError, UnicodeDecodeError) as error:
-            raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=error) from None
-        if len(rows) != table.get("count") or not all(isinstance(r, dict) for r in rows):
+        if lines != table["count"]:
             raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"count {name}")
-        bundle.tables[name] = rows
+        bundle.counts[name] = lines
+    if set(tables) - set(bundle.counts):
+        raise _refuse(
+            "bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"tables {sorted(set(tables) - set(bundle.counts))}"
+        )
     return bundle
 
 
@@ -281,3 +336,25 @@ def _read(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     if len(data) > info.file_size:
         raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
     return data
+
+
+def _lines(archive: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[bytes]:
+    """The NDJSON lines of an entry, streamed; each at most ``max_row_bytes``."""
+    try:
+        with archive.open(name) as stream:
+            pending = b""
+            while True:
+                chunk = stream.read(1 << 20)
+                if not chunk:
+                    break
+                pending += chunk
+                *whole, pending = pending.split(b"\n")
+                for line in whole:
+                    if line:
+                        yield line
+                if len(pending) > limits.max_row_bytes:
+                    raise _refuse("row_too_large", msg.BUNDLE_ROW_TOO_LARGE, limit=limits.max_row_bytes >> 20)
+            if pending:
+                yield pending
+    except _ZIP_ERRORS as error:
+        raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None

@@ -1,88 +1,345 @@
-"""The devices a replica hears from: who sent what, which keys they sign with,
-which are refused."""
+"""The devices a replica hears from, and what this install's operator decided about them.
+
+A device is its signing key. A new install's device id is derived from that
+key, so no other key can claim it; an older install's id is bound to its key
+the first time the operator approves it. A device unknown here is *pending*:
+its bundles wait (kept here) until the operator approves it, binding it to the
+cadre it claims and a role (docs/trust.md), or until it is refused. Revoking a
+device refuses its bundles; blocking a cadre refuses every device of hers,
+including ones she has yet to make.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from .. import db
 from .. import messages as msg
 from ..changes import DEVICES
+from ..errors import UsageError
 from ..store import Store
 from . import bundle as b
+from . import keys
+from .keys import derive_device_id, fingerprint, is_derived
+from .rights import CADRE, HUB, MIRROR, ROLES, Writer
+
+PENDING, APPROVED, REVOKED = "pending", "approved", "revoked"
+_COLUMNS = (
+    "id, name, cadre_id, public_key, status, role, federation, first_seen, last_bundle_at, bundle_count, "
+    "rows_received, vouched_by, app_version"
+)
 
 
-def device_registry(store: Store) -> list[dict[str, Any]]:
-    """Every device this install has heard from (itself included), latest bundle first."""
-    columns = ["id", "name", "cadre_id", "first_seen", "last_bundle_at", "bundle_count", "rows_received", "revoked"]
+@dataclass
+class Device:
+    id: str
+    name: str | None
+    cadre_id: str | None
+    public_key: str | None
+    status: str
+    role: str
+    federation: str | None
+    first_seen: str
+    last_bundle_at: str | None
+    bundle_count: int
+    rows_received: int
+    vouched_by: str | None
+    app_version: str | None
+    blocked: bool = False  # her cadre is blocked
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key) if self.public_key else ""
+
+    @property
+    def label(self) -> str:
+        """How a person tells devices apart: whose it is, and its key's fingerprint."""
+        return f"{self.name or '?'} · {self.fingerprint}"
+
+    def writer(self) -> Writer:
+        return Writer(self.id, self.cadre_id, self.role, self.label)
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["fingerprint"] = self.fingerprint
+        data["status"] = REVOKED if self.blocked else self.status
+        return data
+
+
+def get(store: Store, device_id: str) -> Device | None:
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM device WHERE id = ?", (device_id,)).fetchone()
+    return _device(store, row) if row else None
+
+
+def _device(store: Store, row: Any) -> Device:
+    device = Device(*row)
+    device.blocked = bool(
+        device.cadre_id
+        and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (device.cadre_id,)).fetchone()
+    )
+    return device
+
+
+def registry(store: Store) -> list[Device]:
+    """Every other device this install has heard of: waiting for approval first, then latest bundle first."""
     rows = store.conn.execute(
-        f"SELECT {', '.join(columns)} FROM device ORDER BY last_bundle_at IS NULL, last_bundle_at DESC, first_seen"
+        f"SELECT {_COLUMNS} FROM device WHERE id != ? ORDER BY status != 'pending', last_bundle_at IS NULL, "
+        "last_bundle_at DESC, first_seen",
+        (store.device_id,),
     ).fetchall()
-    return [dict(zip(columns, row, strict=True)) for row in rows]
+    return [_device(store, row) for row in rows]
 
 
-def other_devices(store: Store) -> list[dict[str, Any]]:
-    """The registry without this install itself: what a hub operator reviews."""
-    return [d for d in device_registry(store) if d["id"] != store.device_id]
+def pending(store: Store) -> list[Device]:
+    return [d for d in registry(store) if d.status == PENDING and not d.blocked]
+
+
+# -- who may send -------------------------------------------------------------
+
+
+def check_sender(store: Store, bundle: b.Bundle) -> Device | None:
+    """The approved device that sent ``bundle``; None if it waits for approval.
+
+    Refuses (BundleError) what must never be merged: our own bundle, a revoked
+    device or a blocked cadre, a key other than the one the id is bound to.
+    """
+    sender = bundle.sender
+    device_id, public_key = str(sender["device_id"]), str(sender["public_key"])
+    if device_id == store.device_id:
+        raise b.BundleError("own", str(msg.BUNDLE_OWN))
+    device = get(store, device_id)
+    if device is not None and device.public_key and device.public_key != public_key:
+        raise b.BundleError("key_changed", msg.BUNDLE_KEY_CHANGED.format(device=device.label))
+    if is_derived(device_id) and device_id != derive_device_id(public_key):
+        raise b.BundleError("key_changed", msg.BUNDLE_ID_NOT_KEY.format(device_id=device_id))
+    cadre_id = sender.get("cadre_id")
+    if cadre_id and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,)).fetchone():
+        raise b.BundleError("revoked", msg.BUNDLE_CADRE_BLOCKED.format(device=_claimed(sender, public_key)))
+    if device is None:
+        return None
+    if device.status == REVOKED or device.blocked:
+        raise b.BundleError("revoked", msg.BUNDLE_REVOKED.format(device=device.label))
+    return device if device.status == APPROVED else None
+
+
+def _claimed(sender: dict[str, Any], public_key: str) -> str:
+    return f"{sender.get('cadre_name') or '?'} · {fingerprint(public_key)}"
+
+
+def hold(store: Store, bundle: b.Bundle, plain: bytes, file_name: str) -> Device:
+    """Keep a bundle from a device not yet approved, and list the device for the operator."""
+    sender = bundle.sender
+    now = db.now_iso()
+    role = HUB if bundle.manifest.get("kind") in ("rollup", "down") else CADRE
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, status, role, federation, "
+            "app_version) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "name = excluded.name, cadre_id = excluded.cadre_id, federation = excluded.federation, "
+            "last_seen = excluded.last_seen, app_version = excluded.app_version",
+            (
+                sender["device_id"], _text(sender.get("cadre_name")), _text(sender.get("cadre_id")),
+                sender["public_key"], now, now, role, _text(sender.get("federation")), _text(sender.get("app_version")),
+            ),
+        )  # fmt: skip
+        store.conn.execute(
+            "INSERT OR IGNORE INTO held_bundle (bundle_id, device_id, received_at, file_name, plain) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (bundle.bundle_id, sender["device_id"], now, file_name, plain),
+        )
+        store.note_change(DEVICES, [str(sender["device_id"])])
+    found = get(store, str(sender["device_id"]))
+    assert found is not None
+    return found
+
+
+def _text(value: object) -> str | None:
+    return value[:200] if isinstance(value, str) else None
+
+
+def held_bundles(store: Store, device_id: str) -> list[tuple[str, str, bytes]]:
+    """(bundle id, file name, decrypted ZIP) of the bundles waiting for this device, oldest first."""
+    rows = store.conn.execute(
+        "SELECT bundle_id, coalesce(file_name, ''), plain FROM held_bundle WHERE device_id = ? ORDER BY received_at",
+        (device_id,),
+    ).fetchall()
+    return [(row[0], row[1], bytes(row[2])) for row in rows]
+
+
+def release(store: Store, bundle_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM held_bundle WHERE bundle_id = ?", (bundle_id,))
+
+
+# -- the operator's decisions --------------------------------------------------
+
+
+def approve(store: Store, device_id: str, role: str | None = None, cadre_id: str | None = None) -> Device:
+    """Trust this device as the laptop of the cadre it claims (or ``cadre_id``), in ``role``."""
+    device = get(store, device_id)
+    if device is None or device_id == store.device_id:
+        raise UsageError(msg.NO_SUCH_DEVICE.format(device=device_id))
+    if role is not None and role not in ROLES:
+        raise UsageError(msg.BAD_ROLE.format(role=role, roles="、".join(ROLES)))
+    cadre = cadre_id or device.cadre_id
+    if cadre and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre,)).fetchone():
+        raise UsageError(msg.CADRE_IS_BLOCKED.format(device=device.label))
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE device SET status = 'approved', revoked = 0, role = ?, cadre_id = ?, decided_at = ? WHERE id = ?",
+            (role or device.role, cadre, db.now_iso(), device_id),
+        )
+        store.note_change(DEVICES, [device_id])
+    approved = get(store, device_id)
+    assert approved is not None
+    return approved
+
+
+def enrol(store: Store, facts: dict[str, Any], role: str = CADRE, vouched_by: str | None = None) -> Device:
+    """Register a device as approved from what another trusted party says about it
+    (an enrolment file, a hub key file, a hub vouching in a roll-up)."""
+    device_id, public_key = str(facts.get("device_id") or ""), str(facts.get("public_key") or "")
+    try:
+        valid_key = len(base64.b64decode(public_key, validate=True)) == 32
+    except ValueError:
+        valid_key = False
+    if not valid_key or not device_id or (is_derived(device_id) and device_id != derive_device_id(public_key)):
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=device_id or "?"))
+    known = get(store, device_id)
+    if known is not None and known.public_key and known.public_key != public_key:
+        raise UsageError(msg.BUNDLE_KEY_CHANGED.format(device=known.label))
+    if known is not None and (known.status == REVOKED or known.blocked):
+        return known
+    now = db.now_iso()
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO device (id, name, cadre_id, public_key, first_seen, status, role, federation, vouched_by, "
+            "decided_at) VALUES (?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "status = 'approved', role = excluded.role, cadre_id = coalesce(excluded.cadre_id, device.cadre_id), "
+            "public_key = excluded.public_key, vouched_by = excluded.vouched_by, decided_at = excluded.decided_at",
+            (device_id, _text(facts.get("cadre_name")), _text(facts.get("cadre_id")), public_key, now, role,
+             _text(facts.get("federation")), vouched_by, now),
+        )  # fmt: skip
+        store.note_change(DEVICES, [device_id])
+    enrolled = get(store, device_id)
+    assert enrolled is not None
+    return enrolled
 
 
 def revoke_device(store: Store, device_id: str) -> bool:
     """Refuse this device's bundles from now on; False if there is no such other device."""
     with store.transaction():
         changed = store.conn.execute(
-            "UPDATE device SET revoked = 1 WHERE id = ? AND id != ?", (device_id, store.device_id)
+            "UPDATE device SET revoked = 1, status = 'revoked', decided_at = ? WHERE id = ? AND id != ?",
+            (db.now_iso(), device_id, store.device_id),
         ).rowcount
+        store.conn.execute("DELETE FROM held_bundle WHERE device_id = ?", (device_id,))
         if changed:
             store.note_change(DEVICES, [device_id])
     return bool(changed)
 
 
-def check_sender(store: Store, bundle: b.Bundle) -> None:
-    sender = bundle.sender
-    device_id = str(sender["device_id"])
-    if device_id == store.device_id:
-        raise b.BundleError("own", str(msg.BUNDLE_OWN))
-    row = store.conn.execute("SELECT public_key, revoked FROM device WHERE id = ?", (device_id,)).fetchone()
-    if row is None:
-        return  # trust on first use: recorded when the bundle is applied
-    if row[1]:
-        raise b.BundleError("revoked", msg.BUNDLE_REVOKED.format(device=device_id[:8]))
-    if row[0] and row[0] != sender["public_key"]:
-        raise b.BundleError("key_changed", msg.BUNDLE_KEY_CHANGED.format(device=device_id[:8]))
+def block_cadre(store: Store, cadre_id: str, reason: str = "") -> int:
+    """Refuse every bundle of a cadre's devices, present and future; returns how many devices she had."""
+    with store.transaction():
+        store.conn.execute(
+            "INSERT OR REPLACE INTO blocked_cadre (cadre_id, blocked_at, reason) VALUES (?, ?, ?)",
+            (cadre_id, db.now_iso(), reason),
+        )
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM device WHERE cadre_id = ?", (cadre_id,))]
+        for device_id in ids:
+            store.conn.execute("DELETE FROM held_bundle WHERE device_id = ?", (device_id,))
+        store.note_change(DEVICES, ids)
+    return len(ids)
+
+
+def unblock_cadre(store: Store, cadre_id: str) -> None:
+    with store.transaction():
+        store.conn.execute("DELETE FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,))
+        store.note_change(DEVICES)
+
+
+def authors_for_export(store: Store, device_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """What this install knows of the devices whose rows it passes on: its vouching for them."""
+    found: dict[str, dict[str, Any]] = {}
+    for device_id in sorted(device_ids - {store.device_id}):
+        device = get(store, device_id)
+        if device is None or device.status != APPROVED or device.blocked or not device.public_key:
+            continue
+        found[device_id] = {
+            "public_key": device.public_key,
+            "cadre_id": device.cadre_id,
+            "cadre_name": device.name,
+            "federation": device.federation,
+            "role": CADRE if device.role == MIRROR else device.role,
+        }
+    return found
+
+
+# -- what arrived ---------------------------------------------------------------
 
 
 def record_bundle(store: Store, bundle: b.Bundle, file_name: str, new: int, updated: int, conflicts: int) -> None:
-    """Note the sender (first seen: with its key) and the bundle, inside the import's transaction."""
-    conn = store.conn
+    """Note the bundle and count it for its sender, inside the import's transaction."""
     sender = bundle.sender
     now = db.now_iso()
     store.note_change(DEVICES, [str(sender["device_id"])])
-    conn.execute(
-        "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, last_bundle_at, bundle_count, "
-        "rows_received) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET "
-        "name = coalesce(excluded.name, device.name), cadre_id = coalesce(excluded.cadre_id, device.cadre_id), "
-        "public_key = coalesce(device.public_key, excluded.public_key), last_seen = excluded.last_seen, "
-        "last_bundle_at = excluded.last_bundle_at, bundle_count = device.bundle_count + 1, "
-        "rows_received = device.rows_received + excluded.rows_received",
-        (
-            sender["device_id"],
-            sender.get("cadre_name"),
-            sender.get("cadre_id"),
-            sender["public_key"],
-            now,
-            now,
-            bundle.manifest.get("created_at"),
-            bundle.row_count(),
-        ),
-    )
-    conn.execute(
+    store.conn.execute(
+        "UPDATE device SET last_seen = ?, last_bundle_at = ?, bundle_count = bundle_count + 1, "
+        "rows_received = rows_received + ?, app_version = coalesce(?, app_version) WHERE id = ?",
+        (now, bundle.manifest.get("created_at"), bundle.row_count(), _text(sender.get("app_version")),
+         sender["device_id"]),
+    )  # fmt: skip
+    store.conn.execute(
         "INSERT INTO bundle_log (bundle_id, direction, device_id, file_name, at, counts) VALUES (?, 'in', ?, ?, ?, ?)",
-        (
-            bundle.bundle_id,
-            sender["device_id"],
-            file_name,
-            now,
-            json.dumps({"new": new, "updated": updated, "conflicts": conflicts}),
-        ),
-    )
+        (bundle.bundle_id, sender["device_id"], file_name, now,
+         json.dumps({"new": new, "updated": updated, "conflicts": conflicts})),
+    )  # fmt: skip
+
+
+def record_refusal(store: Store, file_name: str, device_id: str | None, code: str, message: str) -> None:
+    """Keep a refused bundle's reason for the operator (the database is otherwise unchanged)."""
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO refused_bundle (at, file_name, device_id, code, message) VALUES (?, ?, ?, ?, ?)",
+            (db.now_iso(), file_name, device_id, code, message),
+        )
+        store.note_change(DEVICES)
+
+
+def refusals(store: Store, limit: int = 200) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT at, file_name, device_id, code, message FROM refused_bundle ORDER BY seq DESC LIMIT ?", (limit,)
+    ).fetchall()
+    return [dict(zip(("at", "file_name", "device_id", "code", "message"), row, strict=True)) for row in rows]
+
+
+# -- enrolment: trust set up before the first bundle ---------------------------------
+
+
+def import_hub_key(store: Store, path: Path, name: str | None = None) -> keys.Destination:
+    """On a cadre's laptop: send bundles to this hub, and trust the bundles it sends down."""
+    recipient, found_name = keys.read_hub_key(path)
+    destination = keys.add_hub(store, recipient, name or found_name)
+    signer = keys.read_hub_signer(path)
+    if signer is not None and signer["device_id"] != store.device_id:
+        enrol(store, signer, HUB)
+    return destination
+
+
+def enrol_file(store: Store, path: Path) -> Device:
+    """On a hub: approve a cadre's laptop from the enrolment file her app wrote."""
+    try:
+        facts = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=error)) from None
+    if not isinstance(facts, dict) or facts.get("format") != "fuqing-enrolment":
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=path.name))
+    cadre_id = facts.get("cadre_id")
+    if cadre_id and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,)).fetchone():
+        raise UsageError(msg.CADRE_IS_BLOCKED.format(device=str(facts.get("cadre_name") or "?")))
+    return enrol(store, facts, CADRE)

@@ -17,17 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ... import __version__ as app_version
 from .. import backup, db
 from .. import messages as msg
 from ..changes import DESTINATIONS
+from ..clock import Stamp
 from ..errors import FuqingError
 from ..files import write_atomically
 from ..i18n import pick
 from ..ids import new_id
-from ..store import Store
+from ..store import Row, Store
 from . import bundle as b
-from . import devices, keys
-from .merge import check_rows, merge_row, missing_references
+from . import devices, keys, proposals, rights
+from .checks import check_row, loser_of
+from .merge import References, merge_row
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
 
@@ -57,11 +60,13 @@ class ImportResult:
     unchanged: int = 0
     conflicts: int = 0
     pending_refs: int = 0
+    held: int = 0  # changes the sender may not make: waiting for the operator as proposals
+    waiting: bool = False  # the sending device waits for approval; the bundle is kept until then
     duplicate: bool = False
     counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        if not self.ok:
+        if not self.ok or self.waiting:
             return self.message
         if self.duplicate:
             return pick("此同步包已导入过，无变化", "Already imported; nothing changed")
@@ -69,6 +74,11 @@ class ImportResult:
             f"新增 {self.new}，更新 {self.updated}，未变 {self.unchanged}，冲突 {self.conflicts}",
             f"new {self.new}, updated {self.updated}, unchanged {self.unchanged}, conflicts {self.conflicts}",
         )
+        if self.held:
+            text += pick(
+                f"；{self.held} 条修改超出发送人的权限，已列入待审核",
+                f"; {self.held} changes beyond the sender's rights wait for review",
+            )
         if self.pending_refs:
             text += pick(
                 f"（{self.pending_refs} 条引用的记录尚未收到）",
@@ -108,6 +118,9 @@ def export_bundle(
                 (since, upto),
             )
             rows[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
+        # Rows made on other devices travel with what this install knows of
+        # those devices: a hub's receiver checks each against its author's rights.
+        authors = devices.authors_for_export(store, {str(row["device_id"]) for found in rows.values() for row in found})
     finally:
         conn.execute("COMMIT")
     counts = {table: len(found) for table, found in rows.items() if found}
@@ -126,7 +139,9 @@ def export_bundle(
             "cadre_id": cadre.get("id"),
             "cadre_name": cadre.get("name"),
             "federation": cadre.get("org"),
+            "app_version": app_version,
         },
+        "authors": authors,
     }
     plain = b.build_zip(manifest, rows, lambda data: keys.sign(store, data))
     sealed = b.encrypt(plain, destination.recipient, passphrase)
@@ -151,12 +166,27 @@ def export_bundle(
 
 def read_file(store: Store, path: Path, passphrase: str | None = None) -> b.Bundle:
     """Decrypt and verify a bundle file; touches no database rows."""
+    return b.open_bundle(decrypt_file(store, path, passphrase))
+
+
+def decrypt_file(store: Store, path: Path, passphrase: str | None = None, limits: b.Limits = b.LIMITS) -> bytes:
+    """Decrypt a bundle file (its size checked before it is read); touches no database rows."""
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise b.BundleError(
+                "too_large", msg.BUNDLE_TOO_LARGE.format(size=size >> 20, limit=limits.max_file_bytes >> 20)
+            )
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise b.BundleError("unreadable", msg.BUNDLE_NO_FILE.format(path=path)) from None
+    except IsADirectoryError:
+        raise b.BundleError("unreadable", msg.BUNDLE_IS_FOLDER.format(path=path)) from None
+    except PermissionError:
+        raise b.BundleError("unreadable", msg.BUNDLE_NO_PERMISSION.format(path=path)) from None
     except OSError as error:
-        raise b.BundleError("unreadable", str(error)) from error
-    plain = b.decrypt(data, [keys.age_identity(store)], passphrase)
-    return b.open_bundle(plain)
+        raise b.BundleError("unreadable", msg.BUNDLE_UNREADABLE.format(detail=error.strerror or error)) from None
+    return b.decrypt(data, [keys.age_identity(store)], passphrase, limits)
 
 
 def import_files(
@@ -185,43 +215,166 @@ def import_files(
 
 
 def import_file(store: Store, path: Path, passphrase: str | None = None) -> ImportResult:
+    """Read, verify and receive one bundle file; a refusal is a result, never an exception."""
     try:
-        bundle = read_file(store, path, passphrase)
-        devices.check_sender(store, bundle)
-        result = apply_bundle(store, bundle)
+        plain = decrypt_file(store, path, passphrase)
+        return receive(store, plain, path.name)
     except b.BundleError as error:
+        devices.record_refusal(store, path.name, None, error.code, str(error))
         return ImportResult(path.name, False, str(error), error.code)
+
+
+def receive(store: Store, plain: bytes, file_name: str) -> ImportResult:
+    """A verified bundle from an approved device is merged; one from a device not
+    yet approved is kept until the operator approves it."""
+    try:
+        bundle = b.open_bundle(plain)
+        sender = devices.check_sender(store, bundle)
+        if sender is None:
+            waiting = devices.hold(store, bundle, plain, file_name)
+            message = msg.BUNDLE_HELD.format(
+                device=waiting.label, federation=waiting.federation or "?", device_id=waiting.id
+            )
+            return ImportResult(file_name, True, message, "waiting", bundle.bundle_id, waiting.label, waiting=True)
+        result = apply_bundle(store, bundle, sender)
+    except b.BundleError as error:
+        device = _claimed_device(plain)
+        devices.record_refusal(store, file_name, device, error.code, str(error))
+        return ImportResult(file_name, False, str(error), error.code)
     except FuqingError as error:
-        return ImportResult(path.name, False, str(error), "error")
-    result.file = path.name
+        devices.record_refusal(store, file_name, None, "error", str(error))
+        return ImportResult(file_name, False, str(error), "error")
+    result.file = file_name
     return result
 
 
-def apply_bundle(store: Store, bundle: b.Bundle) -> ImportResult:
-    """Merge a verified bundle in one transaction: all of it or none."""
+def _claimed_device(plain: bytes) -> str | None:
+    try:
+        return str(b.open_bundle(plain).sender["device_id"])
+    except (b.BundleError, KeyError, TypeError):
+        return None
+
+
+def approve_device(
+    store: Store, device_id: str, role: str | None = None, cadre_id: str | None = None
+) -> tuple[devices.Device, list[ImportResult]]:
+    """The operator trusts a waiting device: its kept bundles are merged now."""
+    device = devices.approve(store, device_id, role, cadre_id)
+    results = []
+    for bundle_id, file_name, plain in devices.held_bundles(store, device_id):
+        results.append(receive(store, plain, file_name or bundle_id))
+        devices.release(store, bundle_id)
+    return device, results
+
+
+def check_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> None:
+    """Every row valid and no clock far ahead of ours, before anything is applied."""
+    now = store.wall_ms()
+    for table in bundle.counts:
+        columns = store.synced_columns(table)
+        for row in bundle.rows(table):
+            try:
+                check_row(table, row, columns, now)
+                if table == "conflict":
+                    loser_table, loser = loser_of(row)
+                    check_row(loser_table, loser, store.synced_columns(loser_table), now)
+            except b.BundleError as error:
+                if error.code != "clock_ahead":
+                    raise
+                ahead = (Stamp.unpack(str(row["hlc"])).wall_ms - now) / 3_600_000
+                raise b.BundleError(
+                    "clock_ahead",
+                    msg.BUNDLE_CLOCK_AHEAD.format(device=sender.label, cadre=sender.name or "?", hours=round(ahead)),
+                ) from None
+
+
+def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> ImportResult:
+    """Merge a verified bundle from an approved device in one transaction: all of it or none.
+
+    Each version that would change something is judged against the rights of
+    the device that made it; what is not allowed is held as a proposal.
+    """
     conn = store.conn
-    sender = bundle.sender
-    result = ImportResult("", True, bundle_id=bundle.bundle_id, sender=str(sender.get("cadre_name") or ""))
+    result = ImportResult("", True, bundle_id=bundle.bundle_id, sender=sender.label)
     if conn.execute("SELECT 1 FROM bundle_log WHERE bundle_id = ?", (bundle.bundle_id,)).fetchone():
         result.duplicate = True
         result.unchanged = bundle.row_count()
         return result
-    for table, rows in bundle.tables.items():
-        check_rows(table, rows, set(store.synced_columns(table)))
+    check_bundle(store, bundle, sender)
+    gate = _Gate(store, bundle, sender)
     # References may point at records in a bundle not imported yet (any order
     # must work), so foreign keys are checked by ``fuqing check``, not here.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
         with store.transaction():
             counts: Counter[str] = Counter()
-            for table in b.SYNCED_TABLES:
-                for row in bundle.tables.get(table, []):
-                    merge_row(store, table, row, counts)
+            references = References(store)
+            for table in bundle.counts:
+                for row in bundle.rows(table):
+                    references.note(table, row)
+                    merge_row(store, table, row, counts, gate, bundle.bundle_id)
             result.new, result.updated = counts["new"], counts["updated"]
-            result.unchanged, result.conflicts = counts["unchanged"], counts["conflicts"]
-            result.pending_refs = missing_references(store, bundle)
+            result.unchanged, result.conflicts, result.held = counts["unchanged"], counts["conflicts"], counts["held"]
+            result.pending_refs = references.missing()
             devices.record_bundle(store, bundle, result.file, result.new, result.updated, result.conflicts)
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
-    result.counts = {table: len(rows) for table, rows in bundle.tables.items()}
+    result.counts = dict(bundle.counts)
     return result
+
+
+class _Gate:
+    """Judges each row version a bundle would apply by the rights of the device that made it."""
+
+    def __init__(self, store: Store, bundle: b.Bundle, sender: devices.Device):
+        self.store = store
+        self.bundle = bundle
+        self.sender = sender.writer()
+        self.writers: dict[str, rights.Writer | str] = {sender.id: self.sender}
+
+    def __call__(self, table: str, row: dict[str, Any], stored: Row | None) -> bool:
+        writer = self._writer(str(row["device_id"]))
+        reason = writer if isinstance(writer, str) else None
+        if isinstance(writer, rights.Writer):
+            if row.get("owner_id") is None and stored is None and writer.role != rights.MIRROR:
+                row["owner_id"] = self._default_owner(table, row, writer)
+            reason = rights.judge(self.store, writer, table, row, stored)
+        if reason is None:
+            return True
+        proposals.hold(self.store, self.bundle.bundle_id, self.sender.device_id, table, row, reason)
+        return False
+
+    def _default_owner(self, table: str, row: dict[str, Any], writer: rights.Writer) -> str | None:
+        # A row from an app before owners (schema 4): its parent's owner, or its maker's cadre.
+        parent = rights.PARENTS.get(table)
+        if parent is not None:
+            parent_row = self.store.stored_row(parent[0], str(row[parent[1]]))
+            if parent_row is not None:
+                return parent_row.get("owner_id")
+        return str(row["id"]) if table == "cadre" else writer.cadre_id
+
+    def _writer(self, device_id: str) -> rights.Writer | str:
+        known = self.writers.get(device_id)
+        if known is None:
+            known = self.writers[device_id] = self._find_writer(device_id)
+        return known
+
+    def _find_writer(self, device_id: str) -> rights.Writer | str:
+        if self.sender.role == rights.CADRE:
+            return "relayed"  # a cadre's laptop passes on nothing it did not make
+        if self.sender.role == rights.MIRROR:
+            return self.sender  # this federation's own other machine: what it passes on is ours
+        device = devices.get(self.store, device_id)
+        if device is None:
+            facts = self.bundle.authors.get(device_id)
+            if facts is None:
+                return "unknown_author"
+            try:
+                device = devices.enrol(
+                    self.store, {**facts, "device_id": device_id}, rights.CADRE, self.sender.device_id
+                )
+            except FuqingError:
+                return "unknown_author"
+        if device.status != devices.APPROVED or device.blocked:
+            return "blocked_author"
+        return device.writer()

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +27,6 @@ from ..changes import DESTINATIONS
 from ..errors import UsageError
 from ..files import write_atomically
 from ..i18n import pick
-from ..ids import new_id
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -53,36 +55,65 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def derive_device_id(public_key: str) -> str:
+    """The id of a device with this Ed25519 key (base64): a UUID, version 8, from its hash."""
+    digest = hashlib.sha256(b"fuqing-device\0" + base64.b64decode(public_key)).digest()
+    value = int.from_bytes(digest[:16], "big")
+    value = (value & ~(0xF << 76)) | (0x8 << 76)  # version 8: custom
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
+    return str(uuid.UUID(int=value))
+
+
+def is_derived(device_id: str) -> bool:
+    try:
+        return uuid.UUID(device_id).version == 8
+    except ValueError:
+        return False
+
+
+def fingerprint(public_key: str) -> str:
+    """Four groups of four hex digits of the key's hash: read aloud on the phone to check a device."""
+    digest = hashlib.sha256(base64.b64decode(public_key)).hexdigest()[:16]
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
 def ensure_identity(store: Store) -> str:
     """This install's device id, made with its keys the first time the database opens."""
     device_id = store.meta("device_id")
     if device_id and store.meta("signing_key") and store.meta("age_identity"):
         return device_id
     with store.transaction():
+        public = _ensure_keys(store)
         device_id = store.meta("device_id")
         if not device_id:
-            device_id = new_id()
+            # Derived from the key: no other key can ever claim this id (installs
+            # made before schema 5 keep their random id, bound at approval).
+            device_id = derive_device_id(public)
             db.set_meta(store.conn, "device_id", device_id)
             store.conn.execute(
-                "INSERT INTO device(id, name, first_seen) VALUES (?, ?, ?)", (device_id, "本机", db.now_iso())
+                "INSERT INTO device(id, name, first_seen, public_key) VALUES (?, ?, ?, ?)",
+                (device_id, "本机", db.now_iso(), public),
             )
-        _ensure_keys(store, device_id)
+        store.conn.execute("UPDATE device SET public_key = ? WHERE id = ? AND public_key IS NULL", (public, device_id))
     return device_id
 
 
-def _ensure_keys(store: Store, device_id: str) -> None:
+def _ensure_keys(store: Store) -> str:
+    """Make whichever key is missing; returns the signing key's public half (base64)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
     from pyrage import x25519
 
-    if not store.meta("signing_key"):
+    seed_b64 = store.meta("signing_key")
+    if seed_b64:
+        private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(seed_b64))
+    else:
         private = Ed25519PrivateKey.generate()
         seed = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         db.set_meta(store.conn, "signing_key", _b64(seed))
-        store.conn.execute("UPDATE device SET public_key = ? WHERE id = ?", (_b64(public), device_id))
     if not store.meta("age_identity"):
         db.set_meta(store.conn, "age_identity", str(x25519.Identity.generate()))
+    return _b64(private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
 def public_key(store: Store) -> str:
@@ -118,13 +149,50 @@ def age_recipient(store: Store) -> str:
     return str(x25519.Identity.from_str(age_identity(store)).to_public())
 
 
+SIGNER_PREFIX = "# signing key: "
+
+
 def export_hub_key(store: Store, path: Path) -> str:
-    """Write this install's age recipient as a file cadres import once."""
+    """Write this install's age recipient as a file cadres import once; it also
+    carries the hub's signing key, so a cadre's app trusts the hub's bundles."""
     recipient = age_recipient(store)
     own = store.own_cadre()
     federation = own["org"] if own else ""
-    write_atomically(path, f"{HUB_KEY_HEADER}: {federation} (device {store.device_id})\n{recipient}\n")
+    text = (
+        f"{HUB_KEY_HEADER}: {federation} (device {store.device_id})\n{SIGNER_PREFIX}{public_key(store)}\n{recipient}\n"
+    )
+    write_atomically(path, text)
     return recipient
+
+
+def read_hub_signer(path: Path) -> dict[str, str] | None:
+    """The hub's device id, signing key and federation from its key file (None in older files)."""
+    try:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    except (OSError, UnicodeDecodeError):
+        return None
+    header = next((line for line in lines if line.startswith(HUB_KEY_HEADER)), "")
+    signer = next((line[len(SIGNER_PREFIX) :] for line in lines if line.startswith(SIGNER_PREFIX)), "")
+    found = re.search(r"\(device ([0-9a-f-]{36})\)", header)
+    if not signer or found is None:
+        return None
+    federation = header[len(HUB_KEY_HEADER) :].lstrip(": ").split(" (device")[0]
+    return {"device_id": found[1], "public_key": signer, "federation": federation, "cadre_name": federation}
+
+
+def export_enrolment(store: Store, path: Path) -> dict[str, str | None]:
+    """A small public file a cadre gives her hub so it trusts this laptop before its first bundle."""
+    own = store.own_cadre() or {}
+    facts = {
+        "format": "fuqing-enrolment",
+        "device_id": store.device_id,
+        "public_key": public_key(store),
+        "cadre_id": own.get("id"),
+        "cadre_name": own.get("name"),
+        "federation": own.get("org"),
+    }
+    write_atomically(path, json.dumps(facts, ensure_ascii=False, indent=1) + "\n")
+    return facts
 
 
 def export_identity(store: Store, path: Path) -> None:

@@ -11,34 +11,18 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .. import messages as msg
 from .. import records as r
 from ..clock import Stamp
 from ..store import RowWrite, Store, decode_value
-from . import bundle as b
 from . import revisions
+from .checks import loser_of
 
 _CONFLICT_NAMESPACE = uuid.UUID("9a6c4a8e-2f0b-4d35-8c0e-5b7d13e2f4a1")
-
-
-def check_rows(table: str, rows: list[dict[str, Any]], allowed: set[str]) -> None:
-    for row in rows:
-        unknown = set(row) - allowed
-        if unknown or not {"id", "hlc", "device_id", "deleted", "rev"} <= set(row):
-            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: {sorted(unknown)}"))
-        try:
-            Stamp.unpack(str(row["hlc"]))
-            rev = revisions.load(row["rev"])
-            if not all(isinstance(v, str) for v in rev):
-                raise ValueError("rev")
-        except (ValueError, TypeError) as error:
-            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: {error}")) from None
-        if any(not isinstance(v, (str, int, float, type(None))) for v in row.values()):
-            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail=f"{table}: value types"))
 
 
 def _key(row: dict[str, Any]) -> tuple[str, str]:
@@ -55,17 +39,26 @@ class _Head:
     conflict_id: str | None  # None: the version stored in the table itself
 
 
-def merge_row(store: Store, table: str, incoming: dict[str, Any], counts: Counter[str]) -> None:
-    """Add one version of a row to what this replica knows (see the module docstring)."""
+Gate = Callable[[str, dict[str, Any], dict[str, Any] | None], bool]  # False: held for the operator
+
+
+def merge_row(
+    store: Store,
+    table: str,
+    incoming: dict[str, Any],
+    counts: Counter[str],
+    gate: Gate | None = None,
+    source: str | None = None,
+) -> None:
+    """Add one version of a row (checked by ``checks.check_row``) to what this replica knows.
+
+    ``gate`` sees every version that would change something here before it is
+    stored, and may hold it instead; ``source`` is the bundle it came in.
+    """
     if table == "conflict":
         # A conflict from another replica carries a losing version: merge it as one.
-        record_table = str(incoming["record_type"])
-        if record_table not in b.SYNCED_TABLES or record_table == "conflict":
-            raise b.BundleError("bad_manifest", msg.BUNDLE_BAD_MANIFEST.format(detail="conflict table"))
-        loser = json.loads(str(incoming["loser_row"]))
-        loser["rev"] = incoming["rev"]
-        check_rows(record_table, [loser], set(store.synced_columns(record_table)))
-        merge_row(store, record_table, loser, counts)
+        record_table, loser = loser_of(incoming)
+        merge_row(store, record_table, loser, counts, gate, source)
         return
     columns = store.synced_columns(table)
     store.observe_stamp(str(incoming["hlc"]))
@@ -79,22 +72,27 @@ def merge_row(store: Store, table: str, incoming: dict[str, Any], counts: Counte
     if any(version == h.version or version in h.rev for h in heads):
         counts["unchanged"] += 1  # seen before, or an ancestor of what we have
         return
-    store.drop_conflicts([h.conflict_id for h in heads if h.conflict_id and h.version in ancestry])
     row = {c: incoming.get(c) for c in columns}
+    if "owner_id" not in incoming:  # from an app before schema 5: the owner stays
+        row["owner_id"] = local.get("owner_id") if local else None
+    if gate is not None and not gate(table, row, local):
+        counts["held"] += 1
+        return
+    store.drop_conflicts([h.conflict_id for h in heads if h.conflict_id and h.version in ancestry])
     row["rev"] = revisions.dump(revisions.merge_revs(revisions.load(incoming["rev"]), [version]))
     if local is None:
-        _write(store, table, None, row)
+        _write(store, table, None, row, source)
         counts["new"] += 1
         return
     local_version = revisions.version(*_key(local))
     if local_version in ancestry:
-        _write(store, table, local, row)
+        _write(store, table, local, row, source)
         counts["updated"] += 1
         return
     counts["conflicts"] += 1
     if _key(incoming) > _key(local):
         _record_conflict(store, table, local, columns)
-        _write(store, table, local, row)
+        _write(store, table, local, row, source)
         counts["updated"] += 1
     else:
         _record_conflict(store, table, row, columns)
@@ -109,10 +107,10 @@ def _conflict_heads(store: Store, table: str, record_id: str) -> list[_Head]:
     return [_Head(row[1], revisions.load(row[2]), json.loads(row[3]), row[0]) for row in rows]
 
 
-def _write(store: Store, table: str, old: dict[str, Any] | None, row: dict[str, Any]) -> None:
+def _write(store: Store, table: str, old: dict[str, Any] | None, row: dict[str, Any], source: str | None) -> None:
     rtype = r.RECORD_TYPES.get(table)
     if rtype is None:  # link rows are audited through their parent record
-        store.write_rows(table, [RowWrite(row, old)])
+        store.write_rows(table, [RowWrite(row, old, bundle_id=source)])
         return
     if old is None:
         action, changes = "create", {}
@@ -123,7 +121,7 @@ def _write(store: Store, table: str, old: dict[str, Any] | None, row: dict[str, 
             for f in rtype.column_fields
             if old.get(f.name) != row.get(f.name)
         }
-    store.write_rows(table, [RowWrite(row, old, action, changes)])
+    store.write_rows(table, [RowWrite(row, old, action, changes, source)])
 
 
 def _record_conflict(store: Store, table: str, loser: dict[str, Any], columns: list[str]) -> None:
@@ -147,20 +145,37 @@ def _record_conflict(store: Store, table: str, loser: dict[str, Any], columns: l
         "loser_row": json.dumps({c: loser.get(c) for c in columns if c != "rev"}, ensure_ascii=False, sort_keys=True),
         "detected_at": datetime.fromtimestamp(Stamp.unpack(hlc).wall_ms / 1000, UTC).isoformat(timespec="seconds"),
         "resolution": None,
+        "owner_id": loser.get("owner_id"),
     }
     store.write_rows("conflict", [RowWrite(row)])
 
 
-def missing_references(store: Store, bundle: b.Bundle) -> int:
-    conn = store.conn
-    missing = 0
-    for table, rows in bundle.tables.items():
-        for fk in conn.execute(f"PRAGMA foreign_key_list({table})").fetchall():
-            target, column = fk[2], fk[3]
-            wanted = sorted({str(row[column]) for row in rows if row.get(column)})
+class References:
+    """The records a bundle's rows refer to, noted as they are merged; which have not arrived."""
+
+    def __init__(self, store: Store):
+        self._store = store
+        self._keys: dict[str, list[tuple[str, str]]] = {}  # table -> (column, table it refers to)
+        self._wanted: dict[str, set[str]] = {}
+
+    def note(self, table: str, row: dict[str, Any]) -> None:
+        keys = self._keys.get(table)
+        if keys is None:
+            found = self._store.conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+            keys = self._keys[table] = [(fk[3], fk[2]) for fk in found]
+        for column, target in keys:
+            value = row.get(column)
+            if isinstance(value, str) and value:
+                self._wanted.setdefault(target, set()).add(value)
+
+    def missing(self) -> int:
+        """How many referred-to records this replica does not hold yet (each counted once)."""
+        missing = 0
+        for target, ids in self._wanted.items():
+            wanted = sorted(ids)
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ", ".join("?" * len(chunk))
-                found = conn.execute(f"SELECT count(*) FROM {target} WHERE id IN ({marks})", chunk).fetchone()[0]
-                missing += len(chunk) - int(found)
-    return missing
+                found = self._store.conn.execute(f"SELECT count(*) FROM {target} WHERE id IN ({marks})", chunk)
+                missing += len(chunk) - int(found.fetchone()[0])
+        return missing

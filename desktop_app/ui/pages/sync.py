@@ -32,6 +32,7 @@ from ..jobs import Job
 from ..operations import perform
 from ..widgets.conflicts_view import ConflictsView
 from ..widgets.devices_view import DevicesView
+from ..widgets.proposals_view import ProposalsView
 from ..widgets.tables import fill, plain_table
 
 
@@ -281,11 +282,13 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.transfer = TransferView(store)
         self.devices = DevicesView(store)
+        self.proposals = ProposalsView(store)
         self.conflicts = ConflictsView(store)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sync_tabs")
         self.tabs.addTab(self.transfer, self.tr("导出与导入"))
         self.tabs.addTab(self.devices, self.tr("设备登记"))
+        self.tabs.addTab(self.proposals, self.tr("待审核修改"))
         self.tabs.addTab(self.conflicts, self.tr("冲突"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

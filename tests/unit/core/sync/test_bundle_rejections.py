@@ -27,6 +27,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[Replica, Replica, Path, Path]]:
     cadre = Replica(tmp_path / "cadre.db", identity, hub_key, "cadre")
     generate.fill(cadre.store, 500, seed=9, anchor=date(2026, 11, 20))
     hub = Replica(tmp_path / "hub.db", identity, hub_key, "hub")
+    hub.trust(cadre)
     good = cadre.export(tmp_path / "good.age")
     assert good is not None and len(good.read_bytes()) > 2 * bundle.AGE_CHUNK  # several age chunks
     yield cadre, hub, good, hub_key

@@ -50,6 +50,8 @@ def test_bundles_in_any_order_converge(rounds: list[list[list[tuple[str, int, st
         devices = [Replica(root / f"{name}.db", identity, hub_key, name) for name in "ABC"]
         for device in devices:
             device.store.save_profile({"name": f"干部{device.name}", "org": "妇联"})
+        for device in devices:  # peers that may change each other's records (rights: test_rights.py)
+            device.trust(*[d for d in devices if d is not device])
         base_points = [
             devices[0].store.save("liaison_point", {"name": f"联系点{i}", "kind": "village"})["id"] for i in range(3)
         ]
@@ -72,6 +74,8 @@ def test_bundles_in_any_order_converge(rounds: list[list[list[tuple[str, int, st
                 for path in heard:
                     device.import_(path)
         replicas = [Replica(root / f"r{i}.db", identity, hub_key, f"R{i}") for i in range(2)]
+        for replica in replicas:
+            replica.trust(*devices)
         for replica in [*replicas, *devices]:
             order = data.draw(st.permutations(bundles), label="order")
             again = data.draw(st.lists(st.sampled_from(bundles), max_size=3), label="again")

@@ -32,8 +32,12 @@ def cadre(tmp_path: Path, hub_files: tuple[Path, Path]) -> Replica:
 
 
 @pytest.fixture
-def hub(tmp_path: Path, hub_files: tuple[Path, Path]) -> Replica:
+def hub(tmp_path: Path, hub_files: tuple[Path, Path], cadre: Replica) -> Replica:
     replica = Replica(tmp_path / "hub.db", *hub_files, "hub")
+    # The demo fills the cadre's laptop with every cadre's records: trusted as a mirror
+    # here, these tests are about the exchange, not rights (tests/unit/core/sync/test_rights.py).
+    replica.trust(cadre)
+    cadre.trust(replica)
     yield replica  # type: ignore[misc]
     replica.close()
 
@@ -67,6 +71,7 @@ def test_cadre_to_hub_to_upper_hub_keeps_counts_and_stamps(tmp_path: Path, cadre
     )
     assert upper_identity and upper_key
     upper = Replica(tmp_path / "upper.db", upper_identity, upper_key, "upper")
+    upper.trust(hub)
     with hub.store.transaction():
         recipient, _ = keys.read_hub_key(upper_key)
         to_upper = keys.add_hub(hub.store, recipient, "市妇联")

@@ -17,7 +17,8 @@ import pytest
 
 from desktop_app.core.store import Store
 from desktop_app.core.sync import bundle, conflicts, revisions
-from desktop_app.core.sync.merge import check_rows, merge_row, missing_references
+from desktop_app.core.sync.checks import check_row
+from desktop_app.core.sync.merge import References, merge_row
 from tests.conftest import FIXED_TODAY
 from tests.sync_helpers import dump
 
@@ -189,27 +190,27 @@ def test_a_deletion_arrives_as_a_tombstone_and_leaves_search(sender: Store, stor
 @pytest.mark.parametrize(
     ("change", "detail"),
     [
-        pytest.param({"colour": "红"}, "colour", id="unknown column"),
-        pytest.param({"rev": ...}, "problem", id="no rev column"),
-        pytest.param({"hlc": "2026-11-20"}, "not a clock stamp", id="hlc not a stamp"),
+        pytest.param({"colour": "红"}, "“colour”", id="unknown column"),
+        pytest.param({"rev": ...}, "“rev”", id="no rev column"),
+        pytest.param({"hlc": "2026-11-20"}, "“hlc”", id="hlc not a stamp"),
         # Full-width digits parse as numbers but sort after every real stamp: such a row would always win.
-        pytest.param({"hlc": "０" * 14 + "１.00000"}, "not a clock stamp", id="hlc full-width digits"),
-        pytest.param({"rev": '["ok", 3]'}, "rev", id="rev not strings"),
-        pytest.param({"rev": "not json"}, "problem", id="rev not json"),
-        pytest.param({"description": ["一", "二"]}, "value types", id="list value"),
-        pytest.param({"description": {"text": "一"}}, "value types", id="object value"),
+        pytest.param({"hlc": "０" * 14 + "１.00000"}, "“hlc”", id="hlc full-width digits"),
+        pytest.param({"rev": '["ok", 3]'}, "“rev”", id="rev not strings"),
+        pytest.param({"rev": "not json"}, "“rev”", id="rev not json"),
+        pytest.param({"description": ["一", "二"]}, "“description”", id="list value"),
+        pytest.param({"description": {"text": "一"}}, "“description”", id="object value"),
     ],
 )
 def test_check_rows_refuses_malformed_rows(store: Store, change: dict[str, Any], detail: str) -> None:
     good = store.stored_row("problem", new_problem(store, "村里缺少托育服务"))
     assert good is not None
-    allowed = set(store.synced_columns("problem"))
-    check_rows("problem", [good], allowed)  # the row as stored passes ...
+    columns = store.synced_columns("problem")
+    check_row("problem", good, columns, store.wall_ms())  # the row as stored passes ...
     bad = {k: v for k, v in {**good, **change}.items() if v is not ...}
     with pytest.raises(bundle.BundleError) as info:
-        check_rows("problem", [good, bad], allowed)  # ... the changed one does not
-    assert info.value.code == "bad_manifest"
-    assert detail in str(info.value) and str(info.value).startswith("同步包清单无效")
+        check_row("problem", bad, columns, store.wall_ms())  # ... the changed one does not
+    assert info.value.code == "bad_row"
+    assert detail in str(info.value) and "已拒收整个同步包" in str(info.value)
 
 
 def test_missing_references_counts_targets_not_yet_received(sender: Store, store: Store) -> None:
@@ -218,10 +219,13 @@ def test_missing_references_counts_targets_not_yet_received(sender: Store, store
     diaries = [sender.save("diary", {"title": t, "body": "走访", "liaison_point_id": p})["id"]
                for t, p in (("一", point), ("二", None), ("三", point))]  # fmt: skip
     rows = [sender.stored_row("diary", d) for d in diaries]
-    received = bundle.Bundle({}, b"", b"", {"diary": [row for row in rows if row is not None]})
+    received = References(store)
+    for row in rows:
+        assert row is not None
+        received.note("diary", row)
     # Three diaries name one author and one point between them: 2 records missing.
-    assert missing_references(store, received) == 2
+    assert received.missing() == 2
     send(sender, store, author, "cadre")
-    assert missing_references(store, received) == 1
+    assert received.missing() == 1
     send(sender, store, point, "liaison_point")
-    assert missing_references(store, received) == 0
+    assert received.missing() == 0

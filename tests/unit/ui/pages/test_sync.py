@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.demo import generate
 from desktop_app.core.store import Store
-from desktop_app.core.sync import conflicts
+from desktop_app.core.sync import conflicts, devices
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.sync import SyncPage
 from tests.sync_helpers import Replica, make_hub_key
@@ -30,6 +30,7 @@ def hub_window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Repli
     generate.fill(cadre.store, 60, seed=3, anchor=date(2026, 11, 20))
     bundle = cadre.export(tmp_path / "cadre.age")
     assert bundle is not None
+    hub.trust(cadre)  # the operator approved this laptop (as a mirror: the demo holds everyone's records)
     cadre.close()
     window = MainWindow(hub.store)
     qtbot.addWidget(window)
@@ -81,7 +82,12 @@ def test_export_writes_a_bundle_and_shows_when_it_was_sent(qtbot: QtBot, hub_win
     assert page.destinations.item(0, 2).text() != "从未"
 
 
-def test_conflicts_and_devices_tabs(qtbot: QtBot, hub_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def answer_yes_to_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Click Yes in the confirmation a person would see (a modal box cannot be clicked offscreen)."""
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.StandardButton.Yes))
+
+
+def test_conflicts_and_devices_tabs(qtbot: QtBot, hub_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     window, hub, bundle = hub_window
     assert hub.import_(bundle).ok
     page = _sync_page(window)
@@ -91,6 +97,10 @@ def test_conflicts_and_devices_tabs(qtbot: QtBot, hub_window, tmp_path: Path) ->
     # Make a conflict: two concurrent versions of one point.
     point = hub.store.list_records("liaison_point", limit=1)[0]
     other = Replica(tmp_path / "other.db", tmp_path / "hub.identity", tmp_path / "hub.key", "other")
+    for known in devices.registry(hub.store):  # the other machine trusts what the hub trusts
+        facts = {"device_id": known.id, "public_key": known.public_key, "cadre_id": known.cadre_id}
+        devices.enrol(other.store, facts, known.role)
+    hub.trust(other)
     other.import_(bundle)
     other.store.save("liaison_point", {"region": "另一台电脑改的"}, point["id"])
     hub.store.save("liaison_point", {"region": "县里改的"}, point["id"])
@@ -102,8 +112,9 @@ def test_conflicts_and_devices_tabs(qtbot: QtBot, hub_window, tmp_path: Path) ->
     assert view.list.rowCount() == 1
     regions = {view.compare.item(r, 0).text(): view.compare.item(r, 1).text() + "|" + view.compare.item(r, 2).text()
                for r in range(view.compare.rowCount())}  # fmt: skip
-    assert regions["region"] in ("县里改的|另一台电脑改的", "另一台电脑改的|县里改的")
-    loser_region = regions["region"].split("|")[1]
+    assert regions["所属地区"] in ("县里改的|另一台电脑改的", "另一台电脑改的|县里改的")
+    loser_region = regions["所属地区"].split("|")[1]
+    answer_yes_to_questions(monkeypatch)
     qtbot.mouseClick(view.keep_other, Qt.MouseButton.LeftButton)
     assert view.list.rowCount() == 0 and conflicts.open_conflicts(hub.store) == []
     assert hub.store.get("liaison_point", point["id"])["region"] == loser_region

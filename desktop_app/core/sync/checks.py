@@ -1,0 +1,147 @@
+"""Every row a bundle carries is checked like a local save before anything is applied.
+
+A row must have exactly the synced columns of its table, a valid clock stamp no
+more than ``MAX_AHEAD_MS`` past this computer's clock, a valid version history,
+and field values that pass the record's validation in the exact form this app
+stores them (codes, JSON lists, ISO dates, lengths, checked ID numbers). A
+tombstone keeps only its type checks. The first bad row refuses the whole
+bundle, naming the table, record, field and reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from .. import messages as msg
+from .. import records as r
+from ..clock import MAX_AHEAD_MS, Stamp
+from ..store import decode_value, encode_value
+from ..validation import clean_field
+from . import revisions
+from .bundle import SYNCED_TABLES, BundleError
+
+SYNC_COLUMNS = {"id", "hlc", "device_id", "deleted", "rev"}
+OPTIONAL_COLUMNS = {"owner_id"}  # bundles from schema 4 and before have no owners
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_SCALARS = (str, int, float, type(None))
+
+
+def bad_row(table: str, record_id: object, field: str, reason: str) -> BundleError:
+    shown = record_id if isinstance(record_id, str) and len(record_id) <= 40 else "?"
+    return BundleError("bad_row", msg.BUNDLE_BAD_ROW.format(table=table, record_id=shown, field=field, reason=reason))
+
+
+def check_row(table: str, row: dict[str, Any], columns: list[str], now_ms: int) -> None:
+    """Refuse the bundle (BundleError "bad_row") if ``row`` is not a valid row of ``table``."""
+    record_id = row.get("id")
+    allowed = set(columns)
+    unknown = set(row) - allowed
+    missing = (allowed - OPTIONAL_COLUMNS) - set(row) if table in r.RECORD_TYPES else SYNC_COLUMNS - set(row)
+    if unknown or missing:
+        field = sorted(unknown or missing)[0]
+        raise bad_row(table, record_id, field, str(msg.ROW_UNKNOWN_FIELD if unknown else msg.ROW_MISSING_FIELD))
+    for name, value in row.items():
+        if not isinstance(value, _SCALARS) or isinstance(value, bool):
+            raise bad_row(table, record_id, name, str(msg.ROW_NOT_SCALAR))
+    if not isinstance(record_id, str) or not _ID.match(record_id):
+        raise bad_row(table, record_id, "id", str(msg.ROW_BAD_ID))
+    if not isinstance(row["device_id"], str) or not _ID.match(row["device_id"]):
+        raise bad_row(table, record_id, "device_id", str(msg.ROW_BAD_ID))
+    if row["deleted"] not in (0, 1):
+        raise bad_row(table, record_id, "deleted", str(msg.ROW_NOT_FLAG))
+    stamp = _stamp(table, record_id, row["hlc"])
+    if stamp.wall_ms > now_ms + MAX_AHEAD_MS:
+        raise BundleError("clock_ahead", "")  # the caller names the device and its clock
+    _check_rev(table, record_id, row["rev"])
+    owner = row.get("owner_id")
+    if owner is not None and (not isinstance(owner, str) or not _ID.match(owner)):
+        raise bad_row(table, record_id, "owner_id", str(msg.ROW_BAD_ID))
+    rtype = r.RECORD_TYPES.get(table)
+    if rtype is not None:
+        day = max(date.fromtimestamp(now_ms / 1000), datetime.fromtimestamp(stamp.wall_ms / 1000, UTC).date())
+        _check_fields(rtype, row, day + timedelta(days=1))
+    elif table == "conflict":
+        _check_conflict(row, now_ms)
+    else:
+        for column in columns:
+            if column.endswith("_id") and column not in ("device_id", "owner_id"):
+                value = row.get(column)
+                if not isinstance(value, str) or not _ID.match(value):
+                    raise bad_row(table, record_id, column, str(msg.ROW_BAD_ID))
+
+
+def _stamp(table: str, record_id: object, value: object) -> Stamp:
+    try:
+        return Stamp.unpack(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise bad_row(table, record_id, "hlc", str(msg.ROW_BAD_STAMP)) from None
+
+
+def _check_rev(table: str, record_id: object, value: object) -> None:
+    try:
+        rev = revisions.load(value) if isinstance(value, str) else None
+    except (ValueError, RecursionError):
+        rev = None
+    if not isinstance(rev, list) or len(rev) > revisions.REV_KEEP or not rev:
+        raise bad_row(table, record_id, "rev", str(msg.ROW_BAD_REV))
+    for version in rev:
+        stamp, _, device = version.partition("/") if isinstance(version, str) else ("", "", "")
+        if not _ID.match(device):
+            raise bad_row(table, record_id, "rev", str(msg.ROW_BAD_REV))
+        _stamp(table, record_id, stamp)
+
+
+def _check_fields(rtype: r.RecordType, row: dict[str, Any], latest_day: date) -> None:
+    tombstone = row["deleted"] == 1
+    for f in rtype.column_fields:
+        raw = row.get(f.name)
+        value: Any
+        if f.kind in (r.CHOICES, r.TAGS):
+            value = _json_list(rtype.name, row["id"], f.name, raw)
+        elif f.kind == r.BOOL:
+            if raw not in (0, 1):
+                raise bad_row(rtype.name, row["id"], f.name, str(msg.ROW_NOT_FLAG))
+            value = decode_value(f, raw)
+        else:
+            value = raw
+        if tombstone and raw in (None, "", "[]"):
+            continue  # a deletion may forget what the record said
+        clean, error = clean_field(f, value, latest_day)
+        if error is None and f.kind == r.REF and clean is not None and not _ID.match(str(clean)):
+            error = str(msg.ROW_BAD_ID)
+        if error is None and encode_value(f, clean) != raw and not (f.kind in (r.CHOICES, r.TAGS) and clean == value):
+            error = str(msg.ROW_NOT_CANONICAL)
+        if error is not None:
+            raise bad_row(rtype.name, row["id"], f.name, error)
+
+
+def _json_list(table: str, record_id: str, field: str, raw: object) -> list[Any]:
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except (ValueError, RecursionError):
+        value = None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise bad_row(table, record_id, field, str(msg.ROW_NOT_LIST))
+    return value
+
+
+def _check_conflict(row: dict[str, Any], now_ms: int) -> None:
+    record_table = row.get("record_type")
+    if record_table not in SYNCED_TABLES or record_table == "conflict":
+        raise bad_row("conflict", row["id"], "record_type", str(msg.ROW_BAD_CHOICE))
+    try:
+        loser = json.loads(row["loser_row"]) if isinstance(row.get("loser_row"), str) else None
+    except (ValueError, RecursionError):
+        loser = None
+    if not isinstance(loser, dict):
+        raise bad_row("conflict", row["id"], "loser_row", str(msg.ROW_NOT_OBJECT))
+
+
+def loser_of(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The table and the losing version a conflict row carries (checked by ``check_row``)."""
+    loser = dict(json.loads(row["loser_row"]))
+    loser["rev"] = row["rev"]
+    return str(row["record_type"]), loser
