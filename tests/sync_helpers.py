@@ -12,8 +12,8 @@ from desktop_app.core.sync import bundle, devices, exchange, keys
 class Replica:
     """A store that can decrypt bundles sent to the shared hub key."""
 
-    def __init__(self, path: Path, identity_file: Path, hub_key: Path, name: str):
-        self.store = Store(path)
+    def __init__(self, path: Path, identity_file: Path, hub_key: Path, name: str, wall_ms: Any = None):
+        self.store = Store(path, wall_ms=wall_ms)
         self.name = name
         with self.store.transaction():
             keys.import_identity(self.store, identity_file)
@@ -26,7 +26,8 @@ class Replica:
             devices.enrol(
                 self.store,
                 {"device_id": other.store.device_id, "public_key": keys.public_key(other.store),
-                 "cadre_id": other.store.own_cadre_id, "cadre_name": other.name},
+                 "cadre_id": other.store.own_cadre_id,
+                 "cadre_name": (other.store.own_cadre() or {}).get("name") or other.name},
                 role,
             )  # fmt: skip
 

@@ -14,6 +14,7 @@ from ..core import records as r
 from ..core.demo import generate
 from ..core.i18n import pick
 from ..core.store import Store
+from ..core.sync import checks
 from .common import print_json
 
 
@@ -51,7 +52,7 @@ def fill_demo(store: Store, args: argparse.Namespace) -> int:
 
 
 def check(store: Store, args: argparse.Namespace) -> int:
-    found = store.check()
+    found = store.check() + checks.stored_problems(store)
     for line in found:
         print(line, file=sys.stderr)
     print(

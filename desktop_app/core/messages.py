@@ -241,3 +241,15 @@ BUNDLE_NO_FILE = Text(
 )
 BUNDLE_IS_FOLDER = Text("“{path}”是一个文件夹，不是同步包文件", "“{path}” is a folder, not a bundle file")
 BUNDLE_NO_PERMISSION = Text("没有权限读取“{path}”", "No permission to read “{path}”")
+CHECK_BAD_ROW = Text(
+    "“{table}”表的记录 {record_id} 的“{field}”无效：{reason}",
+    "Table “{table}”, record {record_id}, field “{field}” is not valid: {reason}",
+)
+CHECK_ROW_AHEAD = Text(
+    "“{table}”表的记录 {record_id} 的时间戳（{stamp}）在本机时钟一天以后",
+    "Table “{table}”, record {record_id} is stamped {stamp}, more than a day after this computer's clock",
+)
+CHECK_CLOCK_AHEAD = Text(
+    "本机最后的时间戳（{stamp}）比现在的时钟（{now}）晚一天以上：请检查电脑的日期时间",
+    "This install's last clock stamp ({stamp}) is more than a day after the computer's clock ({now}): check the date",
+)

@@ -60,13 +60,15 @@ class Store:
     def __init__(
         self,
         path: str | Path,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         wall_ms: Callable[[], int] | None = None,
     ):
         self.path = Path(path)
         self._closed = False
         self.conn = db.connect(self.path)
         self.conn.row_factory = sqlite3.Row
+        if today is None:  # one clock: today follows a given wall clock
+            today = date.today if wall_ms is None else (lambda: date.fromtimestamp(wall_ms() / 1000))
         self._today = today
         self._wall_ms = wall_ms
         self._clock: HybridClock | None = None

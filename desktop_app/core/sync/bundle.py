@@ -49,7 +49,11 @@ class Limits:
     max_entries: int = 64
     max_entry_bytes: int = 1 << 30  # one table, uncompressed (streamed, never held whole)
     max_total_bytes: int = 2 << 30  # all tables, uncompressed
-    max_ratio: int = 200  # uncompressed / compressed, per entry
+    # Work to decompress, in proportion to the ZIP: 64 times it plus 16 MB. A 1 MB
+    # diary of one repeated phrase compresses 1000:1 and must still arrive; a
+    # bomb of zeros gets at most this much streaming, never a copy held.
+    max_expansion: int = 64
+    expansion_floor: int = 16 << 20
     max_manifest_bytes: int = 1 << 20  # parsed before its signature is checked
     max_row_bytes: int = 16 << 20  # one NDJSON line: a 1 MB diary escaped many times over fits
     max_scrypt_log_n: int = 20  # passphrase work factor (age uses 18): 2^20 × 1 KiB of scrypt memory at most
@@ -255,6 +259,7 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
     if len(infos) > limits.max_entries:
         raise _refuse("too_many_entries", msg.BUNDLE_TOO_MANY_ENTRIES, n=len(infos))
     total = 0
+    budget = min(limits.max_total_bytes, limits.max_expansion * len(plain) + limits.expansion_floor)
     names = set()
     for info in infos:
         name = info.filename
@@ -263,10 +268,10 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
         if name in names:
             raise _refuse("bad_path", msg.BUNDLE_BAD_PATH, name=name)
         names.add(name)
+        # Declared sizes bound what streaming may return: zipfile stops at them.
         total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > limits.max_entry_bytes or total > limits.max_total_bytes or ratio > limits.max_ratio:
-            raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
+        if info.file_size > limits.max_entry_bytes or total > budget:
+            raise _refuse("bomb", msg.BUNDLE_BOMB, limit=budget >> 20)
     if MANIFEST not in names or SIGNATURE not in names:
         raise _refuse("no_manifest", msg.BUNDLE_NO_MANIFEST)
     if archive.getinfo(MANIFEST).file_size > limits.max_manifest_bytes or archive.getinfo(SIGNATURE).file_size != 64:
@@ -308,12 +313,9 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
             continue
         if not isinstance(table, dict) or table.get("entry") not in entries or not isinstance(table.get("count"), int):
             raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"table {name}")
-        digest, lines = hashlib.sha256(), 0
-        for line in _lines(archive, table["entry"], limits):
-            digest.update(line + b"\n")
-            lines += 1
+        digest, lines = _scan(archive, table["entry"], limits)
         entry = entries[table["entry"]]
-        if not isinstance(entry, dict) or digest.hexdigest() != entry.get("sha256"):
+        if not isinstance(entry, dict) or digest != entry.get("sha256"):
             raise _refuse("hash_mismatch", msg.BUNDLE_HASH_MISMATCH, name=table["entry"])
         if lines != table["count"]:
             raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"count {name}")
@@ -336,6 +338,23 @@ def _read(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
     if len(data) > info.file_size:
         raise _refuse("bomb", msg.BUNDLE_BOMB, limit=limits.max_entry_bytes >> 20)
     return data
+
+
+def _scan(archive: zipfile.ZipFile, name: str, limits: Limits) -> tuple[str, int]:
+    """(sha256, lines) of an entry, streamed; refuses a line longer than ``max_row_bytes``."""
+    digest, lines, run = hashlib.sha256(), 0, 0
+    try:
+        with archive.open(name) as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                newlines = chunk.count(b"\n")
+                lines += newlines
+                run = len(chunk) - chunk.rfind(b"\n") - 1 if newlines else run + len(chunk)
+                if run > limits.max_row_bytes:
+                    raise _refuse("row_too_large", msg.BUNDLE_ROW_TOO_LARGE, limit=limits.max_row_bytes >> 20)
+    except _ZIP_ERRORS as error:
+        raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None
+    return digest.hexdigest(), lines
 
 
 def _lines(archive: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[bytes]:

@@ -18,7 +18,7 @@ from typing import Any
 from .. import messages as msg
 from .. import records as r
 from ..clock import MAX_AHEAD_MS, Stamp
-from ..store import decode_value, encode_value
+from ..store import Store, decode_value, encode_value
 from ..validation import clean_field
 from . import revisions
 from .bundle import SYNCED_TABLES, BundleError
@@ -29,9 +29,48 @@ _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\
 _SCALARS = (str, int, float, type(None))
 
 
-def bad_row(table: str, record_id: object, field: str, reason: str) -> BundleError:
+class BadRow(BundleError):
+    """A row that is not a valid record: which, where, and why."""
+
+    def __init__(self, table: str, record_id: str, field: str, reason: str):
+        self.table, self.record_id, self.field, self.reason = table, record_id, field, reason
+        super().__init__(
+            "bad_row", msg.BUNDLE_BAD_ROW.format(table=table, record_id=record_id, field=field, reason=reason)
+        )
+
+
+def bad_row(table: str, record_id: object, field: str, reason: str) -> BadRow:
     shown = record_id if isinstance(record_id, str) and len(record_id) <= 40 else "?"
-    return BundleError("bad_row", msg.BUNDLE_BAD_ROW.format(table=table, record_id=shown, field=field, reason=reason))
+    return BadRow(table, shown, field, reason)
+
+
+def stored_problems(store: Store, limit: int = 100) -> list[str]:
+    """Stored rows that are not valid records, and a clock ahead of this computer's:
+    what ``fuqing check`` adds to SQLite's own checks, so "clean" means usable."""
+    now = store.wall_ms()
+    found: list[str] = []
+    last = store.meta("hlc")
+    if last and Stamp.unpack(last).wall_ms > now + MAX_AHEAD_MS:
+        found.append(str(msg.CHECK_CLOCK_AHEAD.format(stamp=_when(Stamp.unpack(last).wall_ms), now=_when(now))))
+    for table in SYNCED_TABLES:
+        columns = store.synced_columns(table)
+        for values in store.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+            row = dict(zip(columns, values, strict=True))
+            try:
+                check_row(table, row, columns, now)
+            except BadRow as error:
+                found.append(str(msg.CHECK_BAD_ROW.format(
+                    table=error.table, record_id=error.record_id, field=error.field, reason=error.reason)))  # fmt: skip
+            except BundleError:
+                stamp = Stamp.unpack(str(row["hlc"])).wall_ms
+                found.append(str(msg.CHECK_ROW_AHEAD.format(table=table, record_id=row["id"], stamp=_when(stamp))))
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def _when(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000).strftime("%Y-%m-%d %H:%M")
 
 
 def check_row(table: str, row: dict[str, Any], columns: list[str], now_ms: int) -> None:
