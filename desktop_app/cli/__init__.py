@@ -38,6 +38,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "without_store", False):
             return int(args.handler(path, args))
         with Store(path) as store:
+            problem = store.clock_warning()
+            if problem:
+                print(problem, file=sys.stderr)
             return int(args.handler(store, args))
     except ValidationFailed as error:
         for field, message in error.errors.items():

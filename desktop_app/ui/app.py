@@ -87,11 +87,19 @@ def run_app(argv: list[str]) -> int:
         QTimer.singleShot(0, shown)
     else:
         QTimer.singleShot(0, window.offer_drafts)
+        QTimer.singleShot(0, lambda: warn_about_clock(window))
     code = app.exec()
     window.close()
     store.close()
     lock.unlock()
     return code
+
+
+def warn_about_clock(window: MainWindow) -> None:
+    """A wrong computer date makes records sort wrong and bundles be refused: say so first."""
+    problem = window.store.clock_warning()
+    if problem:
+        QMessageBox.warning(window, QCoreApplication.translate("app", "请检查电脑的日期和时间"), problem)
 
 
 def start_health_check(window: MainWindow) -> None:

@@ -174,7 +174,7 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>干部的电脑</source>
-        <translation>Cadre's laptop</translation>
+        <translation>Cadre&apos;s laptop</translation>
     </message>
     <message>
         <source>妇联（上级或下级）</source>
@@ -230,7 +230,7 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>有 {n} 台设备等待批准：请核对干部姓名和密钥指纹后批准。</source>
-        <translation>{n} devices wait for approval: check the cadre's name and key fingerprint, then approve.</translation>
+        <translation>{n} devices wait for approval: check the cadre&apos;s name and key fingerprint, then approve.</translation>
     </message>
     <message>
         <source>向本机发送过同步包的设备。新设备首次发来同步包时会在这里等待批准。</source>
@@ -684,7 +684,7 @@ Device id: {device}</translation>
     </message>
     <message>
         <source>同步包中超出发送人权限的修改不会自动合并，列在这里由您决定：接受后它像其他修改一样合并并继续同步；拒绝则不采用。</source>
-        <translation>Changes in bundles that go beyond the sender's rights are not merged automatically; they wait here for you. Accepted, a change is merged and synced on like any other; rejected, it is not used.</translation>
+        <translation>Changes in bundles that go beyond the sender&apos;s rights are not merged automatically; they wait here for you. Accepted, a change is merged and synced on like any other; rejected, it is not used.</translation>
     </message>
     <message>
         <source>没有待审核的修改。</source>
@@ -1114,6 +1114,10 @@ This install’s key: {recipient}</translation>
     <message>
         <source>无法打开数据</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>请检查电脑的日期和时间</source>
+        <translation>Check the computer's date and time</translation>
     </message>
     <message>
         <source>（没有可用的备份）</source>

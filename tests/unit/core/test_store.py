@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,18 @@ def test_clock_is_monotonic_across_stores_on_one_file(db_path: Path) -> None:
     with Store(db_path, wall_ms=lambda: 1_000) as behind:
         point = behind.save("liaison_point", {"name": "王家村", "kind": "village"})
     assert point["hlc"] > first["hlc"]
+
+
+def test_clock_warning_when_the_computer_date_went_back_or_is_implausible(db_path: Path) -> None:
+    now = int(datetime(2026, 11, 20, 9, tzinfo=UTC).timestamp() * 1000)
+    clock = [now]
+    with Store(db_path, wall_ms=lambda: clock[0]) as store:
+        assert store.clock_warning() is None
+        store.save("woman", {"name": "李秀英"})
+        clock[0] = now - 2 * 86_400_000  # the battery died and the date went back two days
+        warning = store.clock_warning()
+        assert warning is not None and "早于本机上次保存记录的时间" in warning
+        clock[0] = int(datetime(2151, 1, 1, tzinfo=UTC).timestamp() * 1000)
+        assert "看起来不对" in str(store.clock_warning())
+        clock[0] = now + 60_000
+        assert store.clock_warning() is None
