@@ -511,6 +511,13 @@ class Store:
     def _insert(self, table: str, writes: list[RowWrite]) -> dict[str, int]:
         if not writes:
             return {}
+        if len(writes) == 1:  # the common case (a save, a merged row): SQLite numbers it
+            row = writes[0].row
+            cursor = self.conn.execute(
+                f"INSERT INTO {table} (sync_seq, {', '.join(row)}) VALUES ({', '.join('?' * (len(row) + 1))})",
+                (self._next_sync_seq(), *row.values()),
+            )
+            return {row["id"]: int(cursor.lastrowid or 0)}
         columns = list(writes[0].row)
         first = int(self.conn.execute(f"SELECT coalesce(max(seq), 0) FROM {table}").fetchone()[0]) + 1
         seqs = {w.row["id"]: first + n for n, w in enumerate(writes)}
@@ -578,6 +585,8 @@ class Store:
     def drop_conflicts(self, ids: Sequence[str]) -> None:
         """Remove settled conflicts outright: every replica drops them by itself
         once it holds a version that descends from the loser."""
+        if not ids:
+            return
         with self.transaction():
             for conflict_id in ids:
                 self.conn.execute("DELETE FROM conflict WHERE id = ?", (conflict_id,))

@@ -30,7 +30,7 @@ from ..store import Row, Store
 from . import bundle as b
 from . import devices, keys, proposals, rights
 from .checks import check_row, loser_of
-from .merge import References, merge_row
+from .merge import NewRows, References, merge_row
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
 
@@ -267,32 +267,30 @@ def approve_device(
     return device, results
 
 
-def check_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> None:
-    """Every row valid and no clock far ahead of ours, before anything is applied."""
-    now = store.wall_ms()
-    for table in bundle.counts:
-        columns = store.synced_columns(table)
-        for row in bundle.rows(table):
-            try:
-                check_row(table, row, columns, now)
-                if table == "conflict":
-                    loser_table, loser = loser_of(row)
-                    check_row(loser_table, loser, store.synced_columns(loser_table), now)
-            except b.BundleError as error:
-                if error.code != "clock_ahead":
-                    raise
-                ahead = (Stamp.unpack(str(row["hlc"])).wall_ms - now) / 3_600_000
-                raise b.BundleError(
-                    "clock_ahead",
-                    msg.BUNDLE_CLOCK_AHEAD.format(device=sender.label, cadre=sender.name or "?", hours=round(ahead)),
-                ) from None
+def check(store: Store, sender: devices.Device, table: str, row: dict[str, Any], now: int) -> None:
+    """The row is valid and its clock not far ahead of ours (else the bundle is refused)."""
+    try:
+        check_row(table, row, store.synced_columns(table), now)
+        if table == "conflict":
+            loser_table, loser = loser_of(row)
+            check_row(loser_table, loser, store.synced_columns(loser_table), now)
+    except b.BundleError as error:
+        if error.code != "clock_ahead":
+            raise
+        ahead = (Stamp.unpack(str(row["hlc"])).wall_ms - now) / 3_600_000
+        raise b.BundleError(
+            "clock_ahead",
+            msg.BUNDLE_CLOCK_AHEAD.format(device=sender.label, cadre=sender.name or "?", hours=round(ahead)),
+        ) from None
 
 
 def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> ImportResult:
     """Merge a verified bundle from an approved device in one transaction: all of it or none.
 
-    Each version that would change something is judged against the rights of
-    the device that made it; what is not allowed is held as a proposal.
+    Each row is checked as it is read, and the first bad one rolls the whole
+    bundle back (one pass over the rows, nothing applied if any is bad). Each
+    version that would change something is judged against the rights of the
+    device that made it; what is not allowed is held as a proposal.
     """
     conn = store.conn
     result = ImportResult("", True, bundle_id=bundle.bundle_id, sender=sender.label)
@@ -300,8 +298,8 @@ def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> Impo
         result.duplicate = True
         result.unchanged = bundle.row_count()
         return result
-    check_bundle(store, bundle, sender)
     gate = _Gate(store, bundle, sender)
+    now = store.wall_ms()
     # References may point at records in a bundle not imported yet (any order
     # must work), so foreign keys are checked by ``fuqing check``, not here.
     conn.execute("PRAGMA foreign_keys = OFF")
@@ -309,10 +307,13 @@ def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> Impo
         with store.transaction():
             counts: Counter[str] = Counter()
             references = References(store)
+            new_rows = NewRows(store, bundle.bundle_id)
             for table in bundle.counts:
                 for row in bundle.rows(table):
+                    check(store, sender, table, row, now)
                     references.note(table, row)
-                    merge_row(store, table, row, counts, gate, bundle.bundle_id)
+                    merge_row(store, table, row, counts, gate, bundle.bundle_id, new_rows)
+                new_rows.flush()  # a later table's rights may look at this one
             result.new, result.updated = counts["new"], counts["updated"]
             result.unchanged, result.conflicts, result.held = counts["unchanged"], counts["conflicts"], counts["held"]
             result.pending_refs = references.missing()

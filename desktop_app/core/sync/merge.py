@@ -42,6 +42,36 @@ class _Head:
 Gate = Callable[[str, dict[str, Any], dict[str, Any] | None], bool]  # False: held for the operator
 
 
+class NewRows:
+    """New rows of one table gathered while a bundle is merged, written together
+    (one insert, one index update, one audit insert for many rows)."""
+
+    def __init__(self, store: Store, source: str | None):
+        self.store = store
+        self.source = source
+        self.table: str | None = None
+        self.writes: list[RowWrite] = []
+        self.ids: set[str] = set()
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        if table != self.table:
+            self.flush()
+            self.table = table
+        action = "create" if table in r.RECORD_TYPES else None  # link rows are audited through their parent
+        self.writes.append(RowWrite(row, None, action, {}, self.source))
+        self.ids.add(str(row["id"]))
+        if len(self.writes) >= 2000:
+            self.flush()
+
+    def holds(self, table: str, record_id: str) -> bool:
+        return table == self.table and record_id in self.ids
+
+    def flush(self) -> None:
+        if self.writes and self.table is not None:
+            self.store.write_rows(self.table, self.writes)
+        self.writes, self.ids = [], set()
+
+
 def merge_row(
     store: Store,
     table: str,
@@ -49,22 +79,27 @@ def merge_row(
     counts: Counter[str],
     gate: Gate | None = None,
     source: str | None = None,
+    new_rows: NewRows | None = None,
 ) -> None:
     """Add one version of a row (checked by ``checks.check_row``) to what this replica knows.
 
     ``gate`` sees every version that would change something here before it is
-    stored, and may hold it instead; ``source`` is the bundle it came in.
+    stored, and may hold it instead; ``source`` is the bundle it came in;
+    ``new_rows`` gathers rows new here to write them together.
     """
     if table == "conflict":
         # A conflict from another replica carries a losing version: merge it as one.
         record_table, loser = loser_of(incoming)
-        merge_row(store, record_table, loser, counts, gate, source)
+        merge_row(store, record_table, loser, counts, gate, source, new_rows)
         return
     columns = store.synced_columns(table)
     store.observe_stamp(str(incoming["hlc"]))
     record_id = str(incoming["id"])
+    if new_rows is not None and new_rows.holds(table, record_id):
+        new_rows.flush()  # the same record twice in one bundle: the first must be stored to merge the second
     version = revisions.version(*_key(incoming))
-    ancestry = set(revisions.load(incoming["rev"])) | {version}
+    incoming_rev = revisions.load(incoming["rev"])
+    ancestry = set(incoming_rev) | {version}
     local = store.stored_row(table, record_id)
     heads = _conflict_heads(store, table, record_id)
     if local is not None:
@@ -79,9 +114,12 @@ def merge_row(
         counts["held"] += 1
         return
     store.drop_conflicts([h.conflict_id for h in heads if h.conflict_id and h.version in ancestry])
-    row["rev"] = revisions.dump(revisions.merge_revs(revisions.load(incoming["rev"]), [version]))
+    row["rev"] = revisions.dump(revisions.merge_revs(incoming_rev, [version]))
     if local is None:
-        _write(store, table, None, row, source)
+        if new_rows is not None:
+            new_rows.add(table, row)
+        else:
+            _write(store, table, None, row, source)
         counts["new"] += 1
         return
     local_version = revisions.version(*_key(local))

@@ -74,13 +74,15 @@ def judge(store: Store, writer: Writer, table: str, row: dict[str, Any], stored:
     if writer.role == MIRROR or (writer.role == HUB and table in ADMIN_TABLES):
         return None
     cadre = writer.cadre_id
-    if table == "cadre":
-        if cadre is None or row["id"] != cadre:
-            return "not_own_profile"
-        return "delete_profile" if row["deleted"] else None
     owner = row.get("owner_id")
     if stored is not None and stored.get("owner_id") != owner:
         return "owner_changed"
+    if table == "cadre":
+        if cadre is None or row["id"] != cadre:
+            return "not_own_profile"
+        if stored is None and owner != cadre:
+            return "not_owner"  # her profile is hers
+        return "delete_profile" if row["deleted"] else None
     parent = PARENTS.get(table)
     if parent is not None:
         parent_table, column = parent
