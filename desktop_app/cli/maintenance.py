@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import backup
+from ..core import messages as msg
 from ..core import records as r
 from ..core.demo import generate
 from ..core.i18n import pick
@@ -25,7 +26,8 @@ def register(sub: Any) -> None:
     p.add_argument("--anchor", help="演示数据的“今天”，默认为今天（YYYY-MM-DD）")
     p.set_defaults(handler=fill_demo)
 
-    p = sub.add_parser("check", help="完整性与外键检查")
+    p = sub.add_parser("check", help="完整性、外键与记录有效性检查")
+    p.add_argument("--repair-clock", action="store_true", help="电脑时钟改正后：把本机“未来”时间的修改改用现在的时间")
     p.set_defaults(handler=check)
 
     p = sub.add_parser("backup", help="备份数据库（可写到 U 盘）")
@@ -52,6 +54,8 @@ def fill_demo(store: Store, args: argparse.Namespace) -> int:
 
 
 def check(store: Store, args: argparse.Namespace) -> int:
+    if args.repair_clock:
+        print(msg.CLOCK_REPAIRED.format(n=store.repair_clock()))
     found = store.check() + checks.stored_problems(store)
     for line in found:
         print(line, file=sys.stderr)

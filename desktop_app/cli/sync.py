@@ -110,8 +110,9 @@ def _destination(store: Store, args: argparse.Namespace) -> tuple[keys.Destinati
     passphrase = read_passphrase(args.passphrase_file)
     if passphrase:
         return keys.passphrase_destination(store), passphrase
-    if args.to:
-        return registry.import_hub_key(store, args.to), None
+    if args.to:  # a destination only: whose bundles to trust is decided by approval, never by sending
+        recipient, name = keys.read_hub_key(args.to)
+        return keys.add_hub(store, recipient, name), None
     hubs = keys.hubs(store)
     if len(hubs) != 1:
         names = [d.label for d in hubs]
@@ -164,6 +165,10 @@ def import_bundles(store: Store, args: argparse.Namespace) -> int:
 
 def devices_command(store: Store, args: argparse.Namespace) -> int:
     if args.approve:
+        waiting = registry.get(store, args.approve)
+        if waiting is not None:
+            for warning in registry.binding(store, waiting).warnings():
+                print(warning, file=sys.stderr)
         device, results = exchange.approve_device(store, args.approve, args.role)
         print(pick(f"已批准设备：{device.label}", f"Device approved: {device.label}"))
         for result in results:
@@ -176,7 +181,7 @@ def devices_command(store: Store, args: argparse.Namespace) -> int:
             pick(f"已停用该干部，她的 {n} 台设备不再被接收", f"Cadre blocked; her {n} devices are no longer accepted")
         )
     if args.enrol:
-        device = registry.enrol_file(store, args.enrol)
+        device = exchange.enrol_file(store, args.enrol)
         print(pick(f"已登记并批准：{device.label}", f"Enrolled and approved: {device.label}"))
     if args.refused:
         refused = registry.refusals(store)

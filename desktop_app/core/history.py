@@ -25,6 +25,7 @@ class HistoryLine:
 ACTIONS = {
     "create": ("新建", "Created"), "update": ("修改", "Changed"), "delete": ("删除", "Deleted"),
     "restore": ("恢复", "Restored"), "resolve": ("处理同步冲突", "Sync conflict settled"),
+    "restamp": ("时钟改正后重记时间", "Stamped again after the clock was corrected"),
 }  # fmt: skip
 
 

@@ -253,3 +253,45 @@ CHECK_CLOCK_AHEAD = Text(
     "本机最后的时间戳（{stamp}）比现在的时钟（{now}）晚一天以上：请检查电脑的日期时间",
     "This install's last clock stamp ({stamp}) is more than a day after the computer's clock ({now}): check the date",
 )
+RIGHT_FORGED_OWN = Text(
+    "修改声称是本机做的，但本机没有这个修改", "The change claims to have been made on this install, which never made it"
+)
+BINDING_NEW_CADRE = Text(
+    "本机还没有这位干部的档案：批准后，她的档案随同步包导入",
+    "This install has no record of this cadre yet: her profile arrives with the bundle once approved",
+)
+BINDING_NAME_DIFFERS = Text(
+    "注意：这台设备自称“{claimed}”，但它要绑定的干部档案在本机是“{actual}”。请核实后再批准",
+    "Note: this device calls itself “{claimed}”, but the cadre record it would be bound to here is “{actual}”. "
+    "Check before approving",
+)
+BINDING_MORE_DEVICES = Text("这位干部在本机已有 {n} 台获批的设备", "This cadre already has {n} approved devices here")
+TOO_LARGE = Text("{label}的数值太大，请核对", "{label} is too large; check it")
+STAY_TOO_LONG = Text(
+    "{label}距开始日期不能超过 {days} 天", "{label} cannot be more than {days} days after the start date"
+)
+ROW_NOT_TEXT = Text("含有无法保存的字符", "contains characters that cannot be stored")
+ROW_VERSION_REUSED = Text(
+    "同一版本以不同内容出现（可能被篡改）",
+    "one version arrives with two different contents (it may have been tampered with)",
+)
+BUNDLE_INTERNAL = Text(
+    "导入这个文件时程序出错，已跳过它，数据未改动；详情已写入日志，请把日志交给技术人员",
+    "The app failed while importing this file; it was skipped and nothing changed. The details are in the log: "
+    "give it to your IT support",
+)
+BUNDLE_HELD_FULL = Text(
+    "等待批准的同步包已经太多（{detail}），未暂存这个：请先在“设备登记”中批准或撤销等待中的设备",
+    "Too many bundles wait for approval ({detail}); this one was not kept. Approve or revoke the waiting devices first",
+)
+CLOCK_REPAIRED = Text(
+    "已修复：{n} 条本机修改改用现在的时间重新记录，可以重新导出同步包了",
+    "Repaired: {n} changes made here were stamped again with the current time; export the bundle again",
+)
+CLOCK_AHEAD_HERE = Text(
+    "本机保存的记录时间（{last}）比电脑现在的时间（{now}）晚一天以上：多半是以前电脑时钟设快了。"
+    "如果现在的日期时间是对的，请修复（命令：fuqing check --repair-clock），否则县妇联会拒收您的同步包。",
+    "Records saved here are stamped {last}, more than a day after the computer's time now ({now}): the clock "
+    "was probably set ahead before. If the date and time are right now, repair it (fuqing check --repair-clock); "
+    "otherwise the hub refuses your bundles.",
+)

@@ -337,7 +337,12 @@ def _migration_5(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE conflict SET owner_id = json_extract(loser_row, '$.owner_id') WHERE json_valid(loser_row)")
     # Devices: bound to a cadre by the operator's approval, with a role.
     conn.execute("ALTER TABLE device ADD COLUMN status TEXT NOT NULL DEFAULT 'approved'")
-    conn.execute("UPDATE device SET status = CASE WHEN revoked THEN 'revoked' ELSE 'approved' END")
+    # Devices known before were trusted on first sight, bound to whatever cadre
+    # they claimed: the operator confirms each once (their next bundle waits).
+    conn.execute(
+        "UPDATE device SET status = CASE WHEN revoked THEN 'revoked' ELSE 'pending' END "
+        "WHERE id != coalesce((SELECT value FROM meta WHERE key = 'device_id'), '')"
+    )
     conn.execute("ALTER TABLE device ADD COLUMN role TEXT NOT NULL DEFAULT 'cadre'")
     conn.execute("ALTER TABLE device ADD COLUMN federation TEXT")
     conn.execute("ALTER TABLE device ADD COLUMN decided_at TEXT")

@@ -10,6 +10,7 @@ chosen preset and changed targets are kept in ``meta``.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass
@@ -138,7 +139,7 @@ def grassroots_days(store: Store, first: date, last: date, cadre_id: str | None 
     conn = store.conn
     only = " AND vc.cadre_id = ?" if cadre_id else ""
     extra: tuple[object, ...] = (cadre_id,) if cadre_id else ()
-    days: dict[str, set[str]] = defaultdict(set)
+    days: dict[str, set[date]] = defaultdict(set)
     # For one cadre, start from her links (CROSS JOIN fixes that order);
     # for everyone, from the year's visits.
     source = (
@@ -152,18 +153,38 @@ def grassroots_days(store: Store, first: date, last: date, cadre_id: str | None 
         "WHERE v.deleted = 0 AND v.end_date IS NULL AND v.start_date BETWEEN ? AND ?" + only,
         (first.isoformat(), last.isoformat(), *extra),
     ):
-        days[who].add(day)
-    # Multi-day stays (few): every day inside the year.
+        days[who].add(date.fromisoformat(day))
+    # Multi-day stays: their spans merged, then counted (cost by stay, not by day).
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
     for who, start, end in conn.execute(
         f"SELECT vc.cadre_id, v.start_date, v.end_date FROM {source} "
         "WHERE v.deleted = 0 AND v.end_date IS NOT NULL AND v.start_date <= ? AND v.end_date >= ?" + only,
         (last.isoformat(), first.isoformat(), *extra),
     ):
-        day, stop = max(date.fromisoformat(start), first), min(date.fromisoformat(end), last)
-        while day <= stop:
-            days[who].add(day.isoformat())
-            day += timedelta(days=1)
-    return {who: len(d) for who, d in days.items()}
+        spans[who].append((max(date.fromisoformat(start), first), min(date.fromisoformat(end), last)))
+    counted = {}
+    for who in days.keys() | spans.keys():
+        merged = _merge_spans(spans.get(who, []))
+        inside = sum((stop - start).days + 1 for start, stop in merged)
+        starts = [start for start, _stop in merged]
+        alone = sum(1 for day in days.get(who, ()) if not _covered(merged, starts, day))
+        counted[who] = inside + alone
+    return counted
+
+
+def _merge_spans(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    merged: list[tuple[date, date]] = []
+    for start, stop in sorted(spans):
+        if merged and start <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def _covered(merged: list[tuple[date, date]], starts: list[date], day: date) -> bool:
+    index = bisect.bisect_right(starts, day) - 1
+    return index >= 0 and merged[index][1] >= day
 
 
 def _longest_stays(store: Store, year: int, cadre_id: str | None = None) -> dict[str, int]:

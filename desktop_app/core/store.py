@@ -24,7 +24,7 @@ from . import db, search
 from . import messages as msg
 from . import records as r
 from .changes import DEVICES, SETTINGS, ChangeLog, Changes
-from .clock import ZERO, HybridClock, Stamp, wall_now_ms
+from .clock import MAX_AHEAD_MS, ZERO, HybridClock, Stamp, wall_now_ms
 from .errors import NotFound, ValidationFailed
 from .ids import link_id, new_id
 from .sync import keys, revisions
@@ -34,6 +34,10 @@ Record = dict[str, Any]
 Row = dict[str, Any]  # a stored row: every synced column, values as SQLite holds them
 Listener = Callable[[Changes], None]
 LOCAL_COLUMNS = ("seq", "sync_seq")  # numbering of this replica: never leaves the machine
+SYNCED_TABLES = (
+    *r.RECORD_TYPES, *(link.table for link in r.link_tables()), "conflict",
+)  # fmt: skip
+OBSERVE_AHEAD_MS = 5 * 60_000
 
 
 @dataclass
@@ -130,12 +134,37 @@ class Store:
         year = datetime.fromtimestamp(now / 1000).year
         if not 2024 <= year <= 2099:
             return msg.CLOCK_IMPLAUSIBLE.format(now=shown)
-        stored = db.get_meta(self.conn, "hlc")
-        last = Stamp.unpack(stored).wall_ms if stored else 0
+        last = self.last_stamp_ms()
+        when = datetime.fromtimestamp(last / 1000).strftime("%Y-%m-%d %H:%M")
+        if now < last - MAX_AHEAD_MS:
+            return msg.CLOCK_AHEAD_HERE.format(now=shown, last=when)
         if now < last - 10 * 60_000:  # ten minutes of drift between two saves is not worth a word
-            when = datetime.fromtimestamp(last / 1000).strftime("%Y-%m-%d %H:%M")
             return msg.CLOCK_BEHIND.format(now=shown, last=when)
         return None
+
+    def last_stamp_ms(self) -> int:
+        stored = db.get_meta(self.conn, "hlc")
+        return Stamp.unpack(stored).wall_ms if stored else 0
+
+    def repair_clock(self) -> int:
+        """After a clock that was set ahead is set right: stamp this install's own
+        changes that lie in that future again, with the time now, so a hub no
+        longer refuses them. Returns how many. (They descend from the old stamps,
+        so every replica takes them as later edits.)"""
+        now = self.wall_ms()
+        limit = Stamp(now + MAX_AHEAD_MS, 0).pack()
+        repaired = 0
+        with self.transaction():
+            self._clock = HybridClock(Stamp(now, 0), self._wall_ms)  # not from the stamp the wrong clock left
+            for table in SYNCED_TABLES:
+                columns = self.synced_columns(table)
+                rows = self.conn.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} WHERE device_id = ? AND hlc > ?", (self.device_id, limit)
+                ).fetchall()
+                for values in rows:
+                    self._new_local_version(table, dict(zip(columns, values, strict=True)), "restamp")
+                    repaired += 1
+        return repaired
 
     def meta(self, key: str) -> str | None:
         return db.get_meta(self.conn, key)
@@ -226,9 +255,11 @@ class Store:
         return self._sync_seq
 
     def observe_stamp(self, stamp: str) -> None:
-        """Keep our clock ahead of every stamp seen in imported rows."""
+        """Keep our clock ahead of every stamp seen in imported rows, but never let
+        another computer's fast clock drag ours more than a few minutes ahead."""
         assert self._clock is not None
-        self._clock.observe(Stamp.unpack(stamp))
+        limit = Stamp(self.wall_ms() + OBSERVE_AHEAD_MS, 0)
+        self._clock.observe(min(Stamp.unpack(stamp), limit))
 
     # -- reads --------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -16,6 +17,8 @@ from . import messages as msg
 from . import records as r
 from .errors import ValidationFailed
 
+MAX_INT = 1_000_000  # people at a meeting, days: far above any real count
+MAX_AMOUNT = 1_000_000_000_000  # yuan
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 RefExists = Callable[[str, str], bool]
 
@@ -104,10 +107,14 @@ def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | N
     if kind in (r.INT, r.AMOUNT):
         try:
             number: float = int(str(value)) if kind == r.INT else round(float(str(value)), 2)
-        except ValueError:
+        except (ValueError, OverflowError):
+            return value, msg.NOT_A_NUMBER.format(label=label)
+        if not math.isfinite(number):
             return value, msg.NOT_A_NUMBER.format(label=label)
         if number < 0:
             return number, msg.NEGATIVE.format(label=label)
+        if number > (MAX_INT if kind == r.INT else MAX_AMOUNT):
+            return number, msg.TOO_LARGE.format(label=label)
         return number, None
     if kind == r.REF:
         return str(value).strip(), None
@@ -150,18 +157,25 @@ def clean_record(
             missing = [v for v in value if not ref_exists(f.ref, v)]
             if missing:
                 errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value="、".join(missing))
-    _cross_field_rules(rtype, clean, errors, ref_exists)
+    cross_field_rules(rtype, clean, errors, ref_exists)
     if errors:
         raise ValidationFailed(errors)
     return clean
 
 
-def _cross_field_rules(
+MAX_STAY_DAYS = 366  # a 蹲点 stay is a week or more; a year is the longest any quota counts
+
+
+def cross_field_rules(
     rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str], ref_exists: RefExists
 ) -> None:
+    """Rules between fields of one record (also applied to every imported row)."""
     if rtype.name == "visit" and rec.get("end_date") and rec.get("start_date") and "end_date" not in errors:
+        start, end = parse_date(rec["start_date"]), parse_date(rec["end_date"])
         if str(rec["end_date"]) < str(rec["start_date"]):
             errors["end_date"] = msg.END_BEFORE_START.format(label=rtype.field("end_date").label)
+        elif start and end and (end - start).days >= MAX_STAY_DAYS:
+            errors["end_date"] = msg.STAY_TOO_LONG.format(label=rtype.field("end_date").label, days=MAX_STAY_DAYS)
     if rtype.name == "help_pair" and "target_kind" not in errors:
         needs_woman = rec.get("target_kind") == "woman"
         if (needs_woman and not rec.get("woman_id")) or (not needs_woman and not rec.get("liaison_point_id")):

@@ -13,12 +13,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_NAME
 from ..core import backup, db
+from ..core import messages as msg
+from ..core.clock import MAX_AHEAD_MS
 from ..core.errors import FuqingError
 from ..core.store import Store
 from . import fonts, translations
 from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .main_window import MainWindow
+from .operations import perform
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -96,10 +99,25 @@ def run_app(argv: list[str]) -> int:
 
 
 def warn_about_clock(window: MainWindow) -> None:
-    """A wrong computer date makes records sort wrong and bundles be refused: say so first."""
-    problem = window.store.clock_warning()
-    if problem:
-        QMessageBox.warning(window, QCoreApplication.translate("app", "请检查电脑的日期和时间"), problem)
+    """A wrong computer date makes records sort wrong and bundles be refused: say so first,
+    and offer the repair when the clock was ahead before and is right now."""
+    store = window.store
+    problem = store.clock_warning()
+    if not problem:
+        return
+    title = QCoreApplication.translate("app", "请检查电脑的日期和时间")
+    if store.last_stamp_ms() <= store.wall_ms() + MAX_AHEAD_MS:
+        QMessageBox.warning(window, title, problem)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, problem, parent=window)
+    repair = box.addButton(QCoreApplication.translate("app", "日期时间是对的，修复"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(QCoreApplication.translate("app", "以后再说"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(later)
+    box.exec()
+    if box.clickedButton() is repair:
+        outcome = perform(window, store, lambda s: s.repair_clock())
+        if outcome:
+            window.statusBar().showMessage(msg.CLOCK_REPAIRED.format(n=outcome.value), 15_000)
 
 
 def start_health_check(window: MainWindow) -> None:

@@ -8,16 +8,24 @@
         <translation>Approve device</translation>
     </message>
     <message>
-        <source>干部</source>
-        <translation>Cadre</translation>
+        <source>（本机尚无档案）</source>
+        <translation>(no record here yet)</translation>
     </message>
     <message>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
+        <source>自称</source>
+        <translation>Calls itself</translation>
+    </message>
+    <message>
         <source>妇联</source>
         <translation>Federation</translation>
+    </message>
+    <message>
+        <source>绑定到干部档案</source>
+        <translation>Bound to cadre record</translation>
     </message>
     <message>
         <source>密钥指纹</source>
@@ -26,6 +34,10 @@
     <message>
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>“妇联”和“本会的另一台电脑”可以修改其他干部的记录：只在确认这台电脑属于上级、下级妇联或本会时选择。</source>
+        <translation>“Federation” and “Another computer of this federation” may change other cadres' records: choose them only when you are sure this computer belongs to a higher or lower federation, or to this one.</translation>
     </message>
     <message>
         <source>请打电话或当面与这位干部核对密钥指纹（她的访妇情在“同步”页显示本机指纹）。批准后，这台电脑发来的、且在其权限内的记录会合并到本机；暂存的同步包随即导入。</source>
@@ -1117,7 +1129,15 @@ This install’s key: {recipient}</translation>
     </message>
     <message>
         <source>请检查电脑的日期和时间</source>
-        <translation>Check the computer's date and time</translation>
+        <translation>Check the computer&apos;s date and time</translation>
+    </message>
+    <message>
+        <source>日期时间是对的，修复</source>
+        <translation>The date and time are right: repair</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>（没有可用的备份）</source>

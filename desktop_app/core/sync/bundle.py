@@ -23,6 +23,7 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from .. import messages as msg
+from .. import store
 from ..errors import FuqingError
 from ..migrations import LATEST as SCHEMA_VERSION
 from .keys import verify
@@ -32,10 +33,7 @@ FORMAT_VERSION = 1
 AGE_MAGIC = b"age-encryption.org/v1\n"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-SYNCED_TABLES = [
-    "cadre", "liaison_point", "woman", "visit", "help_pair", "help_log", "diary", "problem",
-    "liaison_point_cadre", "visit_cadre", "visit_woman", "help_pair_cadre", "diary_woman", "conflict",
-]  # fmt: skip
+SYNCED_TABLES = list(store.SYNCED_TABLES)  # records, then their links, then conflicts: the order rows apply
 LOCAL_COLUMNS = {"seq", "sync_seq"}  # never leave the machine
 
 
@@ -295,10 +293,11 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
             "newer_schema", msg.BUNDLE_NEWER_SCHEMA, found=manifest.get("schema_version"), supported=SCHEMA_VERSION
         )
     sender = manifest.get("sender")
-    if not isinstance(sender, dict) or not sender.get("public_key") or not sender.get("device_id"):
+    if not isinstance(sender, dict) or not isinstance(sender.get("public_key"), str):
         raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail="sender")
     if not verify(str(sender["public_key"]), signature, manifest_bytes):
         raise _refuse("bad_signature", msg.BUNDLE_BAD_SIGNATURE)
+    _check_manifest(manifest)
     entries = manifest.get("entries") or {}
     expected_names = {MANIFEST, SIGNATURE, *entries}
     if names != expected_names:
@@ -325,6 +324,58 @@ def open_bundle(plain: bytes, limits: Limits = LIMITS) -> Bundle:
             "bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"tables {sorted(set(tables) - set(bundle.counts))}"
         )
     return bundle
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+KINDS = ("delta", "full", "rollup", "down")
+
+
+def _check_manifest(manifest: dict[str, Any]) -> None:
+    """A signed manifest is still another machine's words: every field of the right type and size."""
+
+    def bad(detail: str) -> BundleError:
+        return _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=detail)
+
+    def text(value: object, limit: int = 200, required: bool = False) -> bool:
+        if value is None:
+            return not required
+        if not isinstance(value, str) or len(value) > limit:
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def uuid_like(value: object, required: bool = True) -> bool:
+        return (value is None and not required) or (isinstance(value, str) and _UUID.match(value) is not None)
+
+    sender = manifest["sender"]
+    if not uuid_like(manifest.get("bundle_id")):
+        raise bad("bundle_id")
+    if manifest.get("kind", "delta") not in KINDS or not text(manifest.get("created_at"), 40):
+        raise bad("kind")
+    if not uuid_like(sender.get("device_id")) or not uuid_like(sender.get("cadre_id"), required=False):
+        raise bad("sender")
+    if not all(text(sender.get(k)) for k in ("cadre_name", "federation", "app_version")):
+        raise bad("sender")
+    entries, tables = manifest.get("entries") or {}, manifest.get("tables") or {}
+    if not isinstance(entries, dict) or not isinstance(tables, dict):
+        raise bad("tables")
+    for name, entry in entries.items():
+        if not text(name, 100) or not isinstance(entry, dict) or not text(entry.get("sha256"), 64, required=True):
+            raise bad("entries")
+    for table in tables.values():
+        if not isinstance(table, dict) or not text(table.get("entry"), 100, required=True):
+            raise bad("tables")
+    authors = manifest.get("authors") or {}
+    if not isinstance(authors, dict):
+        raise bad("authors")
+    for device_id, facts in authors.items():
+        if not uuid_like(device_id) or not isinstance(facts, dict) or not uuid_like(facts.get("cadre_id"), False):
+            raise bad("authors")
+        if not all(text(facts.get(k)) for k in ("public_key", "cadre_name", "federation", "role")):
+            raise bad("authors")
 
 
 def _read(archive: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
@@ -369,11 +420,12 @@ def _lines(archive: zipfile.ZipFile, name: str, limits: Limits) -> Iterator[byte
                 pending += chunk
                 *whole, pending = pending.split(b"\n")
                 for line in whole:
-                    if line:
-                        yield line
+                    if not line:  # the writer never leaves a blank line: the counts would not match
+                        raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"{name}: blank line")
+                    yield line
                 if len(pending) > limits.max_row_bytes:
                     raise _refuse("row_too_large", msg.BUNDLE_ROW_TOO_LARGE, limit=limits.max_row_bytes >> 20)
-            if pending:
-                yield pending
+            if pending:  # every row ends with \n: a last line without one was not counted
+                raise _refuse("bad_manifest", msg.BUNDLE_BAD_MANIFEST, detail=f"{name}: last line")
     except _ZIP_ERRORS as error:
         raise _refuse("bad_zip", msg.BUNDLE_BAD_ZIP, detail=error) from None

@@ -18,8 +18,9 @@ from typing import Any
 from .. import messages as msg
 from .. import records as r
 from ..clock import MAX_AHEAD_MS, Stamp
+from ..ids import link_id
 from ..store import Store, decode_value, encode_value
-from ..validation import clean_field
+from ..validation import clean_field, cross_field_rules
 from . import revisions
 from .bundle import SYNCED_TABLES, BundleError
 
@@ -85,6 +86,8 @@ def check_row(table: str, row: dict[str, Any], columns: list[str], now_ms: int) 
     for name, value in row.items():
         if not isinstance(value, _SCALARS) or isinstance(value, bool):
             raise bad_row(table, record_id, name, str(msg.ROW_NOT_SCALAR))
+        if isinstance(value, str) and not _is_text(value):
+            raise bad_row(table, record_id, name, str(msg.ROW_NOT_TEXT))
     if not isinstance(record_id, str) or not _ID.match(record_id):
         raise bad_row(table, record_id, "id", str(msg.ROW_BAD_ID))
     if not isinstance(row["device_id"], str) or not _ID.match(row["device_id"]):
@@ -105,11 +108,24 @@ def check_row(table: str, row: dict[str, Any], columns: list[str], now_ms: int) 
     elif table == "conflict":
         _check_conflict(row, now_ms)
     else:
-        for column in columns:
-            if column.endswith("_id") and column not in ("device_id", "owner_id"):
-                value = row.get(column)
-                if not isinstance(value, str) or not _ID.match(value):
-                    raise bad_row(table, record_id, column, str(msg.ROW_BAD_ID))
+        ends = [c for c in columns if c.endswith("_id") and c not in ("device_id", "owner_id")]
+        for column in ends:
+            value = row.get(column)
+            if not isinstance(value, str) or not _ID.match(value):
+                raise bad_row(table, record_id, column, str(msg.ROW_BAD_ID))
+        # A link's id is made from its two ends: one claimed under another id would
+        # squat the id a real link between those records needs.
+        if len(ends) == 2 and record_id != link_id(str(row[ends[0]]), str(row[ends[1]])):
+            raise bad_row(table, record_id, "id", str(msg.ROW_BAD_ID))
+
+
+def _is_text(value: str) -> bool:
+    """Text that can be stored and shown (a lone surrogate cannot be written as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _stamp(table: str, record_id: object, value: object) -> Stamp:
@@ -135,6 +151,7 @@ def _check_rev(table: str, record_id: object, value: object) -> None:
 
 def _check_fields(rtype: r.RecordType, row: dict[str, Any], latest_day: date) -> None:
     tombstone = row["deleted"] == 1
+    cleaned: dict[str, object] = {}
     for f in rtype.column_fields:
         raw = row.get(f.name)
         value: Any
@@ -155,6 +172,12 @@ def _check_fields(rtype: r.RecordType, row: dict[str, Any], latest_day: date) ->
             error = str(msg.ROW_NOT_CANONICAL)
         if error is not None:
             raise bad_row(rtype.name, row["id"], f.name, error)
+        cleaned[f.name] = clean
+    if not tombstone:
+        errors: dict[str, str] = {}
+        cross_field_rules(rtype, cleaned, errors, lambda _kind, _id: True)  # references may arrive later
+        for name, error in errors.items():
+            raise bad_row(rtype.name, row["id"], name, error)
 
 
 def _json_list(table: str, record_id: str, field: str, raw: object) -> list[Any]:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import db
+from .. import db, phones
 from .. import messages as msg
 from ..changes import DEVICES
 from ..errors import UsageError
@@ -134,7 +135,8 @@ def hold(store: Store, bundle: b.Bundle, plain: bytes, file_name: str) -> Device
     """Keep a bundle from a device not yet approved, and list the device for the operator."""
     sender = bundle.sender
     now = db.now_iso()
-    role = HUB if bundle.manifest.get("kind") in ("rollup", "down") else CADRE
+    role = CADRE  # whatever the bundle says of itself: more only by the operator's explicit choice
+    _room_to_hold(store, str(sender["device_id"]), len(plain))
     with store.transaction():
         store.conn.execute(
             "INSERT INTO device (id, name, cadre_id, public_key, first_seen, last_seen, status, role, federation, "
@@ -157,8 +159,39 @@ def hold(store: Store, bundle: b.Bundle, plain: bytes, file_name: str) -> Device
     return found
 
 
+# Control and direction characters in a name would rewrite what the operator reads.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+
+
 def _text(value: object) -> str | None:
-    return value[:200] if isinstance(value, str) else None
+    """A claimed name as it may be shown: printable, at most 100 characters."""
+    return _UNPRINTABLE.sub("", value)[:100] if isinstance(value, str) else None
+
+
+def is_device_id(value: object) -> bool:
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
+MAX_HELD_PER_DEVICE = 64 << 20
+MAX_HELD_TOTAL = 512 << 20
+MAX_PENDING_DEVICES = 100
+
+
+def _room_to_hold(store: Store, device_id: str, size: int) -> None:
+    """Strangers' bundles are kept in the database: never more than these bounds."""
+    mine, total = store.conn.execute(
+        "SELECT coalesce(sum(CASE WHEN device_id = ? THEN length(plain) END), 0), coalesce(sum(length(plain)), 0) "
+        "FROM held_bundle",
+        (device_id,),
+    ).fetchone()
+    waiting = store.conn.execute(
+        "SELECT count(*) FROM device WHERE status = 'pending' AND id != ?", (device_id,)
+    ).fetchone()[0]
+    if mine + size > MAX_HELD_PER_DEVICE or total + size > MAX_HELD_TOTAL:
+        raise b.BundleError("held_full", msg.BUNDLE_HELD_FULL.format(detail=f"{(total + size) >> 20} MB"))
+    if waiting >= MAX_PENDING_DEVICES:
+        raise b.BundleError("held_full", msg.BUNDLE_HELD_FULL.format(detail=str(waiting)))
 
 
 def held_bundles(store: Store, device_id: str) -> list[tuple[str, str, bytes]]:
@@ -200,34 +233,96 @@ def approve(store: Store, device_id: str, role: str | None = None, cadre_id: str
 
 
 def enrol(store: Store, facts: dict[str, Any], role: str = CADRE, vouched_by: str | None = None) -> Device:
-    """Register a device as approved from what another trusted party says about it
-    (an enrolment file, a hub key file, a hub vouching in a roll-up)."""
+    """Register a new device as approved from what a trusted party says about it
+    (an enrolment file, a hub key file, a hub vouching in a roll-up).
+
+    A device already known here keeps its role, cadre and state: enrolment never
+    re-binds or promotes a device (only the operator's approval decides those).
+    """
     device_id, public_key = str(facts.get("device_id") or ""), str(facts.get("public_key") or "")
     try:
         valid_key = len(base64.b64decode(public_key, validate=True)) == 32
     except ValueError:
         valid_key = False
-    if not valid_key or not device_id or (is_derived(device_id) and device_id != derive_device_id(public_key)):
-        raise UsageError(msg.BAD_ENROLMENT.format(detail=device_id or "?"))
+    if (
+        not valid_key
+        or not is_device_id(device_id)
+        or (is_derived(device_id) and device_id != derive_device_id(public_key))
+    ):
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=_text(device_id) or "?"))
+    cadre_id = facts.get("cadre_id")
+    if cadre_id is not None and (not isinstance(cadre_id, str) or not is_device_id(cadre_id)):
+        raise UsageError(msg.BAD_ENROLMENT.format(detail="cadre_id"))
     known = get(store, device_id)
-    if known is not None and known.public_key and known.public_key != public_key:
-        raise UsageError(msg.BUNDLE_KEY_CHANGED.format(device=known.label))
-    if known is not None and (known.status == REVOKED or known.blocked):
+    if known is not None:
+        if known.public_key and known.public_key != public_key:
+            raise UsageError(msg.BUNDLE_KEY_CHANGED.format(device=known.label))
         return known
     now = db.now_iso()
     with store.transaction():
         store.conn.execute(
             "INSERT INTO device (id, name, cadre_id, public_key, first_seen, status, role, federation, vouched_by, "
-            "decided_at) VALUES (?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "status = 'approved', role = excluded.role, cadre_id = coalesce(excluded.cadre_id, device.cadre_id), "
-            "public_key = excluded.public_key, vouched_by = excluded.vouched_by, decided_at = excluded.decided_at",
-            (device_id, _text(facts.get("cadre_name")), _text(facts.get("cadre_id")), public_key, now, role,
+            "decided_at) VALUES (?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?)",
+            (device_id, _text(facts.get("cadre_name")), cadre_id, public_key, now, role,
              _text(facts.get("federation")), vouched_by, now),
         )  # fmt: skip
         store.note_change(DEVICES, [device_id])
     enrolled = get(store, device_id)
     assert enrolled is not None
     return enrolled
+
+
+def may_vouch(store: Store, cadre_id: object) -> bool:
+    """Whether a hub may vouch here for a device of this cadre: not for this
+    install's own cadre, a cadre who has her own approved laptop here, or a blocked one."""
+    if cadre_id is None:
+        return True
+    if not isinstance(cadre_id, str) or cadre_id == store.own_cadre_id:
+        return False
+    found = store.conn.execute(
+        "SELECT 1 FROM device WHERE cadre_id = ? AND status = 'approved' AND vouched_by IS NULL "
+        "UNION SELECT 1 FROM blocked_cadre WHERE cadre_id = ?",
+        (cadre_id, cadre_id),
+    ).fetchone()
+    return found is None
+
+
+@dataclass
+class Binding:
+    """Who a waiting device would be bound to here, and what should make the operator look twice."""
+
+    claimed_name: str
+    record_name: str | None  # this install's record of that cadre, if it has one
+    record_phone: str
+    differs: bool  # the name it claims is not the name on record
+    other_devices: int  # approved devices this cadre already has here
+
+    def warnings(self) -> list[str]:
+        found = []
+        if self.record_name is None:
+            found.append(str(msg.BINDING_NEW_CADRE))
+        elif self.differs:
+            found.append(msg.BINDING_NAME_DIFFERS.format(claimed=self.claimed_name, actual=self.record_name))
+        if self.other_devices:
+            found.append(msg.BINDING_MORE_DEVICES.format(n=self.other_devices))
+        return found
+
+
+def binding(store: Store, device: Device) -> Binding:
+    record = store.get("cadre", device.cadre_id) if device.cadre_id and store.exists("cadre", device.cadre_id) else None
+    others = 0
+    if device.cadre_id:
+        others = int(store.conn.execute(
+            "SELECT count(*) FROM device WHERE cadre_id = ? AND status = 'approved' AND id != ?",
+            (device.cadre_id, device.id),
+        ).fetchone()[0])  # fmt: skip
+    return Binding(
+        device.name or "?",
+        record["name"] if record else None,
+        phones.mask(record.get("mobile")) if record else "",
+        bool(record and record["name"] != device.name),
+        others,
+    )
 
 
 def revoke_device(store: Store, device_id: str) -> bool:
@@ -329,17 +424,3 @@ def import_hub_key(store: Store, path: Path, name: str | None = None) -> keys.De
     if signer is not None and signer["device_id"] != store.device_id:
         enrol(store, signer, HUB)
     return destination
-
-
-def enrol_file(store: Store, path: Path) -> Device:
-    """On a hub: approve a cadre's laptop from the enrolment file her app wrote."""
-    try:
-        facts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise UsageError(msg.BAD_ENROLMENT.format(detail=error)) from None
-    if not isinstance(facts, dict) or facts.get("format") != "fuqing-enrolment":
-        raise UsageError(msg.BAD_ENROLMENT.format(detail=path.name))
-    cadre_id = facts.get("cadre_id")
-    if cadre_id and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,)).fetchone():
-        raise UsageError(msg.CADRE_IS_BLOCKED.format(device=str(facts.get("cadre_name") or "?")))
-    return enrol(store, facts, CADRE)

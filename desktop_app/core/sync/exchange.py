@@ -11,6 +11,7 @@ import the same bundles, in any order and any number of times, end equal.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from .. import backup, db
 from .. import messages as msg
 from ..changes import DESTINATIONS
 from ..clock import Stamp
-from ..errors import FuqingError
+from ..errors import FuqingError, UsageError
 from ..files import write_atomically
 from ..i18n import pick
 from ..ids import new_id
@@ -33,6 +34,7 @@ from .checks import check_row, loser_of
 from .merge import NewRows, References, merge_row
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
+log = logging.getLogger(__name__)
 
 
 class NothingToExport(FuqingError):
@@ -222,6 +224,11 @@ def import_file(store: Store, path: Path, passphrase: str | None = None) -> Impo
     except b.BundleError as error:
         devices.record_refusal(store, path.name, None, error.code, str(error))
         return ImportResult(path.name, False, str(error), error.code)
+    except Exception:  # a defect of ours must not stop the batch: logged, told, nothing changed
+        log.exception("import of %s failed", path.name)
+        message = str(msg.BUNDLE_INTERNAL)
+        devices.record_refusal(store, path.name, None, "internal", message)
+        return ImportResult(path.name, False, message, "internal")
 
 
 def receive(store: Store, plain: bytes, file_name: str) -> ImportResult:
@@ -361,6 +368,8 @@ class _Gate:
         return known
 
     def _find_writer(self, device_id: str) -> rights.Writer | str:
+        if device_id == self.store.device_id:
+            return "forged_own"  # a change "made here" that this install never made
         if self.sender.role == rights.CADRE:
             return "relayed"  # a cadre's laptop passes on nothing it did not make
         if self.sender.role == rights.MIRROR:
@@ -368,7 +377,7 @@ class _Gate:
         device = devices.get(self.store, device_id)
         if device is None:
             facts = self.bundle.authors.get(device_id)
-            if facts is None:
+            if facts is None or not devices.may_vouch(self.store, facts.get("cadre_id")):
                 return "unknown_author"
             try:
                 device = devices.enrol(
@@ -379,3 +388,23 @@ class _Gate:
         if device.status != devices.APPROVED or device.blocked:
             return "blocked_author"
         return device.writer()
+
+
+def enrol_file(store: Store, path: Path) -> devices.Device:
+    """On a hub: approve a cadre's laptop from the enrolment file her app wrote
+    (a laptop already waiting is approved as the cadre it claimed, its kept bundles merged)."""
+    try:
+        facts = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=error)) from None
+    if not isinstance(facts, dict) or facts.get("format") != "fuqing-enrolment":
+        raise UsageError(msg.BAD_ENROLMENT.format(detail=path.name))
+    cadre_id = facts.get("cadre_id")
+    if cadre_id and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,)).fetchone():
+        raise UsageError(msg.CADRE_IS_BLOCKED.format(device=str(facts.get("cadre_name") or "?")))
+    known = devices.get(store, str(facts.get("device_id") or ""))
+    if known is not None and known.status == devices.PENDING:
+        if known.public_key != facts.get("public_key") or known.cadre_id != cadre_id:
+            raise UsageError(msg.BAD_ENROLMENT.format(detail=known.label))
+        return approve_device(store, known.id, rights.CADRE)[0]
+    return devices.enrol(store, facts, rights.CADRE)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from .. import messages as msg
 from .. import records as r
 from ..clock import Stamp
 from ..store import RowWrite, Store, decode_value
 from . import revisions
-from .checks import loser_of
+from .checks import bad_row, loser_of
 
 _CONFLICT_NAMESPACE = uuid.UUID("9a6c4a8e-2f0b-4d35-8c0e-5b7d13e2f4a1")
 
@@ -104,6 +105,10 @@ def merge_row(
     heads = _conflict_heads(store, table, record_id)
     if local is not None:
         heads.append(_Head(revisions.version(*_key(local)), revisions.load(local["rev"]), local, None))
+    for head in heads:
+        if version == head.version and _content(head.row, columns) != _content(incoming, columns):
+            # One version, two contents: replicas seeing them in other orders would differ silently.
+            raise bad_row(table, record_id, "hlc", str(msg.ROW_VERSION_REUSED))
     if any(version == h.version or version in h.rev for h in heads):
         counts["unchanged"] += 1  # seen before, or an ancestor of what we have
         return
@@ -135,6 +140,11 @@ def merge_row(
     else:
         _record_conflict(store, table, row, columns)
         counts["unchanged"] += 1
+
+
+def _content(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    # rev is how far its history reaches; owner_id is filled in for rows from older apps
+    return {c: row.get(c) for c in columns if c not in ("rev", "owner_id")}
 
 
 def _conflict_heads(store: Store, table: str, record_id: str) -> list[_Head]:

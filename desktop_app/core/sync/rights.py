@@ -56,6 +56,7 @@ REASONS: dict[str, Text] = {
     "relayed": msg.RIGHT_RELAYED,
     "unknown_author": msg.RIGHT_UNKNOWN_AUTHOR,
     "blocked_author": msg.RIGHT_BLOCKED_AUTHOR,
+    "forged_own": msg.RIGHT_FORGED_OWN,
 }
 
 

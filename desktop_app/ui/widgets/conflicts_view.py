@@ -3,6 +3,7 @@ marked; the person chooses which stays, after a confirmation."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...core import records as r
@@ -21,6 +22,7 @@ class ConflictsView(QWidget):
         super().__init__(parent)
         self.store = store
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows names from other machines
         self.summary.setWordWrap(True)
         self.list = plain_table(
             [self.tr("记录类型"), self.tr("记录"), self.tr("另一版本来自"), self.tr("发现时间")], "conflicts_table"

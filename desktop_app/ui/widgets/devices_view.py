@@ -3,7 +3,7 @@ revoke or block a cadre; and the bundles refused lately, with their reason."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,21 +51,43 @@ def status_label(device: registry.Device) -> str:
 class ApproveDialog(QDialog):
     """Check who a waiting device claims to be, and choose what it may write."""
 
-    def __init__(self, device: registry.Device, parent: QWidget | None = None):
+    def __init__(self, device: registry.Device, binding: registry.Binding, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("批准设备"))
         self.role = QComboBox()
         self.role.setObjectName("approve_role")
         for role in rights.ROLES:
             self.role.addItem(role_label(role), role)
-        self.role.setCurrentIndex(self.role.findData(device.role))
+        self.role.setCurrentIndex(self.role.findData(rights.CADRE))  # more only by choice
         form = QFormLayout()
-        form.addRow(self.tr("干部"), QLabel(device.name or self.tr("（未填写）")))
-        form.addRow(self.tr("妇联"), QLabel(device.federation or self.tr("（未填写）")))
-        fingerprint = QLabel(device.fingerprint)
-        fingerprint.setObjectName("approve_fingerprint")
-        form.addRow(self.tr("密钥指纹"), fingerprint)
+        record = binding.record_name
+        bound = f"{record}（{binding.record_phone}）" if record else self.tr("（本机尚无档案）")
+        for label, text in (
+            (self.tr("自称"), device.name or self.tr("（未填写）")),
+            (self.tr("妇联"), device.federation or self.tr("（未填写）")),
+            (self.tr("绑定到干部档案"), bound),
+            (self.tr("密钥指纹"), device.fingerprint),
+        ):
+            value = QLabel(text)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # names come from another machine: never markup
+            form.addRow(label, value)
         form.addRow(self.tr("角色"), self.role)
+        self.warnings = QLabel("\n".join(binding.warnings()))
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b3261e;")
+        self.warnings.setVisible(bool(binding.warnings()))
+        self.role_warning = QLabel(
+            self.tr(
+                "“妇联”和“本会的另一台电脑”可以修改其他干部的记录：只在确认这台电脑属于上级、下级妇联或本会时选择。"
+            )
+        )
+        self.role_warning.setWordWrap(True)
+        self.role_warning.setStyleSheet("color: #b3261e;")
+        self.role_warning.hide()
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.role_warning.setVisible(self.chosen_role() != rights.CADRE)
+        )
         hint = QLabel(
             self.tr(
                 "请打电话或当面与这位干部核对密钥指纹（她的访妇情在“同步”页显示本机指纹）。"
@@ -85,6 +107,8 @@ class ApproveDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.role_warning)
         layout.addWidget(hint)
         layout.addWidget(buttons)
 
@@ -97,6 +121,7 @@ class DevicesView(QWidget):
         super().__init__(parent)
         self.store = store
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows names from other machines
         self.summary.setObjectName("devices_summary")
         self.table = plain_table(
             [self.tr("设备（干部 · 密钥指纹）"), self.tr("妇联"), self.tr("状态"), self.tr("同步包数"),
@@ -159,7 +184,7 @@ class DevicesView(QWidget):
         device = self.selected()
         if device is None:
             return
-        dialog = ApproveDialog(device, self)
+        dialog = ApproveDialog(device, registry.binding(self.store, device), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role = dialog.chosen_role()

@@ -3,6 +3,7 @@ the operator to accept or reject, with the reason and the two versions."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...core import records as r
@@ -20,6 +21,7 @@ class ProposalsView(QWidget):
         super().__init__(parent)
         self.store = store
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows names from other machines
         self.summary.setWordWrap(True)
         self.list = plain_table(
             [self.tr("收到时间"), self.tr("发送设备"), self.tr("记录类型"), self.tr("原因")], "proposals_table"

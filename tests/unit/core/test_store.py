@@ -146,11 +146,26 @@ def test_clock_warning_when_the_computer_date_went_back_or_is_implausible(db_pat
     clock = [now]
     with Store(db_path, wall_ms=lambda: clock[0]) as store:
         assert store.clock_warning() is None
-        store.save("woman", {"name": "李秀英"})
-        clock[0] = now - 2 * 86_400_000  # the battery died and the date went back two days
-        warning = store.clock_warning()
-        assert warning is not None and "早于本机上次保存记录的时间" in warning
+        woman = store.save("woman", {"name": "李秀英"})
+        clock[0] = now - 3_600_000  # the date went back an hour
+        assert "早于本机上次保存记录的时间" in str(store.clock_warning())
         clock[0] = int(datetime(2151, 1, 1, tzinfo=UTC).timestamp() * 1000)
         assert "看起来不对" in str(store.clock_warning())
         clock[0] = now + 60_000
         assert store.clock_warning() is None
+        assert store.repair_clock() == 0  # nothing lies in the future
+
+
+def test_repair_clock_restamps_what_a_clock_set_ahead_wrote(db_path: Path) -> None:
+    now = int(datetime(2026, 11, 20, 9, tzinfo=UTC).timestamp() * 1000)
+    clock = [now + 30 * 86_400_000]  # set a month ahead by mistake
+    with Store(db_path, wall_ms=lambda: clock[0]) as store:
+        woman = store.save("woman", {"name": "李秀英"})
+        clock[0] = now  # set right again
+        assert "晚一天以上" in str(store.clock_warning())
+        assert store.repair_clock() == 1
+        assert store.clock_warning() is None
+        restamped = store.get("woman", woman["id"])
+        assert restamped["hlc"] < woman["hlc"] and restamped["hlc"].startswith(f"{now:015d}"[:11])
+        row = store.stored_row("woman", woman["id"])
+        assert row is not None and f"{woman['hlc']}/{store.device_id}" in row["rev"]  # it descends from the old

@@ -306,5 +306,5 @@ def test_revoked_laptops_and_blocked_cadres_are_refused(world: World, tmp_path: 
     enrolment = tmp_path / "b2-enrol.json"
     keys.export_enrolment(again.store, enrolment)
     with pytest.raises(Exception, match="停用"):  # nor by enrolling it beforehand
-        devices.enrol_file(world.hub.store, enrolment)
+        exchange.enrol_file(world.hub.store, enrolment)
     again.close()
