@@ -80,7 +80,7 @@ def hub_import(tmp: Path, identity: Path, hub_key: Path, bundles: int = 1000, pe
         rows.extend(opened.tables["diary"])
     raw = sqlite3.connect(tmp / "raw.db")
     raw.execute("CREATE TABLE diary (id TEXT PRIMARY KEY, hlc, device_id, deleted, rev, date, author_id, "
-                "liaison_point_id, place, title, body, tags, notable)")  # fmt: skip
+                "liaison_point_id, place, title, body, tags, notable, owner_id)")  # fmt: skip
     cols = list(rows[0])
     started = time.perf_counter()
     raw.executemany(f"INSERT INTO diary ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
