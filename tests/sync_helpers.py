@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.store import Store
+from desktop_app.core.store import RowWrite, Store
 from desktop_app.core.sync import bundle, devices, exchange, keys
 
 
@@ -66,3 +67,57 @@ def dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         rows = store.conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
         state[table] = [tuple(row) for row in rows]
     return state
+
+
+# -- a hub and two cadres' laptops, trusted as an operator would ---------------------
+
+
+@dataclass
+class World:
+    hub: Replica
+    a: Replica  # cadre 王芳's laptop
+    b: Replica  # cadre 李娟's laptop
+    root: Path
+    n: int = 0
+
+    def close(self) -> None:
+        for replica in (self.hub, self.a, self.b):
+            replica.close()
+
+    def send(self, sender: Replica, receiver: Replica) -> exchange.ImportResult:
+        self.n += 1
+        out = sender.export(self.root / f"{sender.name}-{self.n}.age")
+        assert out is not None, "nothing to send"
+        return receiver.import_(out)
+
+
+def laptop(root: Path, name: str, files: tuple[Path, Path], profile: dict[str, str]) -> Replica:
+    replica = Replica(root / f"{name}.db", *files, name)
+    replica.store.save_profile(profile)
+    return replica
+
+
+def make_world(tmp_path: Path) -> World:
+    """A hub with its own profile, and two cadres' laptops it approved (they trust it as their hub)."""
+    files = make_hub_key(tmp_path)
+    hub = laptop(tmp_path, "hub", files, {"name": "县妇联", "org": "通州区妇联", "mobile": "13800000000"})
+    a = laptop(tmp_path, "a", files, {"name": "王芳", "org": "通州区妇联", "mobile": "13811111111"})
+    b = laptop(tmp_path, "b", files, {"name": "李娟", "org": "通州区妇联", "mobile": "13822222222"})
+    hub.trust(a, b, role="cadre")
+    a.trust(hub, role="hub")
+    b.trust(hub, role="hub")
+    w = World(hub, a, b, tmp_path)
+    assert w.send(a, hub).new == 1 and w.send(b, hub).new == 1  # their profiles
+    return w
+
+
+def copy_to(source: Store, target: Store, table: str, record_id: str) -> None:
+    """Give a laptop another's row as it is (as if it had received it): the attacker's starting point."""
+    row = source.stored_row(table, record_id)
+    assert row is not None
+    target.conn.execute("PRAGMA foreign_keys = OFF")  # as a merge does: references may arrive later
+    try:
+        with target.transaction():
+            target.write_rows(table, [RowWrite(row, target.stored_row(table, record_id))])
+    finally:
+        target.conn.execute("PRAGMA foreign_keys = ON")

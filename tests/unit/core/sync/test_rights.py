@@ -5,64 +5,20 @@ and the hub's row is left exactly as it was."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop_app.core.store import RowWrite, Store
 from desktop_app.core.sync import devices, exchange, keys, proposals
-from tests.sync_helpers import Replica, make_hub_key
-
-
-@dataclass
-class World:
-    hub: Replica
-    a: Replica  # cadre 王芳's laptop
-    b: Replica  # cadre 李娟's laptop
-    root: Path
-    n: int = 0
-
-    def send(self, sender: Replica, receiver: Replica) -> exchange.ImportResult:
-        self.n += 1
-        out = sender.export(self.root / f"{sender.name}-{self.n}.age")
-        assert out is not None, "nothing to send"
-        return receiver.import_(out)
-
-
-def _laptop(root: Path, name: str, files: tuple[Path, Path], profile: dict[str, str]) -> Replica:
-    replica = Replica(root / f"{name}.db", *files, name)
-    replica.store.save_profile(profile)
-    return replica
+from tests.sync_helpers import Replica, World, copy_to, laptop, make_world
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[World]:
-    files = make_hub_key(tmp_path)
-    hub = _laptop(tmp_path, "hub", files, {"name": "县妇联", "org": "通州区妇联", "mobile": "13800000000"})
-    a = _laptop(tmp_path, "a", files, {"name": "王芳", "org": "通州区妇联", "mobile": "13811111111"})
-    b = _laptop(tmp_path, "b", files, {"name": "李娟", "org": "通州区妇联", "mobile": "13822222222"})
-    hub.trust(a, b, role="cadre")
-    a.trust(hub, role="hub")
-    b.trust(hub, role="hub")
-    w = World(hub, a, b, tmp_path)
-    assert w.send(a, hub).new == 1 and w.send(b, hub).new == 1  # their profiles
+    w = make_world(tmp_path)
     yield w
-    for replica in (hub, a, b):
-        replica.close()
-
-
-def copy_to(source: Store, target: Store, table: str, record_id: str) -> None:
-    """Give a laptop another's row as it is (as if it had received it): the attacker's starting point."""
-    row = source.stored_row(table, record_id)
-    assert row is not None
-    target.conn.execute("PRAGMA foreign_keys = OFF")  # as a merge does: references may arrive later
-    try:
-        with target.transaction():
-            target.write_rows(table, [RowWrite(row, target.stored_row(table, record_id))])
-    finally:
-        target.conn.execute("PRAGMA foreign_keys = ON")
+    w.close()
 
 
 def held(world: World, result: exchange.ImportResult, reason: str, table: str, record_id: str) -> None:
@@ -185,7 +141,7 @@ def test_a_visit_she_is_listed_on_yes_one_she_is_not_no(world: World, tmp_path: 
     assert world.send(world.a, world.hub).updated == 1
     assert world.hub.store.get("visit", visit)["situation"] == "王芳补充的情况"
     # A third cadre, not listed, may not.
-    c = _laptop(tmp_path, "c", (tmp_path / "hub.identity", tmp_path / "hub.key"), {"name": "赵敏", "org": "通州区妇联"})
+    c = laptop(tmp_path, "c", (tmp_path / "hub.identity", tmp_path / "hub.key"), {"name": "赵敏", "org": "通州区妇联"})
     world.hub.trust(c, role="cadre")
     world.send(c, world.hub)
     for table, record in (("liaison_point", point), ("visit", visit)):
@@ -276,7 +232,7 @@ def test_a_mirror_may_write_anything(world: World) -> None:
 
 
 def test_an_unknown_laptop_waits_and_merges_once_approved(world: World, tmp_path: Path) -> None:
-    d = _laptop(tmp_path, "d", (tmp_path / "hub.identity", tmp_path / "hub.key"), {"name": "周红", "org": "通州区妇联"})
+    d = laptop(tmp_path, "d", (tmp_path / "hub.identity", tmp_path / "hub.key"), {"name": "周红", "org": "通州区妇联"})
     d.store.save("diary", {"title": "第一篇", "body": "正文"})
     result = world.send(d, world.hub)
     assert result.ok and result.waiting and "fuqing devices --approve" in result.message
