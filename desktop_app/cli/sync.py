@@ -13,7 +13,7 @@ from ..core.i18n import pick
 from ..core.store import Store
 from ..core.sync import conflicts, exchange, keys, proposals, rights
 from ..core.sync import devices as registry
-from .common import print_json, read_passphrase
+from .common import masked, print_json, read_passphrase
 
 
 def register(sub: Any) -> None:
@@ -50,6 +50,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--revoke", metavar="DEVICE_ID", help="撤销设备：不再接收它的同步包")
     p.add_argument("--block-cadre", metavar="CADRE_ID", help="停用干部：她所有设备（包括以后新装的）都不再被接收")
+    p.add_argument("--unblock-cadre", metavar="CADRE_ID", help="解除对干部的停用")
     p.add_argument("--enrol", type=Path, metavar="FILE", help="按干部的登记文件预先批准她的电脑")
     p.add_argument("--refused", action="store_true", help="列出最近被拒收的同步包及原因")
     p.add_argument("--json", action="store_true")
@@ -164,6 +165,9 @@ def import_bundles(store: Store, args: argparse.Namespace) -> int:
 
 
 def devices_command(store: Store, args: argparse.Namespace) -> int:
+    if args.role and not args.approve:
+        raise UsageError(str(msg.ROLE_NEEDS_APPROVE))
+    merged: list[exchange.ImportResult] = []
     if args.approve:
         waiting = registry.get(store, args.approve)
         if waiting is not None:
@@ -171,18 +175,26 @@ def devices_command(store: Store, args: argparse.Namespace) -> int:
                 print(warning, file=sys.stderr)
         device, results = exchange.approve_device(store, args.approve, args.role)
         print(pick(f"已批准设备：{device.label}", f"Device approved: {device.label}"))
-        for result in results:
-            print(f"{result.file}: {result.summary()}")
-    if args.revoke and not registry.revoke_device(store, args.revoke):
-        raise UsageError(msg.NO_SUCH_DEVICE.format(device=args.revoke))
+        merged += results
+    if args.revoke:
+        if not registry.revoke_device(store, args.revoke):
+            raise UsageError(msg.NO_SUCH_DEVICE.format(device=args.revoke))
+        revoked = registry.get(store, args.revoke)
+        print(msg.DEVICE_REVOKED.format(device=revoked.label if revoked else args.revoke))
     if args.block_cadre:
         n = registry.block_cadre(store, args.block_cadre)
-        print(
-            pick(f"已停用该干部，她的 {n} 台设备不再被接收", f"Cadre blocked; her {n} devices are no longer accepted")
-        )
+        print(msg.CADRE_BLOCKED_DONE.format(name=_cadre_name(store, args.block_cadre), n=n))
+    if args.unblock_cadre:
+        registry.unblock_cadre(store, args.unblock_cadre)
+        print(msg.CADRE_UNBLOCKED.format(name=_cadre_name(store, args.unblock_cadre)))
     if args.enrol:
-        device = exchange.enrol_file(store, args.enrol)
+        device, results = exchange.enrol_file(store, args.enrol)
         print(pick(f"已登记并批准：{device.label}", f"Enrolled and approved: {device.label}"))
+        merged += results
+    for result in merged:
+        print(f"{result.file}: {result.summary()}")
+    if args.approve or args.revoke or args.block_cadre or args.unblock_cadre or args.enrol:
+        return 0 if all(r.ok for r in merged) else 1
     if args.refused:
         refused = registry.refusals(store)
         if args.json:
@@ -206,21 +218,24 @@ def devices_command(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cadre_name(store: Store, cadre_id: str) -> str:
+    return str(store.get("cadre", cadre_id)["name"]) if store.exists("cadre", cadre_id) else cadre_id
+
+
 def proposal_list(store: Store, args: argparse.Namespace) -> int:
     if args.accept:
         proposals.accept(store, args.accept)
-        print(pick("已接受这条修改", "Change accepted"))
+        print(pick("已接受这条修改", "Change accepted"), file=sys.stderr if args.json else sys.stdout)
     if args.reject:
         proposals.reject(store, args.reject)
-        print(pick("已拒绝这条修改", "Change rejected"))
+        print(pick("已拒绝这条修改", "Change rejected"), file=sys.stderr if args.json else sys.stdout)
     found = proposals.listed(store, None if args.all else proposals.PENDING)
     if args.json:
-        print_json([{**p.as_json(), "sender": proposals.sender_label(store, p)} for p in found])
+        print_json([{**p.as_json(), "row": masked(p.row), "sender": proposals.sender_label(store, p)} for p in found])
         return 0
     for p in found:
-        print(
-            f"{p.id}  {p.record_type}  {p.record_id}  {proposals.sender_label(store, p)}  {p.reason_text}  {p.status}"
-        )
+        status = proposals.status_label(p.status)
+        print(f"{p.id}  {p.record_type}  {p.record_id}  {proposals.sender_label(store, p)}  {p.reason_text}  {status}")
     return 0
 
 
@@ -231,6 +246,7 @@ def conflict_list(store: Store, args: argparse.Namespace) -> int:
                 pick("请用 --keep current 或 --keep other 选择版本", "Choose with --keep current or --keep other")
             )
         conflicts.resolve(store, args.resolve, args.keep)
+        print(pick("已处理这个冲突", "Conflict settled"), file=sys.stderr if args.json else sys.stdout)
     found = conflicts.open_conflicts(store)
     if args.json:
         print_json([vars(c) for c in found])

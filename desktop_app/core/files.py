@@ -42,8 +42,8 @@ def write_atomically(
             os.fsync(handle.fileno())
         os.replace(tmp, path)
         _sync_directory(path.parent)
-    except OSError as error:
-        raise FuqingError(failed.format(path=path, detail=error)) from error
+    except OSError as error:  # the person sees the file they chose, not our temporary name
+        raise FuqingError(failed.format(path=path, detail=error.strerror or error)) from error
     finally:
         tmp.unlink(missing_ok=True)
 

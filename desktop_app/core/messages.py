@@ -295,3 +295,20 @@ CLOCK_AHEAD_HERE = Text(
     "was probably set ahead before. If the date and time are right now, repair it (fuqing check --repair-clock); "
     "otherwise the hub refuses your bundles.",
 )
+BUNDLE_HELD_AGAIN = Text(
+    "设备“{device}”（{federation}）仍在等待批准：这个同步包也已暂存，批准后一并导入（命令：fuqing devices --approve {device_id}）",
+    "Device “{device}” ({federation}) still waits for approval: this bundle was kept too and is imported on approval "
+    "(command: fuqing devices --approve {device_id})",
+)
+NOT_AN_ENROLMENT = Text(
+    "“{path}”不是访妇情的登记文件：请用干部电脑上“导出本机登记文件”得到的文件",
+    "“{path}” is not a Fuqing enrolment file: use the file her laptop wrote with “export enrolment”",
+)
+NO_SUCH_CADRE = Text("没有这位干部：{cadre}", "No such cadre: {cadre}")
+CADRE_BLOCKED_DONE = Text(
+    "已停用“{name}”：她的 {n} 台设备（包括以后新装的）都不再被接收",
+    "Blocked “{name}”: her {n} devices (and any she makes later) are no longer accepted",
+)
+CADRE_UNBLOCKED = Text("已解除对“{name}”的停用", "“{name}” is no longer blocked")
+DEVICE_REVOKED = Text("已撤销设备“{device}”", "Device “{device}” revoked")
+ROLE_NEEDS_APPROVE = Text("--role 要与 --approve 一起使用", "--role goes with --approve")

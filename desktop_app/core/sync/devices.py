@@ -340,6 +340,11 @@ def revoke_device(store: Store, device_id: str) -> bool:
 
 def block_cadre(store: Store, cadre_id: str, reason: str = "") -> int:
     """Refuse every bundle of a cadre's devices, present and future; returns how many devices she had."""
+    known = store.conn.execute(
+        "SELECT 1 FROM cadre WHERE id = ? UNION SELECT 1 FROM device WHERE cadre_id = ?", (cadre_id, cadre_id)
+    ).fetchone()
+    if known is None:
+        raise UsageError(msg.NO_SUCH_CADRE.format(cadre=cadre_id))
     with store.transaction():
         store.conn.execute(
             "INSERT OR REPLACE INTO blocked_cadre (cadre_id, blocked_at, reason) VALUES (?, ?, ?)",

@@ -238,8 +238,9 @@ def receive(store: Store, plain: bytes, file_name: str) -> ImportResult:
         bundle = b.open_bundle(plain)
         sender = devices.check_sender(store, bundle)
         if sender is None:
+            already = devices.get(store, str(bundle.sender["device_id"])) is not None
             waiting = devices.hold(store, bundle, plain, file_name)
-            message = msg.BUNDLE_HELD.format(
+            message = (msg.BUNDLE_HELD_AGAIN if already else msg.BUNDLE_HELD).format(
                 device=waiting.label, federation=waiting.federation or "?", device_id=waiting.id
             )
             return ImportResult(file_name, True, message, "waiting", bundle.bundle_id, waiting.label, waiting=True)
@@ -390,15 +391,17 @@ class _Gate:
         return device.writer()
 
 
-def enrol_file(store: Store, path: Path) -> devices.Device:
+def enrol_file(store: Store, path: Path) -> tuple[devices.Device, list[ImportResult]]:
     """On a hub: approve a cadre's laptop from the enrolment file her app wrote
     (a laptop already waiting is approved as the cadre it claimed, its kept bundles merged)."""
     try:
         facts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise UsageError(msg.BAD_ENROLMENT.format(detail=error)) from None
+    except FileNotFoundError:
+        raise UsageError(msg.BUNDLE_NO_FILE.format(path=path)) from None
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise UsageError(msg.NOT_AN_ENROLMENT.format(path=path.name)) from None
     if not isinstance(facts, dict) or facts.get("format") != "fuqing-enrolment":
-        raise UsageError(msg.BAD_ENROLMENT.format(detail=path.name))
+        raise UsageError(msg.NOT_AN_ENROLMENT.format(path=path.name))
     cadre_id = facts.get("cadre_id")
     if cadre_id and store.conn.execute("SELECT 1 FROM blocked_cadre WHERE cadre_id = ?", (cadre_id,)).fetchone():
         raise UsageError(msg.CADRE_IS_BLOCKED.format(device=str(facts.get("cadre_name") or "?")))
@@ -406,5 +409,5 @@ def enrol_file(store: Store, path: Path) -> devices.Device:
     if known is not None and known.status == devices.PENDING:
         if known.public_key != facts.get("public_key") or known.cadre_id != cadre_id:
             raise UsageError(msg.BAD_ENROLMENT.format(detail=known.label))
-        return approve_device(store, known.id, rights.CADRE)[0]
-    return devices.enrol(store, facts, rights.CADRE)
+        return approve_device(store, known.id, rights.CADRE)
+    return devices.enrol(store, facts, rights.CADRE), []

@@ -18,6 +18,7 @@ from .. import db
 from .. import messages as msg
 from ..changes import PROPOSALS
 from ..errors import NotFound, UsageError
+from ..i18n import pick
 from ..store import Row, Store
 from . import devices, merge, revisions
 from .rights import reason_text
@@ -63,6 +64,14 @@ def hold(store: Store, bundle_id: str, sender_device: str, table: str, row: Row,
     return bool(cursor.rowcount)
 
 
+def status_label(status: str) -> str:
+    return {
+        PENDING: pick("待审核", "pending"),
+        ACCEPTED: pick("已接受", "accepted"),
+        REJECTED: pick("已拒绝", "rejected"),
+    }.get(status, status)
+
+
 def listed(store: Store, status: str | None = PENDING) -> list[Proposal]:
     sql = f"SELECT {_COLUMNS} FROM proposal"
     params: tuple[object, ...] = ()
@@ -92,10 +101,15 @@ def sender_label(store: Store, proposal: Proposal) -> str:
 def accept(store: Store, proposal_id: str) -> None:
     """Merge the held version as the operator's decision: it keeps its author and stamp."""
     proposal = _undecided(store, proposal_id)
-    with store.transaction():
-        store.observe_stamp(str(proposal.row["hlc"]))
-        merge.merge_row(store, proposal.record_type, dict(proposal.row), Counter(), source=proposal.bundle_id)
-        _decide(store, proposal, ACCEPTED)
+    # As in an import, a reference may name a record still held or not yet arrived.
+    store.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with store.transaction():
+            store.observe_stamp(str(proposal.row["hlc"]))
+            merge.merge_row(store, proposal.record_type, dict(proposal.row), Counter(), source=proposal.bundle_id)
+            _decide(store, proposal, ACCEPTED)
+    finally:
+        store.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def reject(store: Store, proposal_id: str) -> None:
