@@ -41,7 +41,8 @@ class BadRow(BundleError):
 
 
 def bad_row(table: str, record_id: object, field: str, reason: str) -> BadRow:
-    shown = record_id if isinstance(record_id, str) and len(record_id) <= 40 else "?"
+    # Only a real id is repeated in the message: anything else came from the sender unchecked.
+    shown = record_id if isinstance(record_id, str) and _ID.match(record_id) else "?"
     return BadRow(table, shown, field, reason)
 
 
@@ -137,9 +138,10 @@ def _stamp(table: str, record_id: object, value: object) -> Stamp:
 
 def _check_rev(table: str, record_id: object, value: object) -> None:
     try:
-        rev = revisions.load(value) if isinstance(value, str) else None
+        parsed = json.loads(value) if isinstance(value, str) else None
     except (ValueError, RecursionError):
-        rev = None
+        parsed = None
+    rev = parsed if isinstance(parsed, list) else None
     if not isinstance(rev, list) or len(rev) > revisions.REV_KEEP or not rev:
         raise bad_row(table, record_id, "rev", str(msg.ROW_BAD_REV))
     for version in rev:

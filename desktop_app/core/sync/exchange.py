@@ -107,6 +107,10 @@ def export_bundle(
     the destination's mark moves forward only after that.
     """
     conn = store.conn
+    # A bundle of some tables only (down to a cadre) keeps a mark of its own:
+    # moving the destination's mark would skip the other tables' rows for good.
+    if tables is not None:
+        destination = keys.partial_mark(store, destination, tables)
     since = 0 if full else destination.last_sent_seq
     chosen = tables or b.SYNCED_TABLES
     conn.execute("BEGIN")  # one snapshot for every table

@@ -259,6 +259,17 @@ def _add_destination(store: Store, destination_id: str, kind: str, name: str, re
     return destination(store, destination_id)
 
 
+def partial_mark(store: Store, target: Destination, tables: list[str]) -> Destination:
+    """The destination as seen by bundles of only these tables: the same key, its own delta mark."""
+    mark_id = f"{target.id}|{','.join(sorted(tables))}"
+    with store.transaction():
+        store.conn.execute(
+            "INSERT OR IGNORE INTO destination (id, kind, name, recipient) VALUES (?, ?, ?, ?)",
+            (mark_id, target.kind, target.name, target.recipient),
+        )
+    return destination(store, mark_id)
+
+
 def destination(store: Store, destination_id: str) -> Destination:
     row = store.conn.execute(
         "SELECT id, kind, name, recipient, last_sent_seq, last_sent_at, last_bundle_id FROM destination WHERE id = ?",
@@ -271,7 +282,8 @@ def destination(store: Store, destination_id: str) -> Destination:
 
 def destinations(store: Store) -> list[Destination]:
     rows = store.conn.execute(
-        "SELECT id, kind, name, recipient, last_sent_seq, last_sent_at, last_bundle_id FROM destination ORDER BY name"
+        "SELECT id, kind, name, recipient, last_sent_seq, last_sent_at, last_bundle_id FROM destination "
+        "WHERE id NOT LIKE '%|%' ORDER BY name"  # partial marks are not destinations of their own
     ).fetchall()
     return [Destination(*row) for row in rows]
 

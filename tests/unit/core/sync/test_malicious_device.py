@@ -3,15 +3,16 @@ and cannot stop honest replicas from agreeing on them.
 
 Honest cadres' laptops edit their own diaries, visits, women and profiles and
 sync through a county hub the ordinary way: each sends a delta up, the hub
-imports them all and sends a full bundle back down, which the cadres (who
-trust the hub in the role "hub") import. A fourth laptop, approved at the hub
-as a cadre like the others, sends bundles signed with its real key that
-hypothesis draws: edits and deletions of honest records made in the app,
-forged row versions (other cadres' owners and authors, another device's id,
-stamps hours or days ahead, ties and older stamps, claimed histories), new
-records in another cadre's name, links that list her on honest visits, and
-changes to her own profile's owner. Some honest laptops also import her
-bundles directly.
+imports them all and sends back down a full bundle or a ``--down`` one (its
+cadres, liaison points and assignments), which the cadres (who trust the hub
+in the role "hub") import. Another laptop, approved at the hub as a cadre like
+the others, sends bundles signed with its real key that hypothesis draws:
+edits and deletions of honest records made in the app, forged row versions
+(other cadres' owners and authors, another device's id, stamps hours or days
+ahead, ties and older stamps, claimed histories; as rows or as kept
+conflicts), new records in another cadre's name, links that list her on honest
+visits, and changes to her own profile's owner. Some honest laptops also
+import her bundles directly.
 
 Properties, checked on the hub, on every honest laptop and on a clean replica
 that only ever heard from honest devices:
@@ -28,6 +29,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -96,6 +98,7 @@ class Forge:
     author: str  # keep / mal / other (diaries)
     deleted: int
     edit: bool
+    as_conflict: bool  # sent as a kept conflict carrying it as the losing version
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ attack = st.one_of(
         st.sampled_from(["keep", "mal", "none", "missing", "other"]),
         st.sampled_from(["keep", "mal", "other"]),
         st.sampled_from([0, 1]),
+        st.booleans(),
         st.booleans(),
     ),
     st.builds(
@@ -343,6 +347,19 @@ def _version(row: dict[str, Any], rev: str, old_rev: str) -> dict[str, Any]:
     return row
 
 
+def _as_conflict(table: str, loser: dict[str, Any]) -> dict[str, Any]:
+    """A conflict row as a replica keeps one: the losing version, its stamp, device and history."""
+    version = revisions.version(str(loser["hlc"]), str(loser["device_id"]))
+    body = {k: v for k, v in loser.items() if k != "rev"}
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{table}|{loser['id']}|{version}")), "hlc": loser["hlc"],
+        "device_id": loser["device_id"], "deleted": 0, "rev": loser["rev"], "record_type": table,
+        "record_id": loser["id"], "winner_version": "", "loser_version": version,
+        "loser_row": json.dumps(body, ensure_ascii=False, sort_keys=True), "detected_at": db.now_iso(),
+        "resolution": None, "owner_id": loser.get("owner_id"),
+    }  # fmt: skip
+
+
 def forged_rows(fed: Federation, attack: Attack, tables: dict[str, list[dict[str, Any]]]) -> None:
     mal = _own(fed.mal)
     other = _own(fed.honest[-1])
@@ -362,7 +379,11 @@ def forged_rows(fed: Federation, attack: Attack, tables: dict[str, list[dict[str
             row["owner_id"] = {"keep": honest["owner_id"], "mal": mal, "none": None, "other": other}[attack.owner]
         if attack.table == "diary" and attack.author != "keep":
             row["author_id"] = mal if attack.author == "mal" else other
-        tables.setdefault(attack.table, []).append(_version(row, attack.rev, honest["rev"]))
+        row = _version(row, attack.rev, honest["rev"])
+        if attack.as_conflict:
+            tables.setdefault("conflict", []).append(_as_conflict(attack.table, row))
+        else:
+            tables.setdefault(attack.table, []).append(row)
     elif isinstance(attack, ForgeNew):
         parents = {"visit_cadre": "visit", "visit_woman": "visit", "diary_woman": "diary"}
         hlc = _stamp("fresh", "000000000000000.00000")
@@ -488,15 +509,12 @@ def _import(replica: Replica, path: Path, honest: bool) -> None:
         assert result.ok or result.code == "own", (replica.name, path.name, result.message)
     else:
         where = "hub" if replica.name == "hub" else "her laptop" if replica.name == "mal" else "an honest laptop"
-        outcome = (
-            result.code
-            if not result.ok
-            else "held"
-            if result.held
-            else "merged"
-            if result.new + result.updated
-            else "unchanged"
-        )
+        if not result.ok:
+            outcome = result.code
+        elif result.held:
+            outcome = "held"
+        else:
+            outcome = "merged" if result.new + result.updated else "unchanged"
         event(f"her bundle at {where}: {outcome}")
 
 
