@@ -146,7 +146,7 @@ def test_clock_warning_when_the_computer_date_went_back_or_is_implausible(db_pat
     clock = [now]
     with Store(db_path, wall_ms=lambda: clock[0]) as store:
         assert store.clock_warning() is None
-        woman = store.save("woman", {"name": "李秀英"})
+        store.save("woman", {"name": "李秀英"})
         clock[0] = now - 3_600_000  # the date went back an hour
         assert "早于本机上次保存记录的时间" in str(store.clock_warning())
         clock[0] = int(datetime(2151, 1, 1, tzinfo=UTC).timestamp() * 1000)

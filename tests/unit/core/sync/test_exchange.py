@@ -223,7 +223,9 @@ def test_a_down_bundle_does_not_skip_other_rows_for_the_same_destination(
     diary = hub.store.save("diary", {"title": "县里的日记", "body": "正文", "author_id": hub.store.save_profile(
         {"name": "县妇联", "org": "通州区妇联"})["id"]})["id"]  # fmt: skip
     destination = keys.destination(hub.store, hub.destination.id)
-    exchange.export_bundle(hub.store, tmp_path / "down.age", destination, tables=["cadre", "liaison_point"], kind="down")
+    exchange.export_bundle(
+        hub.store, tmp_path / "down.age", destination, tables=["cadre", "liaison_point"], kind="down"
+    )
     later = hub.export(tmp_path / "delta.age")  # the same destination, every table
     assert later is not None
     assert diary in {row["id"] for row in exchange.read_file(cadre.store, later).tables["diary"]}
