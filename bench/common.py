@@ -13,6 +13,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 ANCHOR = date(2026, 11, 20)
+BENCH_PASSWORD = "test-password-1"  # the demo databases are encrypted like a cadre's (tests.db_helpers)
+os.environ.setdefault("FUQING_PASSWORD", BENCH_PASSWORD)
+
+
+def open_raw(path: Path | str):  # type: ignore[no-untyped-def]
+    """A bare connection to an (encrypted) bench database: the floor's "raw SQLite", unlocked."""
+    from tests.db_helpers import raw
+
+    return raw(Path(path), os.environ["FUQING_PASSWORD"])
 
 
 def demo_db(records: int = 100_000) -> Path:

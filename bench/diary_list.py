@@ -8,19 +8,18 @@ first 40 rows as a view would. Goal: < 100 ms to first rows.
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import demo_db, median, report, rss_kb
+from common import demo_db, median, open_raw, report, rss_kb
 
 VISIBLE_ROWS = 40
 
 
 def raw_first_rows(path: str) -> float:
     started = time.perf_counter()
-    conn = sqlite3.connect(path)
+    conn = open_raw(path)
     rows = conn.execute(
         "SELECT date, place, title, substr(body, 1, 60) FROM diary WHERE deleted = 0 "
         "ORDER BY date DESC, seq DESC LIMIT ?",

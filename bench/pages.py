@@ -7,12 +7,11 @@ Goal: every page as quick to open as the diary list (< 100 ms to first rows).
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import demo_db, median
+from common import demo_db, median, open_raw
 
 VISIBLE = 40
 RAW = {
@@ -35,7 +34,7 @@ def main() -> None:
 
     app = QApplication([])
     path = demo_db()
-    conn = sqlite3.connect(path)
+    conn = open_raw(path)
     store = Store(path)
     print(f"{'page':<16}{'open + first rows':>20}{'raw query':>12}{'ratio':>8}")
     for key in ["diary", "visit", "help_pair", "woman", "liaison_point", "problem", "home"]:

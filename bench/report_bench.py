@@ -3,12 +3,11 @@ the same rows with raw SQLite (the floor)."""
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from common import demo_db, report
+from common import demo_db, open_raw, report
 
 from desktop_app.core.reports import figures as campaign_report
 from desktop_app.core.reports import pdf as report_pdf
@@ -19,7 +18,7 @@ from desktop_app.core.store import Store
 def main() -> None:
     path = demo_db()
     started = time.perf_counter()
-    raw = sqlite3.connect(path)
+    raw = open_raw(path)
     for table in ("visit", "visit_cadre", "help_log", "problem", "diary"):
         raw.execute(f"SELECT * FROM {table}").fetchall()
     floor = time.perf_counter() - started

@@ -12,10 +12,9 @@ import random
 import sqlite3
 import time
 
-from common import demo_db, median, percentile, report
+from common import demo_db, median, open_raw, percentile, report
 
 from desktop_app.core import records, search
-from desktop_app.core.lists import names
 
 PAGE = 300
 
@@ -47,11 +46,11 @@ def timed(fn, items):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     path = demo_db()
-    conn = sqlite3.connect(path)
+    conn = open_raw(path)
     qs = queries(conn)
 
     def fts_page(q: str) -> list[int]:
-        return names.diary_search_page(conn, q, None, PAGE)
+        return search.search_seqs(conn, records.DIARY, q, PAGE)
 
     def like_page(q: str) -> list[int]:
         return [

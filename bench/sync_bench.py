@@ -18,18 +18,19 @@ import time
 import zipfile
 from pathlib import Path
 
-from common import ANCHOR, OUT, demo_db, report
+from common import ANCHOR, OUT, demo_db, open_raw, report
 
 from desktop_app.core.demo import generate
 from desktop_app.core.store import Store
 from desktop_app.core.sync import bundle, devices, exchange, keys
+from tests.db_helpers import copy_database
 from tests.sync_helpers import Replica, make_hub_key
 
 
 def export_100k(tmp: Path, identity: Path, hub_key: Path) -> None:
     source = demo_db()
     started = time.perf_counter()
-    conn = sqlite3.connect(source)
+    conn = open_raw(source)
     buffer = io.BytesIO()
     rows = 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
@@ -42,8 +43,7 @@ def export_100k(tmp: Path, identity: Path, hub_key: Path) -> None:
             archive.writestr(f"{table}.ndjson", data)
     floor = time.perf_counter() - started
     conn.close()
-    copy = tmp / "export.db"
-    copy.write_bytes(source.read_bytes())
+    copy = copy_database(source, tmp / "export.db")
     replica = Replica(copy, identity, hub_key, "x")
     started = time.perf_counter()
     out = replica.export(tmp / "full.age", full=True)
@@ -110,8 +110,8 @@ def per_record_cost(tmp: Path, identity: Path, hub_key: Path, big: int) -> None:
         if not db.exists():
             with Store(db) as store:
                 generate.fill(store, diaries, seed=5, anchor=ANCHOR)
-        work = tmp / f"hub-{label}.db"
-        work.write_bytes(db.read_bytes())
+        Store(db).close()  # a file from an older build: encrypted and migrated first
+        work = copy_database(db, tmp / f"hub-{label}.db")
         hub = Replica(work, identity, hub_key, label)
         devices.enrol(hub.store, facts, "cadre")
         rows = sum(hub.store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in bundle.SYNCED_TABLES)

@@ -41,7 +41,7 @@ def build() -> Path:
         "--add-data", f"{ROOT / 'resources' / 'icons'}{SEP}resources/icons",
         "--icon", str(ROOT / "resources" / "icons" / "fuqing.png"),
         "--collect-submodules", "desktop_app",
-        "--collect-all", "zxingcpp", "--collect-all", "pyrage",
+        "--collect-all", "zxingcpp", "--collect-all", "pyrage", "--collect-all", "sqlcipher3",
         "--exclude-module", "tkinter", "--exclude-module", "pytest", "--exclude-module", "hypothesis",
         str(ROOT / "build_scripts" / "launcher.py"),
     ]  # fmt: skip
@@ -53,6 +53,7 @@ def check(binary: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env["PATH"] = "/usr/bin:/bin"
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["FUQING_PASSWORD"] = "build-check-password"  # a throwaway database's: no dialog to answer
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "x.db"
         env["HOME"] = tmp

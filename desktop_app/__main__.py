@@ -8,7 +8,7 @@ import sys
 COMMANDS = (
     "demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check",
     "quotas", "problems", "keys", "export", "import", "devices", "proposals", "conflicts", "cards", "report", "backup",
-    "restore",
+    "restore", "password",
 )  # fmt: skip
 
 

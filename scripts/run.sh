@@ -8,6 +8,11 @@ display=0
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then display=1; fi
 if [ "$display" = 1 ]; then bash scripts/setup.sh --display; else bash scripts/setup.sh; fi
 db="${FUQING_DB:-$PWD/.demo/fuqing-demo.db}"
+if [ -z "${FUQING_DB:-}" ]; then
+  # The demo's data is made up; its password is no secret (a real database asks for its own).
+  export FUQING_PASSWORD="${FUQING_PASSWORD:-demo-password}"
+  echo "演示数据库口令 / demo database password: $FUQING_PASSWORD"
+fi
 if [ ! -f "$db" ]; then
   echo "首次运行：生成演示数据库 $db / first run: creating a demo database"
   .venv/bin/fuqing --db "$db" demo --records 2000

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.db_helpers import TEST_PASSWORD
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FUQING_LANG", "zh")
+os.environ.setdefault("FUQING_PASSWORD", TEST_PASSWORD)  # the data password of every test database
 
 from desktop_app.core import i18n
 from desktop_app.core.store import Store

@@ -13,16 +13,20 @@ from pathlib import Path
 
 from ..core import db, i18n
 from ..core.errors import FuqingError, ValidationFailed
-from ..core.store import Store
-from . import campaign, maintenance, printing, records, sync
+from . import campaign, maintenance, password, printing, records, sync
+from .common import open_store
 
-GROUPS = (records, campaign, sync, printing, maintenance)
+GROUPS = (records, campaign, sync, printing, maintenance, password)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 fuqing.db）")
     parser.add_argument("--lang", choices=["zh", "en"], help="消息语言 / message language")
+    parser.add_argument(
+        "--password-file", type=Path,
+        help="数据口令（或恢复码）在这个文件的第一行；也可用环境变量 FUQING_PASSWORD，都没有时在终端询问",
+    )  # fmt: skip
     sub = parser.add_subparsers(dest="command", required=True)
     for group in GROUPS:
         group.register(sub)
@@ -37,7 +41,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         if getattr(args, "without_store", False):
             return int(args.handler(path, args))
-        with Store(path) as store:
+        with open_store(path, args) as store:
             problem = store.clock_warning()
             if problem:
                 print(problem, file=sys.stderr)

@@ -13,10 +13,11 @@ from ..core import backup
 from ..core import messages as msg
 from ..core import records as r
 from ..core.demo import generate
+from ..core.engine import is_plain
 from ..core.i18n import pick
 from ..core.store import Store
 from ..core.sync import checks
-from .common import print_json
+from .common import ask_password, given_password, print_json
 
 
 def register(sub: Any) -> None:
@@ -75,6 +76,9 @@ def make_backup(store: Store, args: argparse.Namespace) -> int:
 
 def restore(path: Path, args: argparse.Namespace) -> int:
     """Runs without a store: every connection to the file must be closed first."""
-    aside = backup.restore(path, args.file)
+    secret = given_password(args)
+    if secret is None and not is_plain(args.file) and sys.stdin.isatty():
+        secret = ask_password(new=False)
+    aside = backup.restore(path, args.file, secret)
     print(pick(f"已恢复；原数据另存为 {aside}", f"Restored; the previous data was kept as {aside}"))
     return 0

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..core import erase, privacy
 from ..core import messages as msg
 from ..core import records as r
 from ..core import search as fts
-from ..core.errors import UsageError
+from ..core.errors import DuplicateRecord, UsageError
 from ..core.i18n import pick
 from ..core.store import Store
 from .common import load_json, masked, print_json
@@ -26,30 +27,36 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser("add", help="新增记录")
     p.add_argument("type", choices=types)
     p.add_argument("--json", dest="data", required=True)
+    p.add_argument("--allow-duplicate", action="store_true", help="身份证号码已登记时仍保存为另一条记录")
     p.set_defaults(handler=add)
 
     p = sub.add_parser("edit", help="修改记录")
     p.add_argument("type", choices=types)
     p.add_argument("id")
     p.add_argument("--json", dest="data", required=True)
+    p.add_argument("--allow-duplicate", action="store_true", help="身份证号码已登记时仍保存")
     p.set_defaults(handler=edit)
 
-    p = sub.add_parser("show", help="显示一条记录")
+    p = sub.add_parser("show", help="显示一条记录（身份证号和电话部分隐藏）")
     p.add_argument("type", choices=types)
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--reveal", action="store_true", help="显示完整身份证号和电话（记入操作记录）")
     p.set_defaults(handler=show)
 
     p = sub.add_parser("list", help="列出记录")
     p.add_argument("type", choices=types)
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int)
-    p.add_argument("--reveal", action="store_true", help="显示完整身份证号和电话")
+    p.add_argument("--reveal", action="store_true", help="显示完整身份证号和电话（记入操作记录）")
     p.set_defaults(handler=list_records)
 
-    p = sub.add_parser("delete", help="删除记录（保留删除标记以便同步）")
+    p = sub.add_parser("delete", help="删除记录（只保留同步所需的删除标记）")
     p.add_argument("type", choices=types)
     p.add_argument("id")
+    p.add_argument(
+        "--erase", action="store_true", help="删除并清除个人信息：连同她的帮扶结对、走访和日记中的关联（仅 woman）"
+    )
     p.set_defaults(handler=delete)
 
     p = sub.add_parser("search", help="全文检索日记、走访和问题")
@@ -75,22 +82,44 @@ def profile(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def add(store: Store, args: argparse.Namespace) -> int:
-    print_json(store.save(args.type, load_json(args.data)))
+def _save(store: Store, args: argparse.Namespace, record_id: str | None) -> int:
+    try:
+        record = store.save(args.type, load_json(args.data), record_id, allow_duplicate=args.allow_duplicate)
+    except DuplicateRecord as error:
+        raise UsageError(f"{error}\n{msg.DUPLICATE_HOW_TO_KEEP}") from error
+    print_json(privacy.shown_masked(r.record_type(args.type), record))
     return 0
+
+
+def add(store: Store, args: argparse.Namespace) -> int:
+    return _save(store, args, None)
 
 
 def edit(store: Store, args: argparse.Namespace) -> int:
-    print_json(store.save(args.type, load_json(args.data), args.id))
-    return 0
+    return _save(store, args, args.id)
+
+
+def _revealed(store: Store, kind: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records whole, each reveal of an ID number or phone written to the audit trail."""
+    rtype = r.record_type(kind)
+    by_fields: dict[tuple[str, ...], list[str]] = {}
+    for record in records:
+        fields = tuple(privacy.sensitive_values(rtype, record))
+        if fields:
+            by_fields.setdefault(fields, []).append(record["id"])
+    for fields, ids in by_fields.items():
+        store.note_reveals(kind, ids, fields)
+    return records
 
 
 def show(store: Store, args: argparse.Namespace) -> int:
+    rtype = r.record_type(args.type)
     record = store.get(args.type, args.id)
+    record = _revealed(store, args.type, [record])[0] if args.reveal else privacy.shown_masked(rtype, record)
     if args.json:
         print_json(record)
     else:
-        for f in r.record_type(args.type).fields:
+        for f in rtype.fields:
             print(f"{f.label}: {record[f.name] if record[f.name] is not None else ''}")
     return 0
 
@@ -98,7 +127,7 @@ def show(store: Store, args: argparse.Namespace) -> int:
 def list_records(store: Store, args: argparse.Namespace) -> int:
     rtype = r.record_type(args.type)
     records = store.list_records(args.type, args.limit)
-    shown = records if args.reveal else [masked(rec) for rec in records]
+    shown = _revealed(store, args.type, records) if args.reveal else [masked(rec) for rec in records]
     if args.json:
         print_json(shown)
         return 0
@@ -111,8 +140,19 @@ def list_records(store: Store, args: argparse.Namespace) -> int:
 
 
 def delete(store: Store, args: argparse.Namespace) -> int:
-    store.delete(args.type, args.id)
-    print(pick("已删除", "Deleted"))
+    if not args.erase:
+        store.delete(args.type, args.id)
+        print(pick("已删除", "Deleted"))
+        return 0
+    if args.type != "woman":
+        raise UsageError(str(msg.ERASE_ONLY_WOMEN))
+    name = str((store.stored_row("woman", args.id) or {}).get("name") or "")
+    erased = erase.erase_woman(store, args.id)
+    print(erased.summary())
+    if erased.mentions:
+        print(msg.ERASE_REVIEW_MENTIONS.format(name=name))
+        for mention in erased.mentions:
+            print(f"  {r.RECORD_TYPES[mention.kind].label}  {mention.record_id}  {mention.title[:40]}")
     return 0
 
 

@@ -83,7 +83,10 @@ def keys_command(store: Store, args: argparse.Namespace) -> int:
         print(pick("已导入私钥：本机现在可以解密发给该公钥的同步包", "Identity imported"))
     if args.export_identity:
         keys.export_identity(store, args.export_identity)
-        print(pick(f"已导出私钥到 {args.export_identity}，请妥善保管", f"Secret key written to {args.export_identity}"))
+        print(pick(f"已导出私钥到 {args.export_identity}（权限 0600，仅本用户可读）。它能解密发给本机的所有同步包："
+                   "请妥善保管，移交后删除。",
+                   f"Secret key written to {args.export_identity} (mode 0600, readable by this user only). It "
+                   "decrypts every bundle sent to this install: keep it safe and delete it once moved."))  # fmt: skip
     if args.export_enrolment:
         keys.export_enrolment(store, args.export_enrolment)
         print(pick(f"已导出本机登记文件：{args.export_enrolment}（请交给县妇联）",

@@ -13,6 +13,7 @@ from . import records as r
 from .i18n import join, pick
 from .idcard import mask
 from .lists.names import labels
+from .privacy import HIDDEN
 from .store import Row, Store, decode_value
 from .sync import devices
 
@@ -42,6 +43,8 @@ def show_value(store: Store, field: r.Field | None, value: Any) -> str:
     """A field's value as a person reads it (labels not codes, names not ids, ID numbers masked)."""
     if value is None or value == [] or value == "":
         return ""
+    if value == HIDDEN:  # forgotten or never recorded: the audit says a value was there
+        return HIDDEN
     if field is None:
         return str(value)
     lang = pick("zh", "en")

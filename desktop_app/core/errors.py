@@ -29,3 +29,11 @@ class ValidationFailed(FuqingError):
     def __init__(self, errors: dict[str, str]):
         self.errors = errors
         super().__init__("；".join(errors.values()))
+
+
+class DuplicateRecord(FuqingError):
+    """The record looks like one already registered (the same ID number)."""
+
+    def __init__(self, message: str, existing_id: str):
+        self.existing_id = existing_id
+        super().__init__(message)

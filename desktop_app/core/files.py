@@ -57,3 +57,14 @@ def _sync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def make_private(path: Path, directory: bool = False) -> None:
+    """The person's alone: 0600 for a file, 0700 for a folder (made if missing). On
+    Windows the per-user data folder already keeps other users out. Only for
+    files and folders the app made: never a folder the person chose."""
+    if directory:
+        path.mkdir(parents=True, exist_ok=True)
+    if os.name != "posix" or not path.exists():
+        return
+    os.chmod(path, 0o700 if directory else 0o600)

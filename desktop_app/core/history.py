@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from . import records as r
@@ -26,6 +26,8 @@ ACTIONS = {
     "create": ("新建", "Created"), "update": ("修改", "Changed"), "delete": ("删除", "Deleted"),
     "restore": ("恢复", "Restored"), "resolve": ("处理同步冲突", "Sync conflict settled"),
     "restamp": ("时钟改正后重记时间", "Stamped again after the clock was corrected"),
+    "reveal": ("查看完整号码", "Full number shown"),
+    "erase": ("删除并清除个人信息", "Deleted, personal data erased"),
 }  # fmt: skip
 
 
@@ -38,6 +40,10 @@ def describe(store: Store, kind: str, record_id: str) -> list[HistoryLine]:
         when = datetime.fromtimestamp(Stamp.unpack(entry.hlc).wall_ms / 1000).strftime("%Y-%m-%d %H:%M:%S")
         device = device_label(store, entry.device_id)
         changes = []
+        if entry.action == "reveal":  # which fields were shown whole, never the values
+            names = entry.changes.get("fields", [])
+            changes = [(rtype.field(n).label if rtype.has_field(n) else n, "", "") for n in names]
+            entry = replace(entry, changes={})
         for name, (before, after) in entry.changes.items():
             field = rtype.field(name) if rtype.has_field(name) else None
             label = field.label if field else name

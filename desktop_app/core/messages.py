@@ -312,3 +312,85 @@ CADRE_BLOCKED_DONE = Text(
 CADRE_UNBLOCKED = Text("已解除对“{name}”的停用", "“{name}” is no longer blocked")
 DEVICE_REVOKED = Text("已撤销设备“{device}”", "Device “{device}” revoked")
 ROLE_NEEDS_APPROVE = Text("--role 要与 --approve 一起使用", "--role goes with --approve")
+PASSWORD_TOO_SHORT = Text("口令至少要 {n} 个字符", "The password must have at least {n} characters")
+WRONG_PASSWORD = Text(
+    "口令或恢复码不对，数据未打开，也未做任何改动",
+    "Wrong password or recovery code; the data was not opened and nothing changed",
+)
+KEYFILE_MISSING = Text(
+    "找不到数据的密钥文件“{path}”：它应在数据文件旁边。请从备份恢复（备份旁边有同名的 .keys 文件）",
+    "The data's key file “{path}” is missing: it belongs beside the data file. Restore from a backup "
+    "(each backup has its .keys file beside it)",
+)
+KEYFILE_DAMAGED = Text(
+    "密钥文件“{path}”已损坏（{detail}）：请从备份恢复",
+    "The key file “{path}” is damaged ({detail}): restore from a backup",
+)
+PASSWORD_NEEDED = Text(
+    "这个数据文件已加密，需要口令：在窗口中输入，或用 --password-file 文件、环境变量 FUQING_PASSWORD",
+    "This data file is encrypted and needs its password: type it in the window, or give --password-file or "
+    "the environment variable FUQING_PASSWORD",
+)
+PASSWORD_NEEDED_NEW = Text(
+    "新建数据文件需要设置口令（至少 8 个字符）：在窗口中设置，或用 --password-file 文件、环境变量 FUQING_PASSWORD",
+    "A new data file needs a password (8 characters or more): set it in the window, or give --password-file or "
+    "the environment variable FUQING_PASSWORD",
+)
+DATABASE_IN_USE = Text(
+    "访妇情正在使用这个数据文件（{path}）：请先关闭访妇情窗口，再恢复备份",
+    "Fuqing is using this data file ({path}): close the Fuqing window first, then restore",
+)
+PASSWORDS_DIFFER = Text("两次输入的口令不一样", "The two passwords differ")
+RECOVERY_CODE_MADE = Text(
+    "数据已加密。恢复码（忘记口令时用它打开数据，只显示这一次，请抄在纸上，与电脑分开保管）：\n    {code}",
+    "The data is encrypted. Recovery code (opens the data if the password is forgotten; shown only now: "
+    "write it on paper and keep it away from the computer):\n    {code}",
+)
+OPENED_WITH_RECOVERY_CODE = Text(
+    "已用恢复码打开数据：请用 fuqing password change 设置新口令",
+    "The data was opened with the recovery code: set a new password with fuqing password change",
+)
+PASSWORD_CHANGED = Text(
+    "口令已修改。在这台电脑上恢复以前的备份也用新口令；在别处打开以前的备份，仍用当时的口令或恢复码",
+    "Password changed. Restoring an earlier backup on this computer takes the new password too; opened "
+    "elsewhere, an earlier backup still takes the password or recovery code of its time",
+)
+NOT_A_DATABASE_OR_NO_KEYS = Text(
+    "“{path}”不是访妇情数据库，或是加密的访妇情数据但旁边缺少密钥文件“{keys}”（请从备份恢复，备份旁边有同名的 .keys 文件）",
+    "“{path}” is not a Fuqing database, or it is encrypted Fuqing data whose key file “{keys}” is missing beside it "
+    "(restore from a backup: each has its .keys file beside it)",
+)
+BACKUP_PASSWORD_NEEDED = Text(
+    "这个备份来自另一份数据：需要做备份时那份数据的口令或恢复码",
+    "This backup is of other data: it needs the password or recovery code that data had when it was backed up",
+)
+PASSWORD_NOT_ASCII = Text(
+    "口令只能用键盘上的英文字母、数字和符号（口令框里不能用输入法打汉字）",
+    "The password may use only the keyboard's letters, digits and symbols (no input method in a password box)",
+)
+
+# -- privacy: duplicates, erasing ---------------------------------------------------
+
+DUPLICATE_ID_NUMBER = Text(
+    "身份证号码 {masked} 已登记为“{name}”（编号 {existing_id}）。同一位妇女请打开已有记录；"
+    "如确是另一人，请先核对号码。",
+    "ID number {masked} is already registered as “{name}” (id {existing_id}). For the same woman, open "
+    "that record; if this is someone else, check the number first.",
+)
+DUPLICATE_HOW_TO_KEEP = Text(
+    "仍要保存为另一条记录，请加 --allow-duplicate。", "To save it as another record anyway, add --allow-duplicate."
+)
+ERASE_ONLY_WOMEN = Text(
+    "只能清除联系妇女的个人信息（--erase 用于 woman）",
+    "Only a woman's personal data can be erased (--erase is for woman)",
+)
+ERASED = Text(
+    "已删除并清除个人信息：帮扶结对 {pairs} 个、帮扶记录 {logs} 条、走访和日记中的关联 {links} 处、"
+    "冲突版本和待审更改 {held} 条、草稿 {drafts} 份。",
+    "Deleted and personal data erased: {pairs} help pairs, {logs} help logs, {links} links from visits and "
+    "diaries, {held} conflicting versions and proposals, {drafts} drafts.",
+)
+ERASE_REVIEW_MENTIONS = Text(
+    "以下记录的正文提到“{name}”，请逐条查看是否需要修改：",
+    "These records mention “{name}” in their text; check each one:",
+)

@@ -45,6 +45,7 @@ class Field:
     not_future: bool = False
     max_length: int | None = None
     default: object = None
+    sensitive: bool = False  # a woman's ID number or phone: masked until shown, never in the audit trail
 
     @property
     def label(self) -> str:
@@ -137,8 +138,8 @@ WOMAN = RecordType(
     "Woman",
     (
         Field("name", TEXT, "姓名", "Name", required=True, max_length=40),
-        Field("id_number", ID_NUMBER, "身份证号码", "ID number"),
-        Field("phone", PHONE, "联系电话", "Phone"),
+        Field("id_number", ID_NUMBER, "身份证号码", "ID number", sensitive=True),
+        Field("phone", PHONE, "联系电话", "Phone", sensitive=True),
         Field("liaison_point_id", REF, "联系点", "Liaison point", ref="liaison_point"),
         Field("address", TEXT, "住址", "Address", max_length=120),
         Field("groups", CHOICES, "所属群体", "Groups", choices=enums.WOMAN_GROUP),

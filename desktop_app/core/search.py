@@ -10,9 +10,9 @@ text it indexes.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 
+from .engine import sqlite3
 from .records import RecordType
 
 

@@ -12,7 +12,8 @@ each commit the store tells its listeners what changed (``Changes``).
 from __future__ import annotations
 
 import json
-import sqlite3
+import logging
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,16 +21,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import db, search
+from . import db, idcard, keyfile, privacy, search
 from . import messages as msg
 from . import records as r
 from .changes import DEVICES, SETTINGS, ChangeLog, Changes
 from .clock import MAX_AHEAD_MS, ZERO, HybridClock, Stamp, wall_now_ms
-from .errors import NotFound, ValidationFailed
+from .engine import is_plain, sqlite3
+from .errors import DuplicateRecord, NotADatabase, NotFound, ValidationFailed
 from .ids import link_id, new_id
+from .keyfile import PasswordNeeded
 from .sync import keys, revisions
 from .validation import clean_record
 
+log = logging.getLogger(__name__)
 Record = dict[str, Any]
 Row = dict[str, Any]  # a stored row: every synced column, values as SQLite holds them
 Listener = Callable[[Changes], None]
@@ -66,10 +70,21 @@ class Store:
         path: str | Path,
         today: Callable[[], date] | None = None,
         wall_ms: Callable[[], int] | None = None,
+        secret: str | None = None,
+        key: bytes | None = None,
     ):
+        """Open (or make) the database at ``path``, unlocked with ``key``, or with
+        ``secret`` (the password or the recovery code; default: the environment
+        variable FUQING_PASSWORD, for scripts and tests). A new database is made
+        with ``secret`` as its password; ``recovery_code`` then holds the code to
+        show once. A database from before encryption is encrypted on first open."""
         self.path = Path(path)
         self._closed = False
-        self.conn = db.connect(self.path)
+        self.recovery_code: str | None = None
+        self.unlocked_with = "key"  # or "password", "recovery" (then a new password is due)
+        self._backed_up = False
+        self.key = key if key is not None else self._unlock(secret)
+        self.conn = db.connect(self.path, self.key, backed_up=self._backed_up)
         self.conn.row_factory = sqlite3.Row
         if today is None:  # one clock: today follows a given wall clock
             today = date.today if wall_ms is None else (lambda: date.fromtimestamp(wall_ms() / 1000))
@@ -80,15 +95,51 @@ class Store:
         self._log = ChangeLog()
         self._listeners: list[Listener] = []
         self._columns: dict[str, list[str]] = {}
+        self._required: dict[str, frozenset[str]] = {}
         try:
             self.device_id = self._ensure_identity()
         except BaseException:
             self.conn.close()
             raise
 
+    def _unlock(self, secret: str | None) -> bytes:
+        secret = secret if secret is not None else os.environ.get("FUQING_PASSWORD")
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        if secret is None:
+            raise PasswordNeeded(str(msg.PASSWORD_NEEDED_NEW if new else msg.PASSWORD_NEEDED), new)
+        if new:
+            db.prepare_folder(self.path)  # the key file is written first
+            made = keyfile.create(self.path, secret)
+            self.recovery_code, self.unlocked_with = made.recovery_code, "password"
+            return made.key
+        if is_plain(self.path):  # from before encryption: encrypted now, once, after a backup
+            db.refuse_plain_if_newer(self.path)
+            if keyfile.keyfile_path(self.path).exists():
+                key, self.unlocked_with = keyfile.unlock_slot(self.path, secret)
+            else:
+                made = keyfile.create(self.path, secret)
+                self.recovery_code, key, self.unlocked_with = made.recovery_code, made.key, "password"
+            db.encrypt_in_place(self.path, key)
+            self._backed_up = True
+            return key
+        if not keyfile.keyfile_path(self.path).exists():
+            # Encrypted without its key file, or no database at all: from outside the two look the same.
+            raise NotADatabase(msg.NOT_A_DATABASE_OR_NO_KEYS.format(path=self.path,
+                                                                    keys=keyfile.keyfile_path(self.path)))  # fmt: skip
+        key, self.unlocked_with = keyfile.unlock_slot(self.path, secret)
+        return key
+
+    def set_password(self, password: str) -> None:
+        """A new password for this database (the key, and so every backup, stays the same)."""
+        keyfile.set_password(self.path, self.key, password)
+
+    def new_recovery_code(self) -> str:
+        """A new recovery code to show once; the old one stops opening this database."""
+        return keyfile.new_recovery_code(self.path, self.key)
+
     def reopen(self) -> Store:
         """Another store on the same file, for another thread (connections are not shared)."""
-        return Store(self.path, self._today, self._wall_ms)
+        return Store(self.path, self._today, self._wall_ms, key=self.key)
 
     @property
     def is_open(self) -> bool:
@@ -99,9 +150,14 @@ class Store:
             return
         self._closed = True
         # Keeps the planner's statistics current as the data grows (cheap:
-        # SQLite re-analyses only tables whose statistics are stale).
+        # SQLite re-analyses only tables whose statistics are stale). Everything
+        # is committed by now: another program holding the file only means the
+        # statistics wait for the next close, so a busy database is no error.
         try:
+            self.conn.execute("PRAGMA busy_timeout = 250")  # not worth making a person wait for
             self.conn.execute("PRAGMA optimize")
+        except sqlite3.OperationalError as error:
+            log.info("statistics left for next time: %s", error)
         finally:
             self.conn.close()
 
@@ -389,11 +445,20 @@ class Store:
             clean["mode"] = "many_to_one"
         return old, clean
 
-    def save(self, kind: str, values: Mapping[str, Any], record_id: str | None = None) -> Record:
-        """Validate and store a new record or changes to one; returns it as stored."""
+    def save(
+        self, kind: str, values: Mapping[str, Any], record_id: str | None = None, allow_duplicate: bool = False
+    ) -> Record:
+        """Validate and store a new record or changes to one; returns it as stored.
+
+        A woman whose ID number is already registered raises ``DuplicateRecord``
+        (naming the existing record) unless ``allow_duplicate``.
+        """
         rtype = r.record_type(kind)
         with self.transaction():
             old, clean = self._clean(rtype, values, record_id)
+            if kind == "woman" and not allow_duplicate and clean.get("id_number"):
+                if old is None or old.get("id_number") != clean["id_number"]:
+                    self._refuse_duplicate_id_number(clean["id_number"], record_id)
             changes = {
                 name: [old.get(name) if old else None, value]
                 for name, value in clean.items()
@@ -415,6 +480,37 @@ class Store:
                 if name in changes:
                     self._write_links(link, rid, clean[name], stamp, row["owner_id"])
             return self.get(kind, rid)
+
+    def same_id_number(self, id_number: str, except_id: str | None = None) -> Record | None:
+        """The woman already registered with this ID number, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM woman WHERE id_number = ? AND id_number IS NOT NULL AND deleted = 0 AND id != ? LIMIT 1",
+            (id_number, except_id or ""),
+        ).fetchone()
+        return self.get("woman", row[0]) if row else None
+
+    def _refuse_duplicate_id_number(self, id_number: str, record_id: str | None) -> None:
+        existing = self.same_id_number(id_number, record_id)
+        if existing is not None:
+            raise DuplicateRecord(
+                msg.DUPLICATE_ID_NUMBER.format(
+                    masked=idcard.mask(id_number), name=existing["name"], existing_id=existing["id"]
+                ),
+                existing["id"],
+            )
+
+    def note_reveals(self, kind: str, record_ids: Sequence[str], fields: Sequence[str]) -> None:
+        """Audit entries saying that ``fields`` of these records were shown whole (not their values)."""
+        if not record_ids:
+            return
+        with self.transaction():
+            stamp = self._tick()
+            details = json.dumps({"fields": list(fields)}, ensure_ascii=False)
+            self.conn.executemany(
+                "INSERT INTO audit_log (id, hlc, device_id, cadre_id, record_type, record_id, action, changes) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'reveal', ?)",
+                [(new_id(), stamp, self.device_id, self.own_cadre_id, kind, rid, details) for rid in record_ids],
+            )
 
     def delete(self, kind: str, record_id: str) -> None:
         """Leave a tombstone: the row stays so the deletion can travel in a bundle."""
@@ -516,6 +612,23 @@ class Store:
                 writes.append(RowWrite(row))
         self.write_rows(link.table, writes)
 
+    def unlink_all(self, table: str, column: str, record_id: str) -> int:
+        """Delete every live link row of ``table`` whose ``column`` is ``record_id``
+        (a new version of each, so the removal travels); returns how many."""
+        with self.transaction():
+            stamp = self._tick()
+            writes = []
+            for (lid,) in self.conn.execute(
+                f"SELECT id FROM {table} WHERE {column} = ? AND deleted = 0", (record_id,)
+            ).fetchall():
+                stored = self.stored_row(table, lid)
+                assert stored is not None
+                row = {**stored, "deleted": 1, "hlc": stamp, "device_id": self.device_id}
+                row["rev"] = self._rev_after(stored, stamp)
+                writes.append(RowWrite(row, stored))
+            self.write_rows(table, writes)
+            return len(writes)
+
     # -- the one write path for synced rows ----------------------------------
 
     def write_rows(self, table: str, writes: Sequence[RowWrite]) -> None:
@@ -529,6 +642,10 @@ class Store:
             return
         assert self.conn.in_transaction, "rows are written inside a transaction"
         rtype = r.RECORD_TYPES.get(table)
+        if rtype is not None:  # a deletion forgets, whoever made it (privacy.py)
+            writes = [self._forgetting(rtype, w) if w.row["deleted"] else w for w in writes]
+        elif table == "conflict":
+            writes = [self._forgetting_loser(w) for w in writes]
         seqs = self._insert(table, [w for w in writes if w.old is None])
         for w in writes:
             if w.old is not None:
@@ -536,8 +653,50 @@ class Store:
         if rtype is not None and rtype.search_fields:
             self._reindex(rtype, writes, seqs)
         self._audit(table, writes)
+        if rtype is not None:
+            self.forget_audit(
+                table, [w.row["id"] for w in writes if w.row["deleted"] and not (w.old or {}).get("deleted")]
+            )
         for w in writes:
             self._log.row(table, w.row["id"], w.row)
+
+    def tombstone(self, table: str, row: Row) -> Row:
+        """``row`` as a deletion keeps it (only what sync needs)."""
+        return privacy.tombstone(r.record_type(table), row, self._required_columns(table))
+
+    def _forgetting(self, rtype: r.RecordType, w: RowWrite) -> RowWrite:
+        return RowWrite(self.tombstone(rtype.name, w.row), w.old, w.action, {}, w.bundle_id)
+
+    def _forgetting_loser(self, w: RowWrite) -> RowWrite:
+        record_type = str(w.row.get("record_type"))
+        if record_type not in r.RECORD_TYPES:
+            return w
+        kept = privacy.forgotten_loser(record_type, w.row.get("loser_row"), self._required_columns(record_type))
+        if kept == w.row.get("loser_row"):
+            return w
+        return RowWrite({**w.row, "loser_row": kept}, w.old, w.action, w.changes, w.bundle_id)
+
+    def _required_columns(self, table: str) -> frozenset[str]:
+        found = self._required.get(table)
+        if found is None:
+            found = self._required[table] = frozenset(
+                row[1] for row in self.conn.execute(f"PRAGMA table_info({table})") if row[3]
+            )
+        return found
+
+    def forget_audit(self, table: str, record_ids: list[str]) -> None:
+        """The audit entries of records just deleted keep which fields changed, not the values."""
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            entries = self.conn.execute(
+                f"SELECT id, changes FROM audit_log WHERE record_id IN ({marks}) AND record_type = ? AND changes != '{{}}'",
+                [*chunk, table],
+            ).fetchall()
+            self.conn.executemany(
+                "UPDATE audit_log SET changes = ? WHERE id = ?",
+                [(json.dumps(privacy.forgotten_changes(json.loads(c)), ensure_ascii=False), i) for i, c in entries],
+            )
 
     def _insert(self, table: str, writes: list[RowWrite]) -> dict[str, int]:
         if not writes:
@@ -591,7 +750,7 @@ class Store:
                 table,
                 w.row["id"],
                 w.action,
-                json.dumps(w.changes, ensure_ascii=False),
+                json.dumps(privacy.audit_changes(r.RECORD_TYPES.get(table), w.changes), ensure_ascii=False),
                 w.bundle_id,
             )
             for w in writes

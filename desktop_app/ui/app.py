@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import APP_NAME
 from ..core import backup, db
 from ..core import messages as msg
 from ..core.clock import MAX_AHEAD_MS
-from ..core.errors import FuqingError
+from ..core.instance_lock import InstanceLock
 from ..core.store import Store
-from . import fonts, translations
+from . import fonts, translations, unlock
 from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .main_window import MainWindow
@@ -44,21 +44,15 @@ def create_application(argv: list[str], language: str | None = None) -> QApplica
     return app
 
 
-def open_store(path: Path) -> Store:
-    return Store(path)
-
-
 def run_app(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO)
     args = parse_args(argv)
     app = create_application(sys.argv[:1], args.lang)
     path = args.db or db.default_db_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # One running copy per database: two windows writing one file would
-    # undo each other's drafts and confuse the person.
-    lock = QLockFile(str(path) + ".lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
+    # One running copy per database: two windows writing one file would undo
+    # each other's drafts, and a restore must not replace the file under it.
+    lock = InstanceLock(path)
+    if not lock.acquire():
         QMessageBox.warning(
             None,
             app.translate("app", "访妇情已在运行"),
@@ -67,14 +61,14 @@ def run_app(argv: list[str]) -> int:
             ),
         )
         return 2
-    try:
-        store = open_store(path)
-    except FuqingError as error:
-        QMessageBox.critical(None, app.translate("app", "无法打开数据"), str(error))
+    store = unlock.open_store(path)
+    if store is None:
+        lock.release()
         return 1
     if not store.own_cadre_id and not args.smoke_test:
         if ProfileDialog(store).exec() != QDialog.DialogCode.Accepted:
             store.close()
+            lock.release()
             return 0
     window = MainWindow(store)
     window.show()
@@ -94,7 +88,7 @@ def run_app(argv: list[str]) -> int:
     code = app.exec()
     window.close()
     store.close()
-    lock.unlock()
+    lock.release()
     return code
 
 
@@ -132,7 +126,7 @@ def start_health_check(window: MainWindow) -> None:
 
     def done(result: str) -> None:
         if result != "ok":
-            newest = backup.list_backups(backup.backups_dir(window.store.path))
+            newest = backup.list_backups(backup.backups_dir(window.store.path), window.store.path)
             where = str(newest[0].path) if newest else QCoreApplication.translate("app", "（没有可用的备份）")
             QMessageBox.critical(
                 window,

@@ -24,6 +24,7 @@ from ..core.changes import SETTINGS
 from ..core.store import Store
 from .changes import follow
 from .dialogs.backups import BackupsDialog
+from .dialogs.password import ChangePasswordDialog
 from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .pages.record_page import RecordPage
@@ -225,6 +226,9 @@ class MainWindow(QMainWindow):
         backups = QAction(self.tr("备份与恢复…"), self)
         backups.triggered.connect(self.show_backups)
         menu.addAction(backups)
+        password = QAction(self.tr("数据口令与恢复码…"), self)
+        password.triggered.connect(self.change_password)
+        menu.addAction(password)
         menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut("Ctrl+Q")
@@ -254,6 +258,10 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         BackupsDialog(self.store, self).exec()
+
+    def change_password(self) -> None:
+        if ChangePasswordDialog(self.store, self).exec():
+            self.statusBar().showMessage(self.tr("数据口令已修改"), 10_000)
 
     def edit_profile(self) -> None:
         ProfileDialog(self.store, self).exec()

@@ -10,7 +10,6 @@ op's result, and what changed.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -19,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..core.changes import NOTHING, Changes
+from ..core.engine import sqlite3
 from ..core.errors import FuqingError
 from ..core.store import Store
 from .changes import ChangeBus

@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>“妇联”和“本会的另一台电脑”可以修改其他干部的记录：只在确认这台电脑属于上级、下级妇联或本会时选择。</source>
-        <translation>“Federation” and “Another computer of this federation” may change other cadres' records: choose them only when you are sure this computer belongs to a higher or lower federation, or to this one.</translation>
+        <translation>“Federation” and “Another computer of this federation” may change other cadres&apos; records: choose them only when you are sure this computer belongs to a higher or lower federation, or to this one.</translation>
     </message>
     <message>
         <source>请打电话或当面与这位干部核对密钥指纹（她的访妇情在“同步”页显示本机指纹）。批准后，这台电脑发来的、且在其权限内的记录会合并到本机；暂存的同步包随即导入。</source>
@@ -113,6 +113,53 @@
         <translation>The data was restored. The previous data was kept as:
 {path}
 Open Fuqing again.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>数据口令与恢复码</source>
+        <translation>Data password and recovery code</translation>
+    </message>
+    <message>
+        <source>现在的口令或恢复码</source>
+        <translation>Current password or recovery code</translation>
+    </message>
+    <message>
+        <source>至少 {n} 个字符</source>
+        <translation>{n} characters or more</translation>
+    </message>
+    <message>
+        <source>现在的口令</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <source>生成新的恢复码…</source>
+        <translation>New recovery code…</translation>
+    </message>
+    <message>
+        <source>修改口令</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>现在的口令不对</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>已换成新的恢复码；旧的恢复码不能再打开数据</source>
+        <translation>A new recovery code is in place; the old one no longer opens the data</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -461,13 +508,6 @@ Open Fuqing again.</translation>
     </message>
 </context>
 <context>
-    <name>IdNumberEditor</name>
-    <message>
-        <source>显示</source>
-        <translation>Show</translation>
-    </message>
-</context>
-<context>
     <name>LinksPicker</name>
     <message>
         <source>添加</source>
@@ -537,6 +577,10 @@ Open Fuqing again.</translation>
         <translation>Backups…</translation>
     </message>
     <message>
+        <source>数据口令与恢复码…</source>
+        <translation>Data password and recovery code…</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -561,6 +605,10 @@ Open Fuqing again.</translation>
         <translation>Data file: {path}</translation>
     </message>
     <message>
+        <source>数据口令已修改</source>
+        <translation>Data password changed</translation>
+    </message>
+    <message>
         <source>界面语言将在重新启动访妇情后生效。
 The new language applies after a restart.</source>
         <translation>The new language applies after a restart.
@@ -573,6 +621,41 @@ The new language applies after a restart.</source>
         <translation>Fuqing {version}
 Offline records of visits, help pairs and women&apos;s situation diaries.
 Device id: {device}</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>设置数据口令</source>
+        <translation>Set the data password</translation>
+    </message>
+    <message>
+        <source>至少 {n} 个字符</source>
+        <translation>{n} characters or more</translation>
+    </message>
+    <message>
+        <source>显示口令</source>
+        <translation>Show password</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <source>口令保护电脑或 U 盘丢失时妇女的个人信息。可以用几个词的拼音加数字，如 wangjiacun 2026 zoufang；不要用生日或手机号。</source>
+        <translation>The password protects the women’s personal information if the computer or a USB stick is lost. Use a few words and digits you remember, e.g. wangjiacun 2026 zoufang; not a birthday or a phone number.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一样</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -801,8 +884,8 @@ Device id: {device}</translation>
         <translation>Delete {kind}</translation>
     </message>
     <message>
-        <source>确定删除{kind}“{title}”吗？删除标记会在同步时传给县妇联。</source>
-        <translation>Delete the {kind} “{title}”? The deletion reaches the county federation with the next sync.</translation>
+        <source>确定删除{kind}“{title}”吗？删除后只留下同步所需的删除标记，内容不再保留，同步时传给县妇联。</source>
+        <translation>Delete the {kind} “{title}”? Only the deletion mark that sync needs is kept, not the content; it goes to the county federation at the next sync.</translation>
     </message>
     <message>
         <source>已删除</source>
@@ -826,6 +909,29 @@ Device id: {device}</translation>
     <message>
         <source>输入名称查找</source>
         <translation>Type part of a name</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>恢复码：请抄下来</source>
+        <translation>Recovery code: write it down</translation>
+    </message>
+    <message>
+        <source>忘记口令时，用这个恢复码打开数据。它只显示这一次：请抄在纸上（或打印），和电脑分开、锁好保管。谁拿到恢复码和电脑，谁就能看到数据。</source>
+        <translation>If you forget the password, this recovery code opens the data. It is shown only now: write it on paper (or print it) and lock it away from the computer. Whoever has the code and the computer can read the data.</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>我已把恢复码抄在纸上，另外保管</source>
+        <translation>I have written the recovery code on paper and keep it apart</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1013,17 @@ Device id: {device}</translation>
     <message>
         <source>待办问题 {n} 个，其中逾期 {overdue} 个</source>
         <translation>{n} open problems, {overdue} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveEditor</name>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>显示完整号码（会记入操作记录）</source>
+        <translation>Show the whole number (written to the audit trail)</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1183,45 @@ This install’s key: {recipient}</translation>
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>打开访妇情数据</source>
+        <translation>Open the Fuqing data</translation>
+    </message>
+    <message>
+        <source>数据已加密保存。请输入您的数据口令。</source>
+        <translation>The data is kept encrypted. Type your data password.</translation>
+    </message>
+    <message>
+        <source>数据口令</source>
+        <translation>Data password</translation>
+    </message>
+    <message>
+        <source>忘记口令？用恢复码打开</source>
+        <translation>Forgot the password? Open with the recovery code</translation>
+    </message>
+    <message>
+        <source>数据文件：{path}</source>
+        <translation>Data file: {path}</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>请输入设置口令时得到的恢复码（5 组字母数字，大小写和横线都可以）。打开后请设置新口令。</source>
+        <translation>Type the recovery code you got when you set the password (5 groups of letters and digits; case and dashes do not matter). Then set a new password.</translation>
+    </message>
+    <message>
+        <source>恢复码，如 ABCDE-FGHJK-…</source>
+        <translation>Recovery code, e.g. ABCDE-FGHJK-…</translation>
+    </message>
+    <message>
+        <source>请输入口令</source>
+        <translation>Type the password</translation>
+    </message>
+</context>
+<context>
     <name>VisitPage</name>
     <message>
         <source>从本次走访记录问题…</source>
@@ -1112,6 +1268,21 @@ This install’s key: {recipient}</translation>
     </message>
 </context>
 <context>
+    <name>WomanPage</name>
+    <message>
+        <source>删除并清除个人信息…</source>
+        <translation>Delete and erase personal data…</translation>
+    </message>
+    <message>
+        <source>她本人要求，或不再需要保存她的信息时使用</source>
+        <translation>Use when she asks, or when her data no longer needs to be kept</translation>
+    </message>
+    <message>
+        <source>已删除并清除个人信息</source>
+        <translation>Deleted, personal data erased</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>访妇情已在运行</source>
@@ -1122,10 +1293,6 @@ This install’s key: {recipient}</translation>
 {path}</source>
         <translation>This data file is already open in another Fuqing window: switch to that window.
 {path}</translation>
-    </message>
-    <message>
-        <source>无法打开数据</source>
-        <translation>Cannot open the data</translation>
     </message>
     <message>
         <source>请检查电脑的日期和时间</source>
@@ -1164,6 +1331,55 @@ fuqing restore {backup}</translation>
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>duplicate</name>
+    <message>
+        <source>身份证号码已登记</source>
+        <translation>ID number already registered</translation>
+    </message>
+    <message>
+        <source>刚才填写的内容已存为草稿，不会丢失。</source>
+        <translation>What you typed is kept as a draft and will not be lost.</translation>
+    </message>
+    <message>
+        <source>打开已有记录</source>
+        <translation>Open the existing record</translation>
+    </message>
+    <message>
+        <source>确是另一人，仍然保存</source>
+        <translation>Someone else: save anyway</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Go back and edit</translation>
+    </message>
+</context>
+<context>
+    <name>erase</name>
+    <message>
+        <source>删除并清除个人信息</source>
+        <translation>Delete and erase personal data</translation>
+    </message>
+    <message>
+        <source>确定删除“{name}”并清除她的个人信息吗？</source>
+        <translation>Delete “{name}” and erase her personal data?</translation>
+    </message>
+    <message>
+        <source>她的姓名、身份证号码、电话和全部记录内容将被清除，帮扶结对和帮扶记录一并删除，走访和日记中不再关联她。同步后县妇联的副本也会清除。此操作不能撤销。</source>
+        <translation>Her name, ID number, phone and everything recorded about her are erased; her help pairs and help logs are deleted, and visits and diaries no longer list her. The county federation’s copy is erased at the next sync. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已清除个人信息</source>
+        <translation>Personal data erased</translation>
+    </message>
+</context>
+<context>
     <name>jobs</name>
     <message>
         <source>操作未完成：程序内部出错，详情已写入日志。已保存的数据不受影响。</source>
@@ -1187,6 +1403,37 @@ fuqing restore {backup}</translation>
     <message>
         <source>保存失败</source>
         <translation>Save failed</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <source>无法打开数据</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>欢迎使用访妇情。记录会加密保存在这台电脑上。请为数据设置口令，以后每次打开访妇情时输入。</source>
+        <translation>Welcome to Fuqing. Records are kept encrypted on this computer. Set a password for the data; you will type it each time you open Fuqing.</translation>
+    </message>
+    <message>
+        <source>这一版访妇情把数据加密保存，电脑或 U 盘丢失时妇女的个人信息也不会泄露。请为数据设置口令；加密前会先做备份，所有记录都保留。</source>
+        <translation>This version of Fuqing keeps the data encrypted, so the women’s personal data stays safe if the computer or a USB stick is lost. Set a password for the data; a backup is made first and every record is kept.</translation>
+    </message>
+    <message>
+        <source>正在加密数据，请稍候…</source>
+        <translation>Encrypting the data, please wait…</translation>
+    </message>
+    <message>
+        <source>加密数据</source>
+        <translation>Encrypting data</translation>
+    </message>
+    <message>
+        <source>您用恢复码打开了数据。请设置新口令；之后会给您一个新的恢复码，旧的随即作废。</source>
+        <translation>You opened the data with the recovery code. Set a new password; you will then get a new recovery code and the old one stops working.</translation>
+    </message>
+    <message>
+        <source>口令没有修改</source>
+        <translation>Password not changed</translation>
     </message>
 </context>
 </TS>

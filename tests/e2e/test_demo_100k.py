@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.db_helpers import TEST_PASSWORD
+
 
 def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -36,7 +38,7 @@ def test_demo_100k_then_stats_and_check(tmp_path: Path) -> None:
         copy = backup.make_backup(store, "manual")
         before = store.counts()
         store.save("liaison_point", {"name": "备份之后", "kind": "village"})
-    backup.restore(db, copy)
+    backup.restore(db, copy, TEST_PASSWORD)
     with Store(db) as store:
         assert store.counts() == before
     assert fuqing(db, "check").returncode == 0

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.core import migrations
 from desktop_app.core import records as r
+from tests.db_helpers import TEST_PASSWORD, raw
 
 
 def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -18,7 +19,7 @@ def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "desktop_app", "--db", str(db), *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "FUQING_LANG": "zh"},
+        env={"PATH": "/usr/bin:/bin", "FUQING_LANG": "zh", "FUQING_PASSWORD": TEST_PASSWORD},
         timeout=120,
     )
 
@@ -127,9 +128,7 @@ def test_demo_and_stats(tmp_path: Path) -> None:
 
 
 def test_check_fails_on_a_broken_reference(db: Path) -> None:
-    import sqlite3
-
-    conn = sqlite3.connect(db)
+    conn = raw(db)
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute(
         "INSERT INTO woman (id, hlc, device_id, name, liaison_point_id) VALUES ('w', '000000000000001.00000', 'd', 'x', 'missing')"
@@ -141,14 +140,16 @@ def test_check_fails_on_a_broken_reference(db: Path) -> None:
 
 
 def test_newer_database_refused_by_cli(tmp_path: Path) -> None:
-    import sqlite3
+    import sqlite3  # a plain file from a newer version before encryption: refused before it is touched
 
     path = tmp_path / "new.db"
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
+    before = path.read_bytes()
     result = fuqing(path, "stats", "--json")
     assert result.returncode == 1 and "更新版本" in result.stderr
+    assert path.read_bytes() == before
 
 
 def test_gui_entry_point_knows_every_cli_command() -> None:

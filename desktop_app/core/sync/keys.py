@@ -197,7 +197,11 @@ def export_enrolment(store: Store, path: Path) -> dict[str, str | None]:
 
 def export_identity(store: Store, path: Path) -> None:
     """The secret age identity, for ``age -d -i`` or moving a hub to a new machine."""
-    text = f"# 访妇情 (Fuqing) secret key: keep it safe\n{age_identity(store)}\n"
+    text = (
+        "# 访妇情 (Fuqing) secret key: it decrypts every bundle sent to this install.\n"
+        "# File mode 0600 (this user only). Keep it safe; delete it once it has been moved.\n"
+        f"{age_identity(store)}\n"
+    )
     write_atomically(path, text, private=True)
 
 

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import messages as msg
+from .. import privacy
 from .. import records as r
 from ..clock import Stamp
 from ..store import RowWrite, Store, decode_value
@@ -144,7 +145,12 @@ def merge_row(
 
 def _content(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
     # rev is how far its history reaches; owner_id is filled in for rows from older apps
-    return {c: row.get(c) for c in columns if c not in ("rev", "owner_id")}
+    if row.get("deleted"):
+        return privacy.tombstone_content(row)
+    content = {c: row.get(c) for c in columns if c not in ("rev", "owner_id")}
+    if "loser_row" in content:  # a kept deleted version, cleared by one replica, maybe not yet by another
+        content["loser_row"] = privacy.conflict_loser_content(content["loser_row"])
+    return content
 
 
 def _conflict_heads(store: Store, table: str, record_id: str) -> list[_Head]:

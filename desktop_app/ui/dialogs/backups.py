@@ -57,7 +57,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self._backups = backup.list_backups(backup.backups_dir(self.store.path))
+        self._backups = backup.list_backups(backup.backups_dir(self.store.path), self.store.path)
         self.table.setRowCount(len(self._backups))
         for row, item in enumerate(self._backups):
             cells = [item.taken.strftime("%Y-%m-%d %H:%M:%S"), self.tr(KINDS.get(item.kind, item.kind)), str(item.path)]
@@ -94,16 +94,16 @@ class BackupsDialog(QDialog):
 
     def restore_now(self, chosen: Path) -> Path | None:
         try:
-            backup.check_backup(chosen)
+            backup.check_backup(chosen, None, self.store.key)
         except Exception as error:  # shown to the person; nothing was changed
             self.status.setText(str(error))
             return None
-        path = self.store.path
+        path, key = self.store.path, self.store.key
         window = self.parent()
         if window is not None and hasattr(window, "close"):
             window.close()
         self.store.close()
-        aside = backup.restore(path, chosen)
+        aside = backup.restore(path, chosen, None, key)
         if QApplication.platformName() != "offscreen":  # no one to click it in a headless run
             QMessageBox.information(
                 None,

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from ...core import drafts
 from ...core import records as r
+from ...core.errors import DuplicateRecord
 from ...core.lists.query import Filters
 from ...core.lists.specs import SPECS
 from ...core.store import Record, Store
 from ..changes import follow
+from ..dialogs.duplicate import DuplicateChoice, ask_about_duplicate
 from ..dialogs.history import HistoryDialog
 from ..models.record_list import RecordListModel
 from ..operations import perform
@@ -267,15 +269,26 @@ class RecordPage(QWidget):
         values = self.form.values()
         old_id = self.form.record_id
 
-        def op(store: Store) -> Record:
-            with store.transaction():
-                record = store.save(self.kind, values, old_id)
-                drafts.discard_draft(store, self.kind, old_id)
+        def op(store: Store, allow_duplicate: bool = False) -> Record | DuplicateRecord:
+            try:
+                with store.transaction():
+                    record = store.save(self.kind, values, old_id, allow_duplicate=allow_duplicate)
+                    drafts.discard_draft(store, self.kind, old_id)
+            except DuplicateRecord as duplicate:
+                return duplicate
             return record
 
-        outcome = perform(self, self.store, op)
-        record = outcome.value
-        if record is None:
+        record = perform(self, self.store, op).value
+        if isinstance(record, DuplicateRecord):
+            choice = ask_about_duplicate(self, record)
+            if choice == DuplicateChoice.OPEN_EXISTING:
+                self._dirty = False  # what was typed stays as a draft of a new record
+                self.show_record(record.existing_id)
+                return False
+            if choice != DuplicateChoice.SAVE_ANYWAY:
+                return False
+            record = perform(self, self.store, lambda s: op(s, allow_duplicate=True)).value
+        if not isinstance(record, dict):
             return False
         self._draft_timer.stop()
         self._dirty = False
@@ -293,9 +306,11 @@ class RecordPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("删除{kind}").format(kind=self.rtype.label),
-            self.tr("确定删除{kind}“{title}”吗？删除标记会在同步时传给县妇联。").format(
-                kind=self.rtype.label, title=title
-            ),
+            self.tr(
+                "确定删除{kind}“{title}”吗？删除后只留下同步所需的删除标记，内容不再保留，同步时传给县妇联。"
+            ).format(kind=self.rtype.label, title=title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_now(record_id)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ...core.store import Store
+from ..dialogs.erase import erase_woman
 from ..widgets.help_log_panel import HelpLogPanel
 from ..widgets.related_panel import RelatedPanel
 from .record_page import RecordPage
@@ -61,10 +62,29 @@ class VisitPage(RecordPage):
 class WomanPage(RecordPage):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, "woman", WOMAN_FIELDS, parent)
+        self.erase_button = QPushButton(self.tr("删除并清除个人信息…"))
+        self.erase_button.setObjectName("woman_erase")
+        self.erase_button.setToolTip(self.tr("她本人要求，或不再需要保存她的信息时使用"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.erase_button)
+        self.extras.addLayout(row)
         self.related = RelatedPanel(store, "woman")
         self.extras.addWidget(self.related)
-        self.record_opened.connect(self.related.show_for)
-        self.related.show_for(None)
+        self.erase_button.clicked.connect(self._erase)
+        self.record_opened.connect(self._on_opened)
+        self._on_opened(None)
+
+    def _on_opened(self, record_id: str | None) -> None:
+        self.erase_button.setEnabled(record_id is not None)
+        self.related.show_for(record_id)
+
+    def _erase(self) -> None:
+        record_id = self.form.record_id
+        if record_id is not None and erase_woman(self, self.store, record_id) is not None:
+            self._dirty = False
+            self.open_record(None)
+            self.status.setText(self.tr("已删除并清除个人信息"))
 
 
 class LiaisonPointPage(RecordPage):

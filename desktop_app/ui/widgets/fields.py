@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import i18n, idcard
+from ...core import i18n, idcard, phones
 from ...core import records as r
 from ...core.store import Store
 from .record_picker import LinksPicker, RecordPicker
@@ -63,8 +63,11 @@ class LineEditor(FieldEditor):
         self.edit.setText("" if value is None else str(value))
 
 
-class IdNumberEditor(FieldEditor):
-    """Shows a stored ID number masked (last 4 visible) until "显示" is pressed."""
+class SensitiveEditor(FieldEditor):
+    """A woman's ID number or phone: a stored value shows masked (last 4 visible)
+    until "显示" is pressed; ``revealed`` lets the form write that to the audit trail."""
+
+    revealed = Signal()
 
     def __init__(self, field: r.Field):
         self.box = QWidget()
@@ -74,6 +77,8 @@ class IdNumberEditor(FieldEditor):
         self.reveal_button = QToolButton()
         self.reveal_button.setObjectName(f"field_{field.name}_reveal")
         self.reveal_button.setText(self.tr("显示"))
+        self.reveal_button.setToolTip(self.tr("显示完整号码（会记入操作记录）"))
+        self.box.setFocusProxy(self.edit)
         layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
@@ -87,11 +92,19 @@ class IdNumberEditor(FieldEditor):
         if not self._masked:
             self.changed.emit()
 
+    def _mask(self, value: str) -> str:
+        return idcard.mask(value) if self.field.kind == r.ID_NUMBER else phones.mask(value)
+
     def reveal(self) -> None:
+        if not self._masked:
+            return
         self._masked = False
         self.edit.setReadOnly(False)
+        self.edit.blockSignals(True)  # showing a value is not changing it
         self.edit.setText(self._stored or "")
+        self.edit.blockSignals(False)
         self.reveal_button.setEnabled(False)
+        self.revealed.emit()
 
     def is_masked(self) -> bool:
         return self._masked
@@ -103,7 +116,7 @@ class IdNumberEditor(FieldEditor):
         self._stored = str(value) if value else None
         self._masked = bool(value)
         self.edit.blockSignals(True)
-        self.edit.setText(idcard.mask(self._stored) if self._masked else "")
+        self.edit.setText(self._mask(self._stored) if self._stored else "")
         self.edit.blockSignals(False)
         self.edit.setReadOnly(self._masked)
         self.reveal_button.setEnabled(self._masked)
@@ -254,7 +267,7 @@ class LinksEditor(FieldEditor):
 
 _FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
     r.TEXT: LineEditor,
-    r.ID_NUMBER: IdNumberEditor,
+    r.ID_NUMBER: SensitiveEditor,
     r.MOBILE: LineEditor,
     r.PHONE: LineEditor,
     r.EMAIL: LineEditor,
@@ -270,6 +283,8 @@ _FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
 
 
 def editor_for(field: r.Field, store: Store) -> FieldEditor:
+    if field.sensitive:
+        return SensitiveEditor(field)
     if field.kind == r.REF:
         return RefEditor(field, store)
     if field.kind == r.LINKS:

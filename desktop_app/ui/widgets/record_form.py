@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import records as r
 from ...core.store import Store
-from .fields import FieldEditor, editor_for
+from ..operations import perform
+from .fields import FieldEditor, SensitiveEditor, editor_for
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -61,6 +62,8 @@ class RecordForm(QWidget):
                 label.setToolTip(self.tr("必填"))
             layout.addRow(label, cell)
             editor.changed.connect(lambda name=name: self._on_changed(name))
+            if isinstance(editor, SensitiveEditor):
+                editor.revealed.connect(lambda name=name: self._note_reveal(name))
             self.editors[name] = editor
             self.error_labels[name] = error
         outer = QVBoxLayout(self)
@@ -95,6 +98,12 @@ class RecordForm(QWidget):
 
     def values(self) -> dict[str, Any]:
         return {**self._hidden, **{name: editor.value() for name, editor in self.editors.items()}}
+
+    def _note_reveal(self, name: str) -> None:
+        """Showing a stored ID number or phone whole is written to the audit trail."""
+        if self.record_id is not None:
+            record_id = self.record_id
+            perform(self, self.store, lambda s: s.note_reveals(self.rtype.name, [record_id], [name]))
 
     # -- validation -----------------------------------------------------------
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -37,6 +36,7 @@ from typing import Any
 import pytest
 
 from desktop_app.cli import build_parser, sync
+from tests.db_helpers import TEST_PASSWORD, copy_database
 
 REPO = Path(__file__).resolve().parents[3]
 README = REPO / "README.md"
@@ -46,7 +46,7 @@ OUTPUT_OPTIONS = {
     "--export-identity",
     "--export-enrolment",
 }  # the word after names a file to write
-GLOBAL_OPTIONS = {"--db", "--lang"}  # options before COMMAND, each with a value
+GLOBAL_OPTIONS = {"--db", "--lang", "--password-file"}  # options before COMMAND, each with a value
 DEMO_RECORDS = "40"
 
 
@@ -253,6 +253,8 @@ PLACEHOLDERS: dict[tuple[str, str], Resolver] = {
     ("import", "*.age"): lambda run, form: [str(p) for p in run.world.incoming],
     ("--out", "USB-FOLDER"): lambda run, form: [str(usb_folder(run))],
     ("restore", "FILE"): lambda run, form: [str(run.world.backup)],
+    ("--password-file", "F"): lambda run, form: [str(password_file(run, "password.txt", TEST_PASSWORD))],
+    ("--new-password-file", "F"): lambda run, form: [str(password_file(run, "new.txt", "a new password 2"))],
 }
 
 # Words that are placeholders and must appear in PLACEHOLDERS (or follow an output option).
@@ -281,7 +283,15 @@ EXPECTED_EXIT = {
     # Without --passphrase-file the passphrase bundle among *.age cannot be opened:
     # its line says so, the other file still imports, and the exit code tells a script.
     "fuqing import *.age": 1,
+    # Without --new-password-file and without a terminal to ask at, there is no new password.
+    "fuqing password change": 1,
 }
+
+
+def password_file(run: Run, name: str, password: str) -> Path:
+    path = run.folder / name
+    path.write_text(password + "\n", encoding="utf-8")
+    return path
 
 
 def usb_folder(run: Run) -> Path:
@@ -348,6 +358,7 @@ def fuqing(home: Path, *args: str | Path, cwd: Path | None = None) -> subprocess
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(REPO),  # the code beside these tests, whatever the current directory
             "FUQING_LANG": "zh",
+            "FUQING_PASSWORD": TEST_PASSWORD,
             "HOME": str(home),
             "QT_QPA_PLATFORM": "offscreen",
         },
@@ -428,7 +439,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     backups = root / "backups-usb"
     backups.mkdir()
     ok(home, cadre, "backup", "--out", backups)
-    (backup,) = backups.iterdir()
+    (backup,) = backups.glob("*.db")
     own = ok_json(home, cadre, "profile")
     cadres = [own["id"]] + [c["id"] for c in ok_json(home, cadre, "list", "cadre", "--json") if c["id"] != own["id"]]
     ids = {
@@ -460,12 +471,7 @@ def prepare(world: World, words: list[str], folder: Path) -> Run:
     db = folder / "fuqing.db"
     source = {"hub": world.hub, "cadre": world.cadre, "new": None}[role(words)]
     if source is not None:
-        src, dst = sqlite3.connect(source), sqlite3.connect(db)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
+        copy_database(source, db)
     return Run(world, folder, db)
 
 

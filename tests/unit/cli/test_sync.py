@@ -23,7 +23,6 @@ import base64
 import json
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.db_helpers import TEST_PASSWORD, copy_database, raw
 
 REPO = Path(__file__).resolve().parents[3]
 UNKNOWN_ID = "01a00000-0000-7000-8000-000000000000"
@@ -51,6 +52,7 @@ def fuqing(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": str(REPO),  # the code beside these tests, whatever the current directory
             "FUQING_LANG": "zh",
+            "FUQING_PASSWORD": TEST_PASSWORD,
             "HOME": str(db.parent),
             "QT_QPA_PLATFORM": "offscreen",
         },
@@ -147,14 +149,7 @@ def approve(hub: Install, laptop: Install, *extra: str) -> list[str]:
 def copy_db(source: Path, folder: Path) -> Path:
     """A copy of an install's database in a folder of its own (SQLite's backup: WAL included)."""
     folder.mkdir()
-    target = folder / "fuqing.db"
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return target
+    return copy_database(source, folder / "fuqing.db")
 
 
 def clone(template: Install, folder: Path) -> Install:
@@ -320,7 +315,7 @@ def test_export_enrolment_writes_a_public_file_that_names_the_laptop_and_its_cad
         "cadre_name": "赵兰",
         "federation": HUB_ORG,
     }
-    conn = sqlite3.connect(laptop.db)
+    conn = raw(laptop.db)
     try:
         secrets = [
             row[0] for row in conn.execute("SELECT value FROM meta WHERE key IN ('signing_key', 'age_identity')")
@@ -341,7 +336,7 @@ def test_export_identity_writes_a_private_file_a_new_hub_machine_can_use(
     secret_file.write_text("an older, world-readable file of that name\n")
     secret_file.chmod(0o644)
     out = ok(hub.db, "keys", "--export-identity", secret_file)
-    assert secret_file.stat().st_mode & 0o777 == 0o600
+    assert secret_file.stat().st_mode & 0o777 == 0o600 and "0600" in out  # and it says so
     secret = next(line for line in secret_file.read_text().splitlines() if line.startswith("AGE-SECRET-KEY-"))
     assert "AGE-SECRET-KEY" not in out  # the path is printed, never the key
     assert str(x25519.Identity.from_str(secret).to_public()) == hub.recipient()
@@ -702,7 +697,7 @@ def test_approve_exits_1_when_a_kept_bundle_is_refused(hub: Install, stranger: I
     in her database says so); the hub refuses that bundle only once it merges it.
     """
     record = diary(stranger, "时钟快了")
-    conn = sqlite3.connect(stranger.db)
+    conn = raw(stranger.db)
     try:
         with conn:
             (hlc,) = conn.execute("SELECT hlc FROM diary WHERE id = ?", (record["id"],)).fetchone()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from desktop_app.core.engine import sqlite3
 from desktop_app.core.store import Store
 
 

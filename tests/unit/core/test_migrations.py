@@ -1,25 +1,26 @@
 from __future__ import annotations
 
-import sqlite3
+import json
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core import db, i18n, migrations, records
+from desktop_app.core.engine import sqlite3
 from desktop_app.core.errors import NotADatabase, SchemaTooNew
 from desktop_app.core.store import Store
 from desktop_app.core.sync import keys
 
 
 def test_fresh_database_reaches_latest_version(db_path: Path) -> None:
-    conn = db.connect(db_path)
+    conn = db.connect(db_path, None)
     assert migrations.user_version(conn) == migrations.LATEST
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_every_record_field_has_a_column(db_path: Path) -> None:
-    conn = db.connect(db_path)
+    conn = db.connect(db_path, None)
     for rtype in records.RECORD_TYPES.values():
         columns = {row[1] for row in conn.execute(f"PRAGMA table_info({rtype.name})")}
         assert {"seq", "id", "hlc", "device_id", "deleted"} <= columns
@@ -133,3 +134,66 @@ def test_migration_4_makes_one_passphrase_destination_with_the_earliest_mark(db_
         i18n.set_language("zh")
         assert keys.passphrase_destination(store).label == "口令"
         assert len(keys.destinations(store)) == 2
+
+
+def _fts_blocks(conn: sqlite3.Connection, table: str) -> bytes:
+    return b"".join(bytes(block) for (block,) in conn.execute(f"SELECT block FROM {table}_data"))
+
+
+def test_migration_6_forgets_what_earlier_deletions_kept(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path), upto=5)
+    stamp = "'000000000000001.00000', 'd'"
+    raw.execute(
+        f"INSERT INTO woman (id, hlc, device_id, deleted, name, id_number, phone, groups, needs) VALUES "
+        f"('gone', {stamp}, 1, '李秀英', '11010519491231002X', '13800138000', '[\"left_behind\"]', '看病'), "
+        f"('here', {stamp}, 0, '张兰', '110105194912310029', '13900139000', '[]', NULL)"
+    )
+    changes = '{"name": [null, "李秀英"], "id_number": [null, "11010519491231002X"]}'
+    raw.execute(
+        "INSERT INTO audit_log (id, hlc, device_id, record_type, record_id, action, changes) VALUES "
+        f"('a1', {stamp}, 'woman', 'gone', 'create', ?), ('a2', {stamp}, 'woman', 'here', 'create', ?)",
+        (changes, changes.replace("11010519491231002X", "110105194912310029").replace("李秀英", "张兰")),
+    )
+    # A deleted diary whose words an earlier version took out of the index (the
+    # words stay in the index's pages until they are rewritten).
+    raw.execute(
+        f"INSERT INTO diary (seq, id, hlc, device_id, deleted, date, title, body, tags, author_id) VALUES "
+        f"(7, 'd1', {stamp}, 1, '2026-01-01', '', '', '[]', 'c')"
+    )
+    raw.execute("INSERT INTO diary_fts (rowid, body, title, place, tags) VALUES (7, '龘 病 情', '', '', '')")
+    raw.execute(
+        "INSERT INTO diary_fts (diary_fts, rowid, body, title, place, tags) VALUES ('delete', 7, '龘 病 情', '', '', '')"
+    )
+    assert "龘".encode() in _fts_blocks(raw, "diary_fts")
+    loser = '{"id": "gone", "deleted": 1, "name": "李秀英", "phone": "13800138000", "hlc": "x", "device_id": "e"}'
+    raw.execute(
+        "INSERT INTO conflict (id, hlc, device_id, record_type, record_id, winner_version, loser_version, "
+        f"loser_row, detected_at) VALUES ('c1', {stamp}, 'woman', 'gone', '', 'x/e', ?, '2026-01-01')",
+        (loser,),
+    )
+    raw.close()
+
+    with Store(db_path) as store:
+        conn = store.conn
+        gone = conn.execute("SELECT name, id_number, phone, groups, needs, deleted FROM woman WHERE id = 'gone'")
+        assert tuple(gone.fetchone()) == ("", None, None, "[]", None, 1)
+        assert tuple(conn.execute("SELECT name, id_number FROM woman WHERE id = 'here'").fetchone()) == (
+            "张兰",
+            "110105194912310029",
+        )
+        audit = {
+            row[0]: row[1] for row in conn.execute("SELECT record_id, changes FROM audit_log WHERE id IN ('a1', 'a2')")
+        }
+        assert json.loads(audit["gone"]) == {"name": [None, "***"], "id_number": [None, "***"]}
+        assert json.loads(audit["here"]) == {"name": [None, "张兰"], "id_number": [None, "***"]}
+        kept = json.loads(conn.execute("SELECT loser_row FROM conflict WHERE id = 'c1'").fetchone()[0])
+        assert kept["name"] == "" and kept["phone"] is None and kept["deleted"] == 1
+        assert "龘".encode() not in _fts_blocks(conn, "diary_fts")
+        plan = " ".join(
+            str(tuple(row))
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM woman WHERE id_number = 'x' AND id_number IS NOT NULL AND deleted = 0"
+            )
+        )
+        assert "woman_by_id_number" in plan

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from desktop_app.core import records as r
 from desktop_app.core.errors import NotFound, ValidationFailed
 from desktop_app.core.store import Store
 from tests.conftest import FIXED_TODAY
+from tests.db_helpers import raw
 
 
 def _point(store: Store, name: str = "王家村") -> dict:
@@ -60,11 +60,11 @@ def test_saving_unchanged_values_writes_nothing(profiled: Store) -> None:
 def test_invalid_save_changes_nothing(profiled: Store, db_path: Path) -> None:
     point = _point(profiled)
     woman = profiled.save("woman", {"name": "李秀英", "liaison_point_id": point["id"]})
-    before = sqlite3.connect(db_path).execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    before = raw(db_path).execute("SELECT count(*) FROM audit_log").fetchone()[0]
     with pytest.raises(ValidationFailed):
         profiled.save("woman", {"name": "", "phone": "123"}, woman["id"])
     assert profiled.get("woman", woman["id"])["name"] == "李秀英"
-    after = sqlite3.connect(db_path).execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    after = raw(db_path).execute("SELECT count(*) FROM audit_log").fetchone()[0]
     assert after == before
 
 

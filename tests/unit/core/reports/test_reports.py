@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from desktop_app.core.demo import generate
 from desktop_app.core.errors import UsageError
 from desktop_app.core.reports import figures, pdf, xlsx
 from desktop_app.core.store import Store
+from tests.db_helpers import raw as connect_raw
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def filled(tmp_path: Path) -> Store:
 def test_totals_match_independent_queries(filled: Store) -> None:
     period = figures.parse_period("2026-Q3")
     data = figures.build(filled, period)
-    raw = sqlite3.connect(filled.path)
+    raw = connect_raw(filled.path)
     s, e = "2026-07-01", "2026-09-30"
     assert data.totals["visits"] == raw.execute(
         "SELECT count(*) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ?", (s, e)).fetchone()[0]  # fmt: skip

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import backup
 from desktop_app.core.store import Store
 from desktop_app.ui.dialogs.backups import BackupsDialog
+from tests.db_helpers import TEST_PASSWORD
 
 
 def test_backup_now_to_a_folder_and_restore(qtbot: QtBot, tmp_path: Path) -> None:
@@ -20,7 +21,7 @@ def test_backup_now_to_a_folder_and_restore(qtbot: QtBot, tmp_path: Path) -> Non
     usb = tmp_path / "usb"
     usb.mkdir()
     on_usb = dialog.make(usb)
-    assert on_usb is not None and on_usb.parent == usb and backup.check_backup(on_usb)
+    assert on_usb is not None and on_usb.parent == usb and backup.check_backup(on_usb, TEST_PASSWORD)
     store.save("liaison_point", {"name": "备份后新增", "kind": "village"})
     dialog.table.selectRow(0)
     aside = dialog.restore_now(made)

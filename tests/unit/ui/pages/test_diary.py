@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from desktop_app.core.store import Store
 from desktop_app.ui.pages.records import DiaryPage
+from tests.db_helpers import raw
 from tests.unit.ui.typing import type_text
 
 
@@ -31,7 +32,7 @@ def _type(qtbot: QtBot, page: DiaryPage, field: str, text: str) -> None:
 
 
 def _rows(db_path: Path, where: str = "deleted = 0") -> list[dict]:
-    return list(Database(db_path)["diary"].rows_where(where))
+    return list(Database(raw(db_path))["diary"].rows_where(where))
 
 
 def test_create_diary_through_widgets(qtbot: QtBot, profiled: Store, db_path: Path) -> None:

@@ -20,10 +20,11 @@ from desktop_app.ui.widgets.fields import (
     ChoiceEditor,
     ChoicesEditor,
     DateEditor,
-    IdNumberEditor,
     LinksEditor,
     RefEditor,
+    SensitiveEditor,
 )
+from tests.db_helpers import raw
 from tests.unit.ui.typing import type_text
 
 
@@ -56,7 +57,7 @@ def fill(page: RecordPage, name: str, value: object) -> None:
     elif isinstance(editor, DateEditor):
         # Picking a day in the calendar popup sets the QDateEdit's date.
         editor.edit.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
-    elif isinstance(editor, IdNumberEditor):
+    elif isinstance(editor, SensitiveEditor):
         type_text(editor.edit, str(value))
     else:
         widget = editor.widget
@@ -83,7 +84,7 @@ def delete_with_confirmation(qtbot: QtBot, page: RecordPage) -> None:
 
 
 def rows(db_path: Path, table: str, where: str = "deleted = 0") -> list[dict]:
-    return list(Database(db_path)[table].rows_where(where))
+    return list(Database(raw(db_path))[table].rows_where(where))
 
 
 Case = tuple[
@@ -159,7 +160,7 @@ def test_woman_id_number_masked_until_revealed(qtbot: QtBot, window: MainWindow,
     page.store.save("woman", {"name": "陈红", "id_number": "11010519491231002X"}, world["woman"])
     page.show_record(world["woman"])
     editor = page.form.editors["id_number"]
-    assert isinstance(editor, IdNumberEditor)
+    assert isinstance(editor, SensitiveEditor)
     assert editor.edit.text() == "**************002X" and editor.edit.isReadOnly()
     listed = [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
     assert "**************002X" in listed and "11010519491231002X" not in listed
