@@ -64,9 +64,43 @@ def main(argv: list[str] | None = None) -> int:
                 shoot(name)
             tabs.setCurrentIndex(0)
     window.close()
+    shoot_password_dialogs(args.out, db, store)
     store.close()
     del app
     return 0
+
+
+def shoot_password_dialogs(out: Path, db: Path, store: object) -> None:
+    """The dialogs before and around the window: unlock, first password, recovery code, change."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop_app.ui.dialogs.password import (
+        ChangePasswordDialog,
+        NewPasswordDialog,
+        RecoveryCodeDialog,
+        UnlockDialog,
+    )
+
+    dialogs: list[tuple[str, QDialog]] = [
+        ("dialog_unlock", UnlockDialog(db)),
+        (
+            "dialog_new_password",
+            NewPasswordDialog(
+                QApplication.translate(
+                    "unlock", "欢迎使用访妇情。记录会加密保存在这台电脑上。请为数据设置口令，以后每次打开访妇情时输入。"
+                )
+            ),
+        ),
+        ("dialog_recovery_code", RecoveryCodeDialog("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2")),
+        ("dialog_change_password", ChangePasswordDialog(store)),  # type: ignore[arg-type]
+    ]
+    for name, dialog in dialogs:
+        dialog.show()
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        dialog.grab().save(str(path))
+        print(path)
+        dialog.done(0)
 
 
 if __name__ == "__main__":

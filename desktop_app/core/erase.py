@@ -69,6 +69,13 @@ def erase_woman(store: Store, woman_id: str) -> Erased:
         if name:  # before her name is cleared: the records whose text still mentions it
             result.mentions = _mentions(store, name)
         pair_ids = [row[0] for row in store.conn.execute("SELECT id FROM help_pair WHERE woman_id = ?", (woman_id,))]
+        marks = ", ".join("?" * len(pair_ids))
+        log_ids = [
+            row[0] for row in store.conn.execute(f"SELECT id FROM help_log WHERE help_pair_id IN ({marks})", pair_ids)
+        ]
+        erased_ids = [woman_id, *pair_ids, *log_ids]  # hers first: _drop_held looks for her id in other rows
+        result.drafts = _drop_drafts(store, erased_ids, name)  # before the deletions drop some of them uncounted
+        result.held = _drop_held(store, erased_ids)
         for pair_id in pair_ids:
             for (log_id,) in store.conn.execute(
                 "SELECT id FROM help_log WHERE help_pair_id = ? AND deleted = 0", (pair_id,)
@@ -83,17 +90,8 @@ def erase_woman(store: Store, woman_id: str) -> Erased:
             result.links += store.unlink_all(table, column, woman_id)
         if not stored["deleted"]:
             store.delete("woman", woman_id)
-        log_ids = [
-            row[0]
-            for row in store.conn.execute(
-                f"SELECT id FROM help_log WHERE help_pair_id IN ({', '.join('?' * len(pair_ids))})", pair_ids
-            )
-        ]
         for table, ids in (("woman", [woman_id]), ("help_pair", pair_ids), ("help_log", log_ids)):
             store.forget_audit(table, ids)  # also what an earlier deletion left
-        erased_ids = [woman_id, *pair_ids, *log_ids]
-        result.held = _drop_held(store, erased_ids)  # erased_ids[0] is hers
-        result.drafts = _drop_drafts(store, erased_ids, name)
         store.note_event("woman", woman_id, "erase", {})
     return result
 

@@ -24,7 +24,7 @@ from typing import Any
 from . import db, idcard, keyfile, privacy, search
 from . import messages as msg
 from . import records as r
-from .changes import DEVICES, SETTINGS, ChangeLog, Changes
+from .changes import DEVICES, DRAFTS, SETTINGS, ChangeLog, Changes
 from .clock import MAX_AHEAD_MS, ZERO, HybridClock, Stamp, wall_now_ms
 from .engine import is_plain, sqlite3
 from .errors import DuplicateRecord, NotADatabase, NotFound, ValidationFailed
@@ -654,7 +654,7 @@ class Store:
             self._reindex(rtype, writes, seqs)
         self._audit(table, writes)
         if rtype is not None:
-            self.forget_audit(
+            self._forget_deleted(
                 table, [w.row["id"] for w in writes if w.row["deleted"] and not (w.old or {}).get("deleted")]
             )
         for w in writes:
@@ -683,6 +683,24 @@ class Store:
                 row[1] for row in self.conn.execute(f"PRAGMA table_info({table})") if row[3]
             )
         return found
+
+    def _forget_deleted(self, table: str, record_ids: list[str]) -> None:
+        """Records just deleted: their audit entries lose the values, their unsaved drafts go."""
+        if not record_ids:
+            return
+        self.forget_audit(table, record_ids)
+        dropped = []
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            dropped += [
+                row[0]
+                for row in self.conn.execute(
+                    f"DELETE FROM draft WHERE record_type = ? AND record_id IN ({marks}) RETURNING key", [table, *chunk]
+                )
+            ]
+        if dropped:
+            self.note_change(DRAFTS, dropped)
 
     def forget_audit(self, table: str, record_ids: list[str]) -> None:
         """The audit entries of records just deleted keep which fields changed, not the values."""

@@ -1331,13 +1331,6 @@ fuqing restore {backup}</translation>
     </message>
 </context>
 <context>
-    <name>dialog</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>duplicate</name>
     <message>
         <source>身份证号码已登记</source>
@@ -1403,6 +1396,13 @@ fuqing restore {backup}</translation>
     <message>
         <source>保存失败</source>
         <translation>Save failed</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -49,10 +49,16 @@ def _problem_label() -> QLabel:
 def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("password", "取消"))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def _fit(dialog: QDialog, width: int = 520) -> None:
+    """Wide enough for the wrapped explanations, tall enough for every line of them."""
+    dialog.setMinimumWidth(width)
+    dialog.adjustSize()
 
 
 class UnlockDialog(QDialog):
@@ -83,6 +89,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(where)
         layout.addWidget(self.buttons)
+        _fit(self, 460)
 
     def use_recovery_code(self) -> None:
         self.intro.setText(
@@ -144,7 +151,7 @@ class NewPasswordDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(hint)
         layout.addWidget(_ok_cancel(self, self.tr("确定")))
-        self.resize(520, 0)
+        _fit(self)
 
     def _show(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -203,7 +210,7 @@ class RecoveryCodeDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.written)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        _fit(self, 560)
 
     def reject(self) -> None:
         if self.written.isChecked():  # Esc before she ticked the box would lose the only showing
@@ -233,6 +240,7 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.code_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(_ok_cancel(self, self.tr("修改口令")))
+        _fit(self, 460)
 
     def _current_ok(self) -> bool:
         try:

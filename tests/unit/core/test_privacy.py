@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import privacy
+from desktop_app.core import drafts, privacy
 from desktop_app.core import records as r
 from desktop_app.core.errors import DuplicateRecord
 from desktop_app.core.history import describe
@@ -141,3 +141,12 @@ def test_a_reveal_is_audited_without_the_value(profiled: Store) -> None:
     last = describe(profiled, "woman", woman["id"])[-1]
     assert (last.action, last.changes) == ("查看完整号码", [("身份证号码", "", "")])
     assert ID_NUMBER not in _audit(profiled, woman["id"])
+
+
+def test_a_deletion_drops_the_records_unsaved_drafts(profiled: Store) -> None:
+    woman = profiled.save("woman", {"name": "李秀英"})["id"]
+    other = profiled.save("woman", {"name": "张兰"})["id"]
+    drafts.save_draft(profiled, "woman", woman, {"needs": "看病难"})
+    drafts.save_draft(profiled, "woman", other, {"needs": "就业"})
+    profiled.delete("woman", woman)
+    assert [d.record_id for d in drafts.drafts(profiled, "woman")] == [other]

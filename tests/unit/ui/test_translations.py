@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import enums, i18n, messages
 from desktop_app.core.store import Store
 from desktop_app.paths import translations_dir
 from desktop_app.ui import translations
+from desktop_app.ui.dialogs.password import ChangePasswordDialog, NewPasswordDialog, RecoveryCodeDialog, UnlockDialog
 from desktop_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -82,3 +83,33 @@ def test_core_labels_and_messages_have_english() -> None:
         text = getattr(messages, name)
         if isinstance(text, i18n.Text):
             assert text.zh and text.en and text.zh != text.en, name
+
+
+def _visible_texts(widget: QWidget) -> list[str]:
+    texts = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        for getter in ("text", "placeholderText", "windowTitle", "toolTip"):
+            value = getattr(child, getter, None)
+            if callable(value):
+                text = value()
+                if isinstance(text, str) and text:
+                    texts.append(text)
+    return texts
+
+
+def test_password_dialogs_in_english(qtbot: QtBot, store: Store, english: None) -> None:
+    """Every word a person reads before the window opens, in English (the file path aside)."""
+    dialogs = [
+        UnlockDialog(store.path),
+        NewPasswordDialog(
+            QApplication.translate(
+                "unlock", "欢迎使用访妇情。记录会加密保存在这台电脑上。请为数据设置口令，以后每次打开访妇情时输入。"
+            )
+        ),
+        RecoveryCodeDialog("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2"),
+        ChangePasswordDialog(store),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        chinese = [t for t in _visible_texts(dialog) if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
+        assert chinese == [], type(dialog).__name__
