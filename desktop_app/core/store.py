@@ -573,7 +573,7 @@ class Store:
         if own:
             if rtype.name == "diary":
                 defaults["author_id"] = own["id"]
-            if rtype.name in ("visit", "help_pair"):
+            if rtype.name in ("visit", "help_pair", "liaison_point"):  # a point she sets up is hers to visit
                 defaults["cadre_ids"] = [own["id"]]
         if rtype.name == "diary" and not own and "author_id" not in values:
             # Without a profile there is no author to default to; say how to fix it.

@@ -23,15 +23,28 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 RefExists = Callable[[str, str], bool]
 
 
+_DATE_FORMS = (
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),  # 2026-12-31, 2026/12/31, 2026.1.5
+    re.compile(r"(\d{4})(\d{2})(\d{2})"),  # 20261231
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),  # 2026年12月31日
+)
+
+
 def parse_date(value: object) -> date | None:
+    """A date as a person types it: 2026-12-31, 2026/12/31, 2026.12.31, 20261231 or 2026年12月31日."""
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
         return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        return None
+    text = value.strip()
+    for form in _DATE_FORMS:
+        match = form.fullmatch(text)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return None
+    return None
 
 
 def _blank(value: object) -> bool:

@@ -222,6 +222,21 @@ Open Fuqing again.</translation>
     </message>
 </context>
 <context>
+    <name>DateInput</name>
+    <message>
+        <source>如 2026-12-31</source>
+        <translation>e.g. 2026-12-31</translation>
+    </message>
+    <message>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>从日历中选择日期</source>
+        <translation>Pick a date in the calendar</translation>
+    </message>
+</context>
+<context>
     <name>DevicesView</name>
     <message>
         <source>上次同步包</source>

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.core.demo import generate
+from tests.db_helpers import copy_database
 from tests.sync_helpers import Replica, make_hub_key
 
 RUNS = 50
@@ -38,7 +38,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
     hub.close()
     hub_db = tmp_path / "hub.db"
     # How long a full import takes, to spread the kills over it.
-    shutil.copy(pristine, hub_db)
+    copy_database(pristine, hub_db)
     started = time.perf_counter()
     assert fuqing(hub_db, "import", str(bundle)).returncode == 0
     full_time = time.perf_counter() - started
@@ -47,7 +47,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path) -> None:
     for _ in range(RUNS):
         for suffix in ("", "-wal", "-shm"):
             Path(str(hub_db) + suffix).unlink(missing_ok=True)
-        shutil.copy(pristine, hub_db)
+        copy_database(pristine, hub_db)
         process = subprocess.Popen([sys.executable, "-m", "desktop_app", "--db", str(hub_db), "import", str(bundle)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         time.sleep(rng.uniform(0.05, full_time * 1.1))

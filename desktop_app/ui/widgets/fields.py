@@ -7,14 +7,12 @@ so a form can treat every field alike.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -27,9 +25,8 @@ from PySide6.QtWidgets import (
 from ...core import i18n, idcard, phones
 from ...core import records as r
 from ...core.store import Store
+from .date_input import DateInput
 from .record_picker import LinksPicker, RecordPicker
-
-BLANK_DATE = QDate(1900, 1, 1)
 
 
 class FieldEditor(QObject):
@@ -123,11 +120,13 @@ class SensitiveEditor(FieldEditor):
 
 
 class TagsEditor(LineEditor):
+    """Tags typed as text (separated by spaces, commas or 、); a draft keeps the text as typed."""
+
     def value(self) -> Any:
         return self.edit.text()
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("、".join(value or []))
+        self.edit.setText(value if isinstance(value, str) else "、".join(value or []))
 
 
 class TextEditor(FieldEditor):
@@ -138,6 +137,7 @@ class TextEditor(FieldEditor):
         self.edit.setMinimumHeight(70)
         if field.name != "body":
             self.edit.setMaximumHeight(110)
+        self.edit.setTabChangesFocus(True)  # Tab moves on, as in every other field; Enter starts a new line
         self.edit.textChanged.connect(self.changed)
 
     def value(self) -> Any:
@@ -148,29 +148,20 @@ class TextEditor(FieldEditor):
 
 
 class DateEditor(FieldEditor):
-    """A calendar date; optional dates show blank at the 1900-01-01 sentinel."""
+    """A date field (``DateInput``): typed in any usual form or picked; empty means no date."""
 
     def __init__(self, field: r.Field):
-        self.edit = QDateEdit()
-        super().__init__(field, self.edit)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setCalendarPopup(True)
-        self.edit.setMinimumDate(BLANK_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.dateChanged.connect(self.changed)
+        self.input = DateInput()
+        super().__init__(field, self.input)
+        self.edit = self.input.edit
+        self.edit.setObjectName(f"field_{field.name}_text")
+        self.input.changed.connect(self.changed)
 
     def value(self) -> Any:
-        qdate = self.edit.date()
-        if qdate == BLANK_DATE:
-            return None
-        return date(qdate.year(), qdate.month(), qdate.day()).isoformat()
+        return self.input.value()
 
     def set_value(self, value: Any) -> None:
-        if not value:
-            self.edit.setDate(BLANK_DATE)
-            return
-        d = date.fromisoformat(str(value))
-        self.edit.setDate(QDate(d.year, d.month, d.day))
+        self.input.set_value(str(value) if value else None)
 
 
 class ChoiceEditor(FieldEditor):
@@ -259,9 +250,11 @@ class LinksEditor(FieldEditor):
         self.picker.links_changed.connect(self.changed)
 
     def value(self) -> Any:
-        return self.picker.record_ids()
+        pending = self.picker.pending_id()  # chosen but not added: saved all the same
+        return self.picker.record_ids() + ([pending] if pending else [])
 
     def set_value(self, value: Any) -> None:
+        self.picker.picker.set_record_id(None)
         self.picker.set_record_ids(list(value or []))
 
 

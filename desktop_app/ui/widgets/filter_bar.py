@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ...core import enums, i18n
 from ...core.enums import ChoiceSet
 from ...core.lists.query import Filters, ListSpec
 from ...core.store import Store
-from .fields import BLANK_DATE
+from ...core.validation import parse_date
+from .date_input import DateInput
 from .record_picker import RecordPicker
 
 
@@ -29,8 +28,8 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 0, 0, 1, 4)
         self.point: RecordPicker | None = None
-        self.date_from: QDateEdit | None = None
-        self.date_to: QDateEdit | None = None
+        self.date_from: DateInput | None = None
+        self.date_to: DateInput | None = None
         self.group: QComboBox | None = None
         self.status: QComboBox | None = None
         column = 0
@@ -65,15 +64,11 @@ class FilterBar(QWidget):
         self._timer.timeout.connect(lambda: self.changed.emit(self.filters()))
         self.search.textChanged.connect(self._emit_soon)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str) -> DateInput:
+        edit = DateInput(self.tr("不限"))
         edit.setObjectName(name)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(BLANK_DATE)
-        edit.setSpecialValueText(self.tr("不限"))
-        edit.setDate(BLANK_DATE)
-        edit.dateChanged.connect(self._emit_soon)
+        edit.edit.setMaximumWidth(110)
+        edit.changed.connect(self._emit_soon)
         return edit
 
     def _choice_box(self, name: str, choices: ChoiceSet, everything: str) -> QComboBox:
@@ -92,11 +87,11 @@ class FilterBar(QWidget):
         self._timer.stop()
 
     @staticmethod
-    def _date_value(edit: QDateEdit | None) -> str | None:
-        if edit is None or edit.date() == BLANK_DATE:
+    def _date_value(edit: DateInput | None) -> str | None:
+        if edit is None:
             return None
-        d = edit.date()
-        return date(d.year(), d.month(), d.day()).isoformat()
+        value = edit.value()
+        return value if value and parse_date(value) else None  # half-typed: no date filter yet
 
     def filters(self) -> Filters:
         return Filters(
@@ -111,7 +106,7 @@ class FilterBar(QWidget):
     def set_dates(self, start: str | None, end: str | None) -> None:
         for edit, value in ((self.date_from, start), (self.date_to, end)):
             if edit is not None:
-                edit.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else BLANK_DATE)
+                edit.set_value(value)
 
     def clear(self) -> None:
         self.search.clear()

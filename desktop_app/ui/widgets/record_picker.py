@@ -7,6 +7,7 @@ Options come from the core's ``lookup`` as the person types, so a picker over
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -106,10 +107,16 @@ class LinksPicker(QWidget):
         self._kind = kind
         self.picker = RecordPicker(store, kind, allow_empty=True)
         self.picker.setObjectName("links_picker")
+        self.setFocusProxy(self.picker)
         self.add_button = QPushButton(self.tr("添加"))
         self.remove_button = QPushButton(self.tr("移除"))
         self.chosen = QListWidget()
         self.chosen.setMaximumHeight(90)
+        # One Tab stop per field (the picker): choosing there adds; the buttons and
+        # the list are for the mouse, and Delete removes what is selected in the list.
+        for widget in (self.add_button, self.remove_button, self.chosen):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.chosen, self.remove_selected, Qt.ShortcutContext.WidgetShortcut)
         row = QHBoxLayout()
         row.addWidget(self.picker, 1)
         row.addWidget(self.add_button)
@@ -120,12 +127,22 @@ class LinksPicker(QWidget):
         layout.addWidget(self.chosen)
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
+        # Choosing from the list (click or Enter) adds at once: a choice is never left behind.
+        self.picker.activated.connect(lambda _index: self.add_current())
+        self.picker.selection_changed.connect(self.links_changed)
 
     def add_current(self) -> None:
         record_id = self.picker.record_id()
         if record_id and record_id not in self.record_ids():
             self._append(record_id, self.picker.currentText())
+        if record_id:
+            self.picker.set_record_id(None)
             self.links_changed.emit()
+
+    def pending_id(self) -> str | None:
+        """Chosen in the picker but not yet added."""
+        record_id = self.picker.record_id()
+        return record_id if record_id and record_id not in self.record_ids() else None
 
     def remove_selected(self) -> None:
         for item in self.chosen.selectedItems():

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -55,8 +56,9 @@ def fill(page: RecordPage, name: str, value: object) -> None:
             editor.picker.picker.set_record_id(record_id)
             editor.picker.add_button.click()
     elif isinstance(editor, DateEditor):
-        # Picking a day in the calendar popup sets the QDateEdit's date.
-        editor.edit.setDate(QDate.fromString(str(value), "yyyy-MM-dd"))
+        editor.edit.setFocus()
+        editor.edit.selectAll()
+        QTest.keyClicks(editor.edit, str(value))
     elif isinstance(editor, SensitiveEditor):
         type_text(editor.edit, str(value))
     else:

@@ -1,0 +1,187 @@
+"""Keyboard entry as a CSPro or ODK user expects it: real key events (Chinese as
+input-method commits), Tab from field to field in form order, every typed
+value stored exactly; dates in each usual form; a person chosen in a picker
+but not added with 添加 is saved all the same; tags survive a draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import drafts
+from desktop_app.core.store import Store
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.record_page import RecordPage
+from desktop_app.ui.widgets.fields import (
+    BoolEditor,
+    ChoiceEditor,
+    ChoicesEditor,
+    FieldEditor,
+    LinksEditor,
+    RefEditor,
+)
+from tests.unit.ui.pages.test_records import world  # noqa: F401  (fixture)
+from tests.unit.ui.typing import type_text
+
+
+def _owns_focus(editor: FieldEditor) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is editor.widget or editor.widget.isAncestorOf(focused))
+
+
+def _type(widget: QWidget, text: str) -> None:
+    if text.isascii():
+        QTest.keyClicks(widget, text)
+    else:
+        type_text(widget, text)
+
+
+def _choose_in_picker(qtbot: QtBot, combo: Any, typed: str) -> None:
+    """Type part of a name, wait for the list, go down to the first match, Enter."""
+    type_text(combo.search_edit, typed)
+    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+    QTest.keyClick(combo.view(), Qt.Key.Key_Down)
+    QTest.keyClick(combo.view(), Qt.Key.Key_Return)
+
+
+def enter(qtbot: QtBot, editor: FieldEditor, value: Any) -> None:
+    """Give ``editor`` its value with the keyboard alone; the editor has the focus."""
+    if isinstance(editor, ChoiceEditor):
+        combo = editor.combo
+        for _ in range(combo.count()):
+            if combo.currentData() == value:
+                break
+            QTest.keyClick(combo, Qt.Key.Key_Down)
+    elif isinstance(editor, ChoicesEditor):
+        view = editor.list
+        view.setCurrentRow(0)
+        for row in range(view.count()):
+            if view.item(row).data(Qt.ItemDataRole.UserRole) in value:
+                QTest.keyClick(view, Qt.Key.Key_Space)
+            QTest.keyClick(view, Qt.Key.Key_Down)
+    elif isinstance(editor, BoolEditor):
+        if value:
+            QTest.keyClick(editor.box, Qt.Key.Key_Space)
+    elif isinstance(editor, RefEditor):
+        _choose_in_picker(qtbot, editor.picker, value)
+    elif isinstance(editor, LinksEditor):
+        for name in value:
+            _choose_in_picker(qtbot, editor.picker.picker, name)
+    else:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        _type(focused, value)
+
+
+def fill_by_keyboard(qtbot: QtBot, page: RecordPage, values: dict[str, Any]) -> None:
+    """Start in the first field; for each field in form order, type its value (if any), then Tab."""
+    names = list(page.form.editors)
+    page.form.focus_first()
+    for position, name in enumerate(names):
+        editor = page.form.editors[name]
+        try:
+            qtbot.waitUntil(lambda editor=editor: _owns_focus(editor), timeout=2000)
+        except Exception as error:
+            raise AssertionError(f"Tab did not reach {name}: focus on {QApplication.focusWidget()!r}") from error
+        if name in values:
+            enter(qtbot, editor, values[name])
+        if position + 1 < len(names):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def save_by_keyboard(qtbot: QtBot, page: RecordPage) -> str:
+    qtbot.waitUntil(page.save_button.isEnabled, timeout=3000)
+    QTest.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.status.text() == "已保存", timeout=3000)
+    assert page.form.record_id is not None
+    return page.form.record_id
+
+
+@pytest.fixture
+def shown(window: MainWindow) -> MainWindow:
+    window.resize(1366, 768)
+    return window
+
+
+def test_a_woman_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    shown.show_section("woman")
+    page = shown.woman_page
+    page.new_record()
+    fill_by_keyboard(qtbot, page, {
+        "name": "张桂英", "id_number": "11010519491231002X", "phone": "13912345678", "liaison_point_id": "王家",
+        "address": "王家村3组", "groups": ["left_behind", "two_cancers"], "needs": "想学电商\n也想看病",
+        "consent_date": "2026/11/02", "consent_method": "oral", "notes": "下次带表格",
+    })  # fmt: skip
+    record = shown.store.get("woman", save_by_keyboard(qtbot, page))
+    assert {k: record[k] for k in ("name", "id_number", "phone", "liaison_point_id", "address", "groups", "needs",
+                                   "consent_date", "consent_method", "notes")} == {
+        "name": "张桂英", "id_number": "11010519491231002X", "phone": "13912345678",
+        "liaison_point_id": world["point"], "address": "王家村3组", "groups": ["left_behind", "two_cancers"],
+        "needs": "想学电商\n也想看病", "consent_date": "2026-11-02", "consent_method": "oral", "notes": "下次带表格",
+    }  # fmt: skip
+
+
+def test_a_help_pair_with_a_compact_date_and_a_cadre_chosen_not_added(
+    qtbot: QtBot,
+    shown: MainWindow,
+    world: dict[str, str],  # noqa: F811
+) -> None:
+    shown.show_section("help_pair")
+    page = shown.help_pair_page
+    page.new_record()
+    fill_by_keyboard(qtbot, page, {"woman_id": "李秀", "goals": ["skill"], "start_date": "20261103"})
+    # 赵娟 picked in the list but 添加 never pressed (the list closed by clicking elsewhere).
+    links = page.form.editors["cadre_ids"]
+    assert isinstance(links, LinksEditor)
+    links.picker.picker.set_record_id(world["cadre"])
+    record = shown.store.get("help_pair", save_by_keyboard(qtbot, page))
+    assert record["woman_id"] == world["woman"] and record["goals"] == ["skill"]
+    assert record["start_date"] == "2026-11-03"
+    assert set(record["cadre_ids"]) == {world["own"], world["cadre"]}
+
+
+def test_a_diary_with_dashes_tags_and_a_multi_line_body(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    shown.show_section("diary")
+    page = shown.diary_page
+    page.new_record()
+    page.form.editors["date"].set_value(None)
+    fill_by_keyboard(qtbot, page, {
+        "date": "2026-11-04", "place": "村委会", "title": "蹲点", "body": "上午座谈\n下午走访",
+        "woman_ids": ["李秀"], "tags": "留守妇女 电商",
+    })  # fmt: skip
+    record = shown.store.get("diary", save_by_keyboard(qtbot, page))
+    assert (record["date"], record["place"], record["title"], record["body"]) == (
+        "2026-11-04",
+        "村委会",
+        "蹲点",
+        "上午座谈\n下午走访",
+    )
+    assert record["woman_ids"] == [world["woman"]] and record["tags"] == ["留守妇女", "电商"]
+
+
+def test_a_date_that_is_not_a_date_is_said_not_dropped(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    shown.show_section("help_pair")
+    page = shown.help_pair_page
+    page.new_record()
+    fill_by_keyboard(qtbot, page, {"woman_id": "李秀", "start_date": "2026-13-40"})
+    label = page.form.error_labels["start_date"]
+    qtbot.waitUntil(label.isVisible, timeout=3000)
+    assert "应为日期" in label.text() and not page.save_button.isEnabled()
+
+
+def test_tags_survive_a_draft(qtbot: QtBot, shown: MainWindow, store: Store) -> None:
+    page = shown.diary_page
+    shown.show_section("diary")
+    page.new_record()
+    type_text(page.form.editors["title"].widget, "草稿")
+    page.form.editors["tags"].widget.setFocus()
+    type_text(page.form.editors["tags"].widget, "留守妇女 电商")
+    page.save_draft()
+    (draft,) = drafts.drafts(store, "diary")
+    page.restore_draft(draft)
+    assert page.form.editors["tags"].value() == "留守妇女 电商"
