@@ -87,6 +87,7 @@ def bulk_write(path: Path, key: bytes | None) -> float:
 
 def main() -> None:
     encrypted = demo_db()
+    keyfile._derived.clear()  # time a real start: no key derived yet in this process
     started = time.perf_counter()
     key = keyfile.unlock(encrypted, TEST_PASSWORD)
     print(f"{'unlocking (one scrypt per start)':<44} {(time.perf_counter() - started) * 1000:10.2f} ms")

@@ -6,6 +6,7 @@ history, sync conflicts and changes held for review.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from . import phones
@@ -66,3 +67,16 @@ def show_value(store: Store, field: r.Field | None, value: Any) -> str:
     if field.kind == r.TAGS:
         return join(value)
     return str(value)
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC ISO timestamp as the laptop's local time, "2026-11-23 14:05" ('' if none or unreadable)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -394,3 +394,10 @@ ERASE_REVIEW_MENTIONS = Text(
     "以下记录的正文提到“{name}”，请逐条查看是否需要修改：",
     "These records mention “{name}” in their text; check each one:",
 )
+
+DEMO_NOT_IN_REAL_DATABASE = Text(
+    "演示数据只能放在单独的数据库文件里，不能放进“{path}”（这里是真实数据或默认数据库）。"
+    "请另指定一个文件，如：fuqing --db 演示.db demo",
+    "Demo data goes in a database file of its own, not in “{path}” (real data or the default database). "
+    "Name another file, e.g. fuqing --db demo.db demo",
+)

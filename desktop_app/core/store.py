@@ -238,6 +238,11 @@ class Store:
             self._notify(self._log.take())
 
     @property
+    def is_demo(self) -> bool:
+        """Made by ``fuqing demo``: made-up records, in a file of their own."""
+        return self.meta("demo_data") == "1"
+
+    @property
     def own_cadre_id(self) -> str | None:
         return self.meta("own_cadre_id")
 

@@ -75,7 +75,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.health_job: Job | None = None  # the integrity check and daily backup after start
-        self.setWindowTitle(self.tr("访妇情 — 妇联干部下基层工作台"))
+        title = self.tr("访妇情 — 妇联干部下基层工作台")
+        if store.is_demo:  # never mistaken for her real notebook
+            title = self.tr("【演示数据】") + title
+        self.setWindowTitle(title)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)

@@ -540,6 +540,10 @@ Open Fuqing again.</translation>
         <translation>Fuqing — field notebook for Women&apos;s Federation cadres</translation>
     </message>
     <message>
+        <source>【演示数据】</source>
+        <translation>[DEMO DATA] </translation>
+    </message>
+    <message>
         <source>首页</source>
         <translation>Home</translation>
     </message>
@@ -857,6 +861,10 @@ Device id: {device}</translation>
     <message>
         <source>以上</source>
         <translation>+</translation>
+    </message>
+    <message>
+        <source>共 1 条</source>
+        <translation>1 record</translation>
     </message>
     <message>
         <source>共 {n}{more} 条</source>

@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from .. import messages as msg
 from .. import records as r
+from ..db import default_db_path
+from ..errors import UsageError
 from ..idcard import check_digit
 from ..ids import link_id
 from ..store import RowWrite, Store
@@ -98,6 +101,21 @@ class _Gen:
         return template.format(n=self.rng.randrange(3, 40), m=self.rng.randrange(1, 9), **slots)
 
 
+DEMO_MARK = "demo_data"
+
+
+def refuse_real_database(store: Store) -> None:
+    """Demo records go in a file of their own, never among a cadre's real ones."""
+    if store.path.resolve() == default_db_path().resolve():
+        raise UsageError(msg.DEMO_NOT_IN_REAL_DATABASE.format(path=store.path))
+    if store.meta(DEMO_MARK) != "1":
+        own = store.own_cadre_id
+        real = sum(n for kind, n in store.counts().items() if kind != "cadre")
+        real += sum(1 for c in store.list_records("cadre", 2) if c["id"] != own)
+        if real:
+            raise UsageError(msg.DEMO_NOT_IN_REAL_DATABASE.format(path=store.path))
+
+
 def fill(
     store: Store,
     diaries: int,
@@ -105,6 +123,7 @@ def fill(
     anchor: date | None = None,
     progress: Progress | None = None,
 ) -> dict[str, int]:
+    refuse_real_database(store)
     plan = DemoPlan.for_diaries(diaries)
     g = _Gen(seed, anchor or store.today(), store.device_id)
     conn = store.conn
@@ -392,6 +411,7 @@ def fill(
         if not store.own_cadre_id:
             store.set_own_cadre(cadre_ids[0])
         store.note_event("demo", "demo", "demo", {"seed": seed, "written": written})
+        store.set_meta(DEMO_MARK, "1")  # the window says 演示数据 in its title
     conn.execute("ANALYZE")
     conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return written

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core import backup
 from ...core.store import Store
+from ..confirm import confirm_destructive
 from ..operations import perform
 
 KINDS = {"daily": "每日自动", "pre-import": "导入前", "pre-migration": "升级前", "manual": "手动"}
@@ -81,14 +82,13 @@ class BackupsDialog(QDialog):
         if row < 0:
             return
         chosen = self._backups[row].path
-        answer = QMessageBox.question(
+        if not confirm_destructive(
             self,
             self.tr("从备份恢复"),
             self.tr("用 {time} 的备份替换当前数据？当前数据会先另存一份。访妇情将随后退出，请重新打开。").format(
                 time=self._backups[row].taken.strftime("%Y-%m-%d %H:%M")
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.restore_now(chosen)
 

@@ -19,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = 300
 WINDOW = 200
 CACHE_LIMIT = 5000
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000_000  # exact for any county; the cap only bounds a pathological count
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 

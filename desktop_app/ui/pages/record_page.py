@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from ...core import drafts
 from ...core import records as r
+from ...core.describe import local_time
 from ...core.errors import DuplicateRecord
 from ...core.lists.query import Filters
 from ...core.lists.specs import SPECS
 from ...core.store import Record, Store
 from ..changes import follow
+from ..confirm import confirm_destructive
 from ..dialogs.duplicate import DuplicateChoice, ask_about_duplicate
 from ..dialogs.history import HistoryDialog
 from ..models.record_list import RecordListModel
@@ -179,7 +181,10 @@ class RecordPage(QWidget):
             return
         n, capped = self.model.total()
         more = self.tr("以上") if capped else ""
-        self.count_label.setText(self.tr("共 {n}{more} 条").format(n=n, more=more))
+        if n == 1:  # English says "1 record", not "1 records"
+            self.count_label.setText(self.tr("共 1 条"))
+        else:
+            self.count_label.setText(self.tr("共 {n}{more} 条").format(n=f"{n:,}", more=more))
 
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._switching or not current.isValid():
@@ -303,16 +308,13 @@ class RecordPage(QWidget):
         if record_id is None:
             return
         title = str(self.store.get(self.kind, record_id).get(self.rtype.title_field) or "")[:30]
-        answer = QMessageBox.question(
+        if confirm_destructive(
             self,
             self.tr("删除{kind}").format(kind=self.rtype.label),
             self.tr(
                 "确定删除{kind}“{title}”吗？删除后只留下同步所需的删除标记，内容不再保留，同步时传给县妇联。"
             ).format(kind=self.rtype.label, title=title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.delete_now(record_id)
 
     def delete_now(self, record_id: str) -> None:
@@ -377,7 +379,7 @@ class RecordPage(QWidget):
             self,
             self.tr("恢复草稿"),
             self.tr("发现上次未保存的{kind}草稿“{title}”（{time}）。要恢复吗？").format(
-                kind=self.rtype.label, title=str(title)[:30], time=latest.saved_at
+                kind=self.rtype.label, title=str(title)[:30], time=local_time(latest.saved_at)
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

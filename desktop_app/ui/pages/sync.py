@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import DESTINATIONS
+from ...core.describe import local_time
 from ...core.store import Store
 from ...core.sync import exchange, keys
 from ..changes import follow
@@ -149,7 +150,7 @@ class TransferView(QWidget):
                 [
                     d.label,
                     self.tr("公钥") if d.kind == "age" else self.tr("口令"),
-                    d.last_sent_at or self.tr("从未"),
+                    local_time(d.last_sent_at) or self.tr("从未"),
                     d.last_bundle_id or "",
                 ]
                 for d in self._destinations

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...core import records as r
-from ...core.describe import device_label
+from ...core.describe import device_label, local_time
 from ...core.lists import names
 from ...core.store import Store
 from ...core.sync import conflicts
@@ -52,7 +52,9 @@ class ConflictsView(QWidget):
             rtype = r.RECORD_TYPES.get(c.record_type)
             title = names.labels(self.store, c.record_type, [c.record_id]).get(c.record_id, "") if rtype else ""
             device = device_label(self.store, str(c.loser.get("device_id", "")))
-            rows.append([rtype.label if rtype else c.record_type, title or c.record_id[:8], device, c.detected_at])
+            rows.append(
+                [rtype.label if rtype else c.record_type, title or c.record_id[:8], device, local_time(c.detected_at)]
+            )
         fill(self.list, rows)
         self.summary.setText(
             self.tr("两台电脑同时修改了同一条记录：新的版本已保存，另一版本留在这里，请比较后选择（黄色为不同之处）。")

@@ -12,17 +12,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.changes import DEVICES
+from ...core.describe import local_time
 from ...core.store import Store
 from ...core.sync import devices as registry
 from ...core.sync import exchange, rights
 from ..changes import follow
+from ..confirm import confirm_destructive
 from ..operations import perform
 from .tables import fill, plain_table
 
@@ -157,7 +158,7 @@ class DevicesView(QWidget):
         fill(
             self.table,
             [[d.label, d.federation or "", status_label(d), str(d.bundle_count), str(d.rows_received),
-              d.last_bundle_at or "", role_label(d.role), d.app_version or ""] for d in self._devices],
+              local_time(d.last_bundle_at), role_label(d.role), d.app_version or ""] for d in self._devices],
             [WAITING if d.status == registry.PENDING and not d.blocked else None for d in self._devices],
         )  # fmt: skip
         waiting = sum(1 for d in self._devices if d.status == registry.PENDING and not d.blocked)
@@ -221,13 +222,4 @@ class DevicesView(QWidget):
             perform(self, self.store, lambda s: registry.block_cadre(s, cadre_id))
 
 
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question whose default is No: a stray Enter must not revoke anyone."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+_confirm = confirm_destructive

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...core import records as r
 from ...core.lists.specs import RELATED, related
 from ...core.store import Store
 from ..changes import follow
+from ..confirm import confirm_destructive
 from ..models.record_list import RecordListModel
 from ..operations import perform
 from .record_form import RecordForm
@@ -88,8 +89,7 @@ class HelpLogPanel(QWidget):
         log_id = self.form.record_id
         if log_id is None:
             return
-        answer = QMessageBox.question(self, self.tr("删除帮扶记录"), self.tr("确定删除这条帮扶记录吗？"))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_destructive(self, self.tr("删除帮扶记录"), self.tr("确定删除这条帮扶记录吗？")):
             return
 
         if perform(self, self.store, lambda s: s.delete("help_log", log_id)):

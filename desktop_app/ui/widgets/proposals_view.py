@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from ...core import records as r
 from ...core.changes import PROPOSALS
+from ...core.describe import local_time
 from ...core.store import Store
 from ...core.sync import proposals
 from ..changes import follow
@@ -51,7 +52,7 @@ class ProposalsView(QWidget):
         self._items = proposals.listed(self.store)
         fill(
             self.list,
-            [[p.received_at, proposals.sender_label(self.store, p), _type_label(p.record_type), p.reason_text]
+            [[local_time(p.received_at), proposals.sender_label(self.store, p), _type_label(p.record_type), p.reason_text]
              for p in self._items],
         )  # fmt: skip
         self.summary.setText(

@@ -3,8 +3,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core import records as r
 from desktop_app.core.demo import generate
+from desktop_app.core.errors import UsageError
 from desktop_app.core.store import Store
 from desktop_app.core.validation import clean_record
 
@@ -61,3 +64,16 @@ def test_demo_text_is_searchable(tmp_path: Path) -> None:
         assert seqs
         rows = store.rows_by_seq("diary", seqs, ["title", "body", "place", "tags"])
         assert all("妇女" in (row["body"] + row["title"] + (row["place"] or "") + row["tags"]) for row in rows.values())
+
+
+def test_demo_data_never_goes_among_real_records(profiled: Store) -> None:
+    profiled.save("woman", {"name": "李秀英"})
+    with pytest.raises(UsageError, match="演示数据只能放在单独的数据库文件里"):
+        generate.fill(profiled, 20, seed=1)
+    assert profiled.count("woman") == 1 and not profiled.is_demo
+
+
+def test_a_demo_database_is_marked_and_can_be_filled_again(store: Store) -> None:
+    generate.fill(store, 20, seed=1)
+    assert store.is_demo
+    generate.fill(store, 20, seed=2)  # more made-up records in the same demo file
