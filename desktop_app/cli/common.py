@@ -49,12 +49,20 @@ def read_passphrase(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except OSError as error:
         raise UsageError(pick(f"无法读取口令文件：{error}", f"Cannot read the passphrase file: {error}")) from None
+    # Notepad saves UTF-16 or UTF-8 with a byte-order mark: both read as the text she typed.
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        lines = data.decode(encoding).splitlines()
+    except UnicodeDecodeError:
+        raise UsageError(
+            pick("口令文件不是文本文件（请用 UTF-8 保存）", "The passphrase file is not text (save it as UTF-8)")
+        ) from None
     if not lines or not lines[0].strip():
         raise UsageError(pick("口令文件的第一行是空的", "The passphrase file's first line is empty"))
-    return lines[0].strip()
+    return lines[0].strip()  # (a data password cannot start or end with a space: keyfile.password_problem)
 
 
 def given_password(args: argparse.Namespace) -> str | None:

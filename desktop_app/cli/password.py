@@ -37,8 +37,7 @@ def change_password(store: Store, args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 1
     assert new is not None
-    store.set_password(new)
-    print(msg.PASSWORD_CHANGED)
+    print(msg.PASSWORD_CHANGED.format(n=store.set_password(new)))
     return 0
 
 

@@ -251,8 +251,8 @@ def conflict_list(store: Store, args: argparse.Namespace) -> int:
         conflicts.resolve(store, args.resolve, args.keep)
         print(pick("已处理这个冲突", "Conflict settled"), file=sys.stderr if args.json else sys.stdout)
     found = conflicts.open_conflicts(store)
-    if args.json:
-        print_json([vars(c) for c in found])
+    if args.json:  # the other version's ID number and phone masked, as everywhere without --reveal
+        print_json([{**vars(c), "loser": masked(c.loser)} for c in found])
     else:
         for c in found:
             print(f"{c.id}  {c.record_type}  {c.record_id}  {c.detected_at}")

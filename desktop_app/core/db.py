@@ -61,12 +61,20 @@ def connect(path: str | Path, key: bytes | None, migrate: bool = True, backed_up
             if 0 < found < migrations.LATEST and not backed_up:  # (just encrypted: backed up then)
                 backup.backup_connection(conn, path, key, "pre-migration")
             migrations.apply(conn, str(path))
+            drop_value_samples(conn)
         for suffix in ("", "-wal", "-shm"):  # made by SQLite with the process umask: the person's alone
             make_private(Path(str(path) + suffix))
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def drop_value_samples(conn: sqlite3.Connection) -> None:
+    """The planner's statistics keep sample index entries (sqlite_stat4): names and
+    ID numbers, even of deleted women. Only the counts (sqlite_stat1) are kept."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").fetchone():
+        conn.execute("DELETE FROM sqlite_stat4")
 
 
 def encrypt_in_place(path: Path, key: bytes) -> None:

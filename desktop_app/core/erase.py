@@ -93,6 +93,7 @@ def erase_woman(store: Store, woman_id: str) -> Erased:
         for table, ids in (("woman", [woman_id]), ("help_pair", pair_ids), ("help_log", log_ids)):
             store.forget_audit(table, ids)  # also what an earlier deletion left
         store.note_event("woman", woman_id, "erase", {})
+    store.flush_forgotten()
     return result
 
 

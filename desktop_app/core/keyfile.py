@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import messages as msg
+from .engine import apply_key, sqlite3
 from .errors import FuqingError
 from .files import write_atomically
 
@@ -68,6 +69,26 @@ def password_problem(password: str) -> str | None:
         # A password box turns the input method off: a Chinese password could be set
         # from a script and then never typed again at the window.
         return str(msg.PASSWORD_NOT_ASCII)
+    if password != password.strip():  # a password file's line is read without them
+        return str(msg.PASSWORD_EDGE_SPACES)
+    return secret_too_easy(password)
+
+
+COMMON_SECRETS = frozenset({
+    "password", "password1", "passw0rd", "12345678", "123456789", "1234567890", "87654321", "11111111",
+    "88888888", "66666666", "00000000", "qwertyui", "qwertyuiop", "asdfghjk", "1qaz2wsx", "abcd1234",
+    "a1234567", "woaini1314", "iloveyou", "abc12345", "admin123", "fuqing123", "fulian123", "12341234",
+})  # fmt: skip
+
+
+def secret_too_easy(secret: str) -> str | None:
+    """A password or bundle passphrase that is among the first guesses anyone tries."""
+    text = secret.strip().lower()
+    if len(text) < MIN_PASSWORD:
+        return msg.PASSWORD_TOO_SHORT.format(n=MIN_PASSWORD)
+    if text in COMMON_SECRETS or len(set(text)) < 4 or (text.isdigit() and len(text) < 12):
+        # Birthdays, phone numbers, 11111111: tried first, in seconds.
+        return str(msg.PASSWORD_TOO_EASY)
     return None
 
 
@@ -115,6 +136,40 @@ def new_recovery_code(db_path: Path, key: bytes) -> str:
     data["slots"]["recovery"] = _seal(key, _normal(code))
     _write(db_path, data["slots"])
     return code
+
+
+def rewrap_copies(db_path: Path, key: bytes) -> int:
+    """After a new password or recovery code: the backups beside the database that
+    use the same key get the new key file too, so the old password or code opens
+    none of them. (Copies elsewhere, on a USB stick, keep theirs: docs/privacy.md.)"""
+    folder = db_path.parent
+    candidates = [
+        *folder.glob(f"{glob_escape(db_path.name)}.before-restore-*"),
+        *(folder / "backups").glob(f"{glob_escape(db_path.stem)}-*.db"),
+    ]
+    rewrapped = 0
+    for copy in candidates:
+        if copy.suffix == ".keys" or not keyfile_path(copy).exists() or not _opens_with(copy, key):
+            continue
+        copy_to(db_path, copy)
+        rewrapped += 1
+    return rewrapped
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
+
+
+def _opens_with(path: Path, key: bytes) -> bool:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        apply_key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 def copy_to(db_path: Path, target_db: Path) -> None:

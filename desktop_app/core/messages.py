@@ -351,9 +351,11 @@ OPENED_WITH_RECOVERY_CODE = Text(
     "The data was opened with the recovery code: set a new password with fuqing password change",
 )
 PASSWORD_CHANGED = Text(
-    "口令已修改。在这台电脑上恢复以前的备份也用新口令；在别处打开以前的备份，仍用当时的口令或恢复码",
-    "Password changed. Restoring an earlier backup on this computer takes the new password too; opened "
-    "elsewhere, an earlier backup still takes the password or recovery code of its time",
+    "口令已修改，本机 backups 文件夹里的 {n} 份备份也只认新口令了。以前存到 U 盘或别处的备份仍用当时的口令或恢复码打开："
+    "怀疑口令泄露时，请删除那些旧备份",
+    "Password changed; the {n} backups in this computer's backups folder now take only the new one. Backups saved "
+    "earlier to a USB stick or elsewhere still open with the password or recovery code of their time: if the "
+    "password may have leaked, delete those",
 )
 NOT_A_DATABASE_OR_NO_KEYS = Text(
     "“{path}”不是访妇情数据库，或是加密的访妇情数据但旁边缺少密钥文件“{keys}”（请从备份恢复，备份旁边有同名的 .keys 文件）",
@@ -400,4 +402,21 @@ DEMO_NOT_IN_REAL_DATABASE = Text(
     "请另指定一个文件，如：fuqing --db 演示.db demo",
     "Demo data goes in a database file of its own, not in “{path}” (real data or the default database). "
     "Name another file, e.g. fuqing --db demo.db demo",
+)
+PASSWORD_EDGE_SPACES = Text("口令开头和结尾不能是空格", "The password cannot start or end with a space")
+PASSWORD_TOO_EASY = Text(
+    "口令太容易被猜到（常见口令、生日、手机号或重复字符）。请用几个词的拼音加数字，如 wangjiacun 2026 zoufang",
+    "This password is too easy to guess (a common one, a date, a phone number or repeated characters). "
+    "Use a few words and digits, e.g. wangjiacun 2026 zoufang",
+)
+BUNDLE_PASSPHRASE_WEAK = Text(
+    "同步包口令不够安全：{problem}。同步包里有妇女的身份证号和电话，要经过 U 盘和聊天软件。",
+    "The bundle passphrase is not safe enough: {problem}. The bundle holds the women's ID numbers and phones "
+    "and travels on USB sticks and in chat apps.",
+)
+DATABASE_MISSING_KEYS_LEFT = Text(
+    "找不到数据文件“{path}”（或它是空的），但它的密钥文件“{keys}”还在。数据被移走或删除了吗？请从备份恢复；"
+    "确要从头开始，请先把这个密钥文件移到别处。",
+    "The data file “{path}” is missing (or empty) but its key file “{keys}” is still there. Was the data moved or "
+    "deleted? Restore a backup; to start afresh, first move that key file elsewhere.",
 )

@@ -60,12 +60,19 @@ def _hidden(value: Any) -> Any:
     return None if value in (None, "", [], False) else HIDDEN
 
 
+def _kept_out_of_audit(rtype: r.RecordType, name: str) -> bool:
+    # Long texts (正文, 需求, 了解情况 …) name people and their troubles: the record
+    # holds them; a second copy of every version in the audit trail would outlive
+    # each edit that took a name out.
+    return is_sensitive(rtype, name) or (rtype.has_field(name) and rtype.field(name).kind == r.LONGTEXT)
+
+
 def audit_changes(rtype: r.RecordType | None, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """An audit entry's changes with ID numbers and phones replaced by HIDDEN."""
+    """An audit entry's changes with ID numbers, phones and long texts replaced by HIDDEN."""
     if rtype is None:
         return dict(changes)
     return {
-        name: [_hidden(v) for v in pair] if is_sensitive(rtype, name) and isinstance(pair, list) else pair
+        name: [_hidden(v) for v in pair] if _kept_out_of_audit(rtype, name) and isinstance(pair, list) else pair
         for name, pair in changes.items()
     }
 

@@ -24,7 +24,7 @@ from typing import Any
 from . import db, idcard, keyfile, privacy, search
 from . import messages as msg
 from . import records as r
-from .changes import DEVICES, DRAFTS, SETTINGS, ChangeLog, Changes
+from .changes import DEVICES, DRAFTS, PROPOSALS, SETTINGS, ChangeLog, Changes
 from .clock import MAX_AHEAD_MS, ZERO, HybridClock, Stamp, wall_now_ms
 from .engine import is_plain, sqlite3
 from .errors import DuplicateRecord, NotADatabase, NotFound, ValidationFailed
@@ -108,6 +108,13 @@ class Store:
         if secret is None:
             raise PasswordNeeded(str(msg.PASSWORD_NEEDED_NEW if new else msg.PASSWORD_NEEDED), new)
         if new:
+            if keyfile.keyfile_path(self.path).exists():
+                # The data is gone but its key is here: a new database would overwrite the key.
+                raise NotADatabase(msg.DATABASE_MISSING_KEYS_LEFT.format(path=self.path,
+                                                                         keys=keyfile.keyfile_path(self.path)))  # fmt: skip
+            problem = keyfile.password_problem(secret)
+            if problem:  # before anything is made on disk
+                raise PasswordNeeded(problem, new=True)
             db.prepare_folder(self.path)  # the key file is written first
             made = keyfile.create(self.path, secret)
             self.recovery_code, self.unlocked_with = made.recovery_code, "password"
@@ -129,13 +136,17 @@ class Store:
         key, self.unlocked_with = keyfile.unlock_slot(self.path, secret)
         return key
 
-    def set_password(self, password: str) -> None:
-        """A new password for this database (the key, and so every backup, stays the same)."""
+    def set_password(self, password: str) -> int:
+        """A new password for this database and the backups beside it (the old one
+        opens none of them any more); returns how many backups were updated."""
         keyfile.set_password(self.path, self.key, password)
+        return keyfile.rewrap_copies(self.path, self.key)
 
     def new_recovery_code(self) -> str:
-        """A new recovery code to show once; the old one stops opening this database."""
-        return keyfile.new_recovery_code(self.path, self.key)
+        """A new recovery code to show once; the old one stops opening this database and its backups."""
+        code = keyfile.new_recovery_code(self.path, self.key)
+        keyfile.rewrap_copies(self.path, self.key)
+        return code
 
     def reopen(self) -> Store:
         """Another store on the same file, for another thread (connections are not shared)."""
@@ -156,6 +167,7 @@ class Store:
         try:
             self.conn.execute("PRAGMA busy_timeout = 250")  # not worth making a person wait for
             self.conn.execute("PRAGMA optimize")
+            db.drop_value_samples(self.conn)
         except sqlite3.OperationalError as error:
             log.info("statistics left for next time: %s", error)
         finally:
@@ -525,6 +537,17 @@ class Store:
                 label = r.record_type(kind).label
                 raise NotFound(msg.ALREADY_DELETED.format(kind=label, record_id=record_id))
             self._new_local_version(kind, stored, "delete", deleted=1)
+        self.flush_forgotten()
+
+    def flush_forgotten(self) -> None:
+        """Move what a deletion cleared out of the write-ahead log now, so the old
+        values do not wait there (encrypted) until the next checkpoint."""
+        if self.conn.in_transaction:  # the caller's transaction flushes when it ends
+            return
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as error:  # a reader elsewhere: SQLite checkpoints later by itself
+            log.info("checkpoint after a deletion left for later: %s", error)
 
     def restore(self, kind: str, record_id: str) -> None:
         """Undo a deletion (choosing an edit over a deletion in a conflict)."""
@@ -690,10 +713,31 @@ class Store:
         return found
 
     def _forget_deleted(self, table: str, record_ids: list[str]) -> None:
-        """Records just deleted: their audit entries lose the values, their unsaved drafts go."""
+        """Records just deleted: their audit entries lose the values, their unsaved drafts
+        and kept conflicting versions go (a deletion stands over any edit: merge.py)."""
         if not record_ids:
             return
         self.forget_audit(table, record_ids)
+        conflicts = []
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            conflicts += [
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM conflict WHERE record_type = ? AND record_id IN ({marks})", [table, *chunk]
+                )
+            ]
+        self.drop_conflicts(conflicts)
+        proposals = 0
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            proposals += self.conn.execute(  # changes to a record that is gone: nothing left to decide
+                f"DELETE FROM proposal WHERE record_type = ? AND record_id IN ({marks})", [table, *chunk]
+            ).rowcount
+        if proposals:
+            self.note_change(PROPOSALS)
         dropped = []
         for start in range(0, len(record_ids), 500):
             chunk = record_ids[start : start + 500]

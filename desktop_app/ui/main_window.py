@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
     def _connect(self, key: str, page: QWidget) -> None:
         if key == "home":
             cast("HomePage", page).open_requested.connect(self.open_record)
+            cast("HomePage", page).open_sync.connect(lambda: self.show_section("sync"))
         if isinstance(page, (WomanPage, LiaisonPointPage, VisitPage)):
             page.related.open_requested.connect(self.open_record)
         if isinstance(page, VisitPage):
@@ -263,8 +264,9 @@ class MainWindow(QMainWindow):
         BackupsDialog(self.store, self).exec()
 
     def change_password(self) -> None:
-        if ChangePasswordDialog(self.store, self).exec():
-            self.statusBar().showMessage(self.tr("数据口令已修改"), 10_000)
+        dialog = ChangePasswordDialog(self.store, self)
+        if dialog.exec():
+            QMessageBox.information(self, self.tr("数据口令与恢复码"), dialog.done_message)
 
     def edit_profile(self) -> None:
         ProfileDialog(self.store, self).exec()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialo
 from ..core import keyfile
 from ..core import messages as msg
 from ..core.engine import is_plain, sqlite3
-from ..core.errors import FuqingError
+from ..core.errors import FuqingError, NotADatabase
 from ..core.store import Store
 from .dialogs.password import NewPasswordDialog, RecoveryCodeDialog, UnlockDialog
 
@@ -55,6 +55,9 @@ def _open(path: Path, parent: QWidget | None) -> Store | None:
             parent,
         )
         return Store(path, secret=dialog.password) if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if not is_plain(path) and not keyfile.keyfile_path(path).exists():
+        # Told now, not after she typed a password: the .keys file travels with the data.
+        raise NotADatabase(msg.NOT_A_DATABASE_OR_NO_KEYS.format(path=path, keys=keyfile.keyfile_path(path)))
     if is_plain(path) and not keyfile.keyfile_path(path).exists():
         dialog = NewPasswordDialog(
             QCoreApplication.translate(
@@ -99,6 +102,13 @@ def _encrypt(path: Path, password: str, parent: QWidget | None) -> Store:
     store = Store(path, key=key)
     code = result.get("code")
     store.recovery_code = code if isinstance(code, str) else None
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("unlock", "数据已加密"),
+        QCoreApplication.translate(
+            "unlock", "数据已加密保存，所有记录都在。加密前的数据另存了一份加密的备份，在“{folder}”。"
+        ).format(folder=path.parent / "backups"),
+    )
     return store
 
 
@@ -114,8 +124,9 @@ def _after_opening(store: Store, parent: QWidget | None) -> None:
         ),
         parent,
     )
+    dialog.required = True  # opened with the paper code: she leaves with a password she knows
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return  # the recovery code keeps working until she sets a password
+        return
     try:
         store.set_password(dialog.password)
         code = store.new_recovery_code()

@@ -116,6 +116,17 @@ Open Fuqing again.</translation>
     </message>
 </context>
 <context>
+    <name>BundlePassphraseDialog</name>
+    <message>
+        <source>同步包将用这个口令加密。请用电话或当面把口令告诉收件人，不要和同步包一起发送。</source>
+        <translation>The bundle will be encrypted with this passphrase. Tell it to the recipient by phone or in person; never send it with the bundle.</translation>
+    </message>
+    <message>
+        <source>同步包口令</source>
+        <translation>Bundle passphrase</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>数据口令与恢复码</source>
@@ -150,12 +161,24 @@ Open Fuqing again.</translation>
         <translation>Change password</translation>
     </message>
     <message>
-        <source>现在的口令不对</source>
-        <translation>The current password is wrong</translation>
+        <source>请先输入现在的口令（或恢复码）</source>
+        <translation>Type the current password (or the recovery code) first</translation>
     </message>
     <message>
-        <source>已换成新的恢复码；旧的恢复码不能再打开数据</source>
-        <translation>A new recovery code is in place; the old one no longer opens the data</translation>
+        <source>现在的口令不对，没有做任何修改</source>
+        <translation>The current password is wrong; nothing was changed</translation>
+    </message>
+    <message>
+        <source>生成新的恢复码</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <source>生成新的恢复码后，以前抄下的恢复码就不能再打开数据了。继续吗？</source>
+        <translation>After a new recovery code is made, the code written down before no longer opens the data. Go on?</translation>
+    </message>
+    <message>
+        <source>已换成新的恢复码；旧的恢复码不能再打开数据。</source>
+        <translation>The recovery code was replaced; the old one no longer opens the data.</translation>
     </message>
     <message>
         <source>两次输入的口令不一样</source>
@@ -506,8 +529,12 @@ Open Fuqing again.</translation>
         <translation>Not met</translation>
     </message>
     <message>
-        <source>全体干部的完成情况见报表或命令 fuqing quotas</source>
-        <translation>For every cadre&apos;s progress see the reports or the command fuqing quotas</translation>
+        <source>全体干部的完成情况见上方“全体干部任务指标”和报表</source>
+        <translation>Every cadre's progress: see “Every cadre's quotas” above, and the reports</translation>
+    </message>
+    <message>
+        <source>全体干部的完成情况见报表</source>
+        <translation>Every cadre's progress: see the reports</translation>
     </message>
     <message>
         <source>帮扶回访</source>
@@ -520,6 +547,101 @@ Open Fuqing again.</translation>
     <message>
         <source>共 {n} 项，其中逾期 {overdue} 项（双击打开）</source>
         <translation>{n} items, {overdue} overdue (double-click to open)</translation>
+    </message>
+</context>
+<context>
+    <name>HubPanel</name>
+    <message>
+        <source>县妇联汇总</source>
+        <translation>County overview</translation>
+    </message>
+    <message>
+        <source>去同步页处理…</source>
+        <translation>Open the Sync page…</translation>
+    </message>
+    <message>
+        <source>干部的电脑</source>
+        <translation>Cadre's computer</translation>
+    </message>
+    <message>
+        <source>所属妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last received</translation>
+    </message>
+    <message>
+        <source>同步包</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
+        <source>电脑</source>
+        <translation>Computers</translation>
+    </message>
+    <message>
+        <source>干部</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>已完成指标</source>
+        <translation>Quotas met</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Not yet met</translation>
+    </message>
+    <message>
+        <source>各干部送来的数据</source>
+        <translation>From each cadre</translation>
+    </message>
+    <message>
+        <source>各妇联合计</source>
+        <translation>Per federation</translation>
+    </message>
+    <message>
+        <source>全体干部任务指标</source>
+        <translation>Every cadre's quotas</translation>
+    </message>
+    <message>
+        <source>待批准的电脑 {devices} 台，待审核的修改 {proposals} 条，同步冲突 {conflicts} 个；{silent} 台电脑 {days} 天以上没有送来数据。</source>
+        <translation>{devices} computers waiting for approval, {proposals} changes to review, {conflicts} sync conflicts; {silent} computers have sent nothing for {days} days or more.</translation>
+    </message>
+    <message>
+        <source>待批准</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>长期未同步</source>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
     </message>
 </context>
 <context>
@@ -620,12 +742,12 @@ Open Fuqing again.</translation>
         <translation>Cadre: {name}</translation>
     </message>
     <message>
-        <source>数据文件：{path}</source>
-        <translation>Data file: {path}</translation>
+        <source>数据口令与恢复码</source>
+        <translation>Data password and recovery code</translation>
     </message>
     <message>
-        <source>数据口令已修改</source>
-        <translation>Data password changed</translation>
+        <source>数据文件：{path}</source>
+        <translation>Data file: {path}</translation>
     </message>
     <message>
         <source>界面语言将在重新启动访妇情后生效。
@@ -666,11 +788,15 @@ Device id: {device}</translation>
     </message>
     <message>
         <source>口令保护电脑或 U 盘丢失时妇女的个人信息。可以用几个词的拼音加数字，如 wangjiacun 2026 zoufang；不要用生日或手机号。</source>
-        <translation>The password protects the women’s personal information if the computer or a USB stick is lost. Use a few words and digits you remember, e.g. wangjiacun 2026 zoufang; not a birthday or a phone number.</translation>
+        <translation>The password protects the women&apos;s personal information if the computer or a USB stick is lost. Use a few words and digits you remember, e.g. wangjiacun 2026 zoufang; not a birthday or a phone number.</translation>
     </message>
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>请设置新口令：用恢复码打开后必须换一个您记得住的口令</source>
+        <translation>Set a new password: after opening with the recovery code you need a password you remember</translation>
     </message>
     <message>
         <source>两次输入的口令不一样</source>
@@ -1048,6 +1174,10 @@ Device id: {device}</translation>
         <source>显示完整号码（会记入操作记录）</source>
         <translation>Show the whole number (written to the audit trail)</translation>
     </message>
+    <message>
+        <source>点“显示”后才能查看和修改完整号码</source>
+        <translation>Click Show to see and change the whole number</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1072,7 +1202,7 @@ Device id: {device}</translation>
     <name>TransferView</name>
     <message>
         <source>导出本机公钥…</source>
-        <translation>Export this install’s key…</translation>
+        <translation>Export this install&apos;s key…</translation>
     </message>
     <message>
         <source>导入县妇联公钥…</source>
@@ -1158,7 +1288,7 @@ Device id: {device}</translation>
         <source>本机设备：{device}
 本机公钥：{recipient}</source>
         <translation>This device: {device}
-This install’s key: {recipient}</translation>
+This install&apos;s key: {recipient}</translation>
     </message>
     <message>
         <source>公钥</source>
@@ -1174,15 +1304,11 @@ This install’s key: {recipient}</translation>
     </message>
     <message>
         <source>导出本机公钥</source>
-        <translation>Export this install’s key</translation>
+        <translation>Export this install&apos;s key</translation>
     </message>
     <message>
         <source>导入县妇联公钥</source>
         <translation>Import the hub key</translation>
-    </message>
-    <message>
-        <source>输入加密口令（请另行告知收件人）：</source>
-        <translation>Passphrase (tell the recipient separately):</translation>
     </message>
     <message>
         <source>请先导入县妇联公钥，或改用口令导出。</source>
@@ -1388,11 +1514,23 @@ fuqing restore {backup}</translation>
     </message>
     <message>
         <source>她的姓名、身份证号码、电话和全部记录内容将被清除，帮扶结对和帮扶记录一并删除，走访和日记中不再关联她。同步后县妇联的副本也会清除。此操作不能撤销。</source>
-        <translation>Her name, ID number, phone and everything recorded about her are erased; her help pairs and help logs are deleted, and visits and diaries no longer list her. The county federation’s copy is erased at the next sync. This cannot be undone.</translation>
+        <translation>Her name, ID number, phone and everything recorded about her are erased; her help pairs and help logs are deleted, and visits and diaries no longer list her. The county federation&apos;s copy is erased at the next sync. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>删除并清除</source>
+        <translation>Delete and erase</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>已清除个人信息</source>
         <translation>Personal data erased</translation>
+    </message>
+    <message>
+        <source>“{name}”的个人信息已清除。</source>
+        <translation>The personal data of “{name}” was erased.</translation>
     </message>
 </context>
 <context>
@@ -1440,7 +1578,7 @@ fuqing restore {backup}</translation>
     </message>
     <message>
         <source>这一版访妇情把数据加密保存，电脑或 U 盘丢失时妇女的个人信息也不会泄露。请为数据设置口令；加密前会先做备份，所有记录都保留。</source>
-        <translation>This version of Fuqing keeps the data encrypted, so the women’s personal data stays safe if the computer or a USB stick is lost. Set a password for the data; a backup is made first and every record is kept.</translation>
+        <translation>This version of Fuqing keeps the data encrypted, so the women&apos;s personal data stays safe if the computer or a USB stick is lost. Set a password for the data; a backup is made first and every record is kept.</translation>
     </message>
     <message>
         <source>正在加密数据，请稍候…</source>
@@ -1449,6 +1587,14 @@ fuqing restore {backup}</translation>
     <message>
         <source>加密数据</source>
         <translation>Encrypting data</translation>
+    </message>
+    <message>
+        <source>数据已加密</source>
+        <translation>Data encrypted</translation>
+    </message>
+    <message>
+        <source>数据已加密保存，所有记录都在。加密前的数据另存了一份加密的备份，在“{folder}”。</source>
+        <translation>The data is now kept encrypted, with every record. An encrypted backup of the data as it was is in “{folder}”.</translation>
     </message>
     <message>
         <source>您用恢复码打开了数据。请设置新口令；之后会给您一个新的恢复码，旧的随即作废。</source>

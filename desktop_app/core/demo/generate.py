@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import messages as msg
 from .. import records as r
-from ..db import default_db_path
+from ..db import default_db_path, drop_value_samples
 from ..errors import UsageError
 from ..idcard import check_digit
 from ..ids import link_id
@@ -413,5 +413,6 @@ def fill(
         store.note_event("demo", "demo", "demo", {"seed": seed, "written": written})
         store.set_meta(DEMO_MARK, "1")  # the window says 演示数据 in its title
     conn.execute("ANALYZE")
+    drop_value_samples(conn)
     conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     return written

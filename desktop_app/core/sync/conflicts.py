@@ -60,6 +60,8 @@ def resolve(store: Store, conflict_id: str, keep: str) -> None:
     table = conflict.record_type
     rtype = r.RECORD_TYPES.get(table)
     with store.transaction():
+        # Read first: choosing a deletion drops the record's conflicts (privacy.py).
+        loser_rev = store.conn.execute("SELECT rev FROM conflict WHERE id = ?", (conflict_id,)).fetchone()[0]
         if keep == "other" and rtype is not None:
             values = dict(conflict.loser)
             if values.get("deleted"):
@@ -72,6 +74,5 @@ def resolve(store: Store, conflict_id: str, keep: str) -> None:
                 for f in rtype.link_fields:
                     fields[f.name] = store.get(table, conflict.record_id)[f.name]
                 store.save(table, fields, conflict.record_id)
-        loser_rev = store.conn.execute("SELECT rev FROM conflict WHERE id = ?", (conflict_id,)).fetchone()[0]
         store.new_version(table, conflict.record_id, [*revisions.load(loser_rev), conflict.loser_version])
         store.drop_conflicts([conflict_id])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__ as app_version
-from .. import backup, db
+from .. import backup, db, keyfile
 from .. import messages as msg
 from ..changes import DESTINATIONS
 from ..clock import Stamp
@@ -106,6 +106,10 @@ def export_bundle(
     The file appears under its final name only once it is complete and on disk;
     the destination's mark moves forward only after that.
     """
+    if passphrase is not None:
+        weak = keyfile.secret_too_easy(passphrase)
+        if weak:
+            raise UsageError(msg.BUNDLE_PASSPHRASE_WEAK.format(problem=weak.rstrip("。.")))
     conn = store.conn
     # A bundle of some tables only (down to a cadre) keeps a mark of its own:
     # moving the destination's mark would skip the other tables' rows for good.

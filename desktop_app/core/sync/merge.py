@@ -133,6 +133,9 @@ def merge_row(
         _write(store, table, local, row, source)
         counts["updated"] += 1
         return
+    if table in r.RECORD_TYPES and bool(row["deleted"]) != bool(local["deleted"]):
+        _deletion_wins(store, table, local, row, version, source, counts)
+        return
     counts["conflicts"] += 1
     if _key(incoming) > _key(local):
         _record_conflict(store, table, local, columns)
@@ -140,6 +143,31 @@ def merge_row(
         counts["updated"] += 1
     else:
         _record_conflict(store, table, row, columns)
+        counts["unchanged"] += 1
+
+
+def _deletion_wins(
+    store: Store,
+    table: str,
+    local: dict[str, Any],
+    incoming: dict[str, Any],
+    version: str,
+    source: str | None,
+    counts: Counter[str],
+) -> None:
+    """A deletion and a concurrent edit: the deletion stands, whatever the stamps,
+    and the edit is forgotten (privacy.py: a deleted woman does not come back
+    through a laptop that had not heard of it yet). Both replicas end with the
+    deletion, its history reaching both versions."""
+    local_version = revisions.version(*_key(local))
+    if incoming["deleted"]:
+        row = {**incoming, "rev": revisions.dump(
+            revisions.merge_revs(revisions.load(incoming["rev"]), [local_version]))}  # fmt: skip
+        _write(store, table, local, row, source)
+        counts["updated"] += 1
+    else:
+        kept = {**local, "rev": revisions.dump(revisions.merge_revs(revisions.load(local["rev"]), [version]))}
+        store.write_rows(table, [RowWrite(kept, local, bundle_id=source)])
         counts["unchanged"] += 1
 
 

@@ -26,6 +26,8 @@ def confirm_erase(parent: QWidget | None, name: str) -> bool:
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("erase", "删除并清除"))
+    box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("erase", "取消"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -41,7 +43,9 @@ def erase_woman(parent: QWidget | None, store: Store, woman_id: str) -> erase.Er
     box = QMessageBox(parent)
     box.setObjectName("erase_done")
     box.setWindowTitle(QCoreApplication.translate("erase", "已清除个人信息"))
-    box.setText(erased.summary())
+    box.setText(
+        QCoreApplication.translate("erase", "“{name}”的个人信息已清除。").format(name=name) + "\n" + erased.summary()
+    )
     if erased.mentions:
         lines = [msg.ERASE_REVIEW_MENTIONS.format(name=name)]
         lines += [f"{r.record_type(m.kind).label}：{m.title[:40]}" for m in erased.mentions]

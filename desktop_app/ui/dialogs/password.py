@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import keyfile
+from ...core import messages as msg
 from ...core.errors import FuqingError
 from ...core.store import Store
+from ..confirm import confirm_destructive
 
 
 def _secret_field(placeholder: str = "") -> QLineEdit:
@@ -99,7 +101,9 @@ class UnlockDialog(QDialog):
         self.secret.setEchoMode(QLineEdit.EchoMode.Normal)  # copied from paper: seeing it helps
         self.secret.clear()
         self.secret.setFocus()
+        self.problem.clear()
         self.forgot.hide()
+        self.adjustSize()
 
     def accept(self) -> None:
         typed = self.secret.text()
@@ -110,11 +114,13 @@ class UnlockDialog(QDialog):
             self.store = Store(self.path, secret=typed)
         except keyfile.WrongPassword as error:
             self.problem.setText(str(error))
+            self.adjustSize()
             self.secret.selectAll()
             self.secret.setFocus()
             return
         except FuqingError as error:  # key file missing or damaged, newer version: nothing to retry here
             self.problem.setText(str(error))
+            self.adjustSize()
             return
         super().accept()
 
@@ -125,6 +131,7 @@ class NewPasswordDialog(QDialog):
     def __init__(self, intro: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.password = ""
+        self.required = False  # True: no way out but a new password (after opening with the recovery code)
         self.setWindowTitle(self.tr("设置数据口令"))
         text = QLabel(intro)
         text.setWordWrap(True)
@@ -158,9 +165,18 @@ class NewPasswordDialog(QDialog):
         self.first.setEchoMode(mode)
         self.second.setEchoMode(mode)
 
+    def problem_with(self, password: str) -> str | None:
+        return keyfile.password_problem(password)
+
+    def reject(self) -> None:
+        if self.required:
+            self.problem.setText(self.tr("请设置新口令：用恢复码打开后必须换一个您记得住的口令"))
+            return
+        super().reject()
+
     def accept(self) -> None:
         first = self.first.text()
-        problem = keyfile.password_problem(first)
+        problem = self.problem_with(first)
         if problem is None and first != self.second.text():
             problem = self.tr("两次输入的口令不一样")
         if problem:
@@ -168,6 +184,19 @@ class NewPasswordDialog(QDialog):
             return
         self.password = first
         super().accept()
+
+
+class BundlePassphraseDialog(NewPasswordDialog):
+    """The passphrase of a bundle sent without a hub key, typed twice."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(
+            self.tr("同步包将用这个口令加密。请用电话或当面把口令告诉收件人，不要和同步包一起发送。"), parent
+        )
+        self.setWindowTitle(self.tr("同步包口令"))
+
+    def problem_with(self, password: str) -> str | None:
+        return keyfile.secret_too_easy(password)
 
 
 class RecoveryCodeDialog(QDialog):
@@ -224,6 +253,7 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.new_code: str | None = None
+        self.done_message = ""
         self.setWindowTitle(self.tr("数据口令与恢复码"))
         self.current = _secret_field(self.tr("现在的口令或恢复码"))
         self.first = _secret_field(self.tr("至少 {n} 个字符").format(n=keyfile.MIN_PASSWORD))
@@ -243,17 +273,28 @@ class ChangePasswordDialog(QDialog):
         _fit(self, 460)
 
     def _current_ok(self) -> bool:
+        if not self.current.text():
+            self.problem.setText(self.tr("请先输入现在的口令（或恢复码）"))
+            return False
         try:
             if keyfile.unlock(self.store.path, self.current.text()) == self.store.key:
                 return True
+        except keyfile.WrongPassword:
+            pass
         except FuqingError as error:
             self.problem.setText(str(error))
             return False
-        self.problem.setText(self.tr("现在的口令不对"))
+        self.problem.setText(self.tr("现在的口令不对，没有做任何修改"))
         return False
 
     def make_code(self) -> None:
         if not self._current_ok():
+            return
+        if not confirm_destructive(
+            self,
+            self.tr("生成新的恢复码"),
+            self.tr("生成新的恢复码后，以前抄下的恢复码就不能再打开数据了。继续吗？"),
+        ):
             return
         try:
             self.new_code = self.store.new_recovery_code()
@@ -261,7 +302,8 @@ class ChangePasswordDialog(QDialog):
             self.problem.setText(str(error))
             return
         RecoveryCodeDialog(self.new_code, self).exec()
-        self.problem.setText(self.tr("已换成新的恢复码；旧的恢复码不能再打开数据"))
+        self.done_message = self.tr("已换成新的恢复码；旧的恢复码不能再打开数据。")
+        super().accept()
 
     def accept(self) -> None:
         if not self._current_ok():
@@ -274,8 +316,9 @@ class ChangePasswordDialog(QDialog):
             self.problem.setText(problem)
             return
         try:
-            self.store.set_password(first)
+            updated = self.store.set_password(first)
         except (FuqingError, OSError) as error:
             self.problem.setText(str(error))
             return
+        self.done_message = msg.PASSWORD_CHANGED.format(n=updated)
         super().accept()

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import followups, quotas
+from ...core import followups, hub_summary, quotas
 from ...core import records as r
-from ...core.changes import SETTINGS
+from ...core.changes import DEVICES, PROPOSALS, SETTINGS
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
+from ..widgets.hub_panel import HubPanel
 from ..widgets.tables import fill, plain_table
 
 OVERDUE = QColor("#b3261e")
@@ -29,6 +30,7 @@ MET = QColor("#1b6e20")
 
 class HomePage(QWidget):
     open_requested = Signal(str, str)  # kind, record id
+    open_sync = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,7 +57,7 @@ class HomePage(QWidget):
         follow_layout = QVBoxLayout(follow_box)
         follow_layout.addWidget(self.followup_summary)
         follow_layout.addWidget(self.followups)
-        quota_box = QGroupBox(self.tr("任务指标"))
+        quota_box = self.quota_box = QGroupBox(self.tr("任务指标"))
         quota_layout = QVBoxLayout(quota_box)
         preset_row = QHBoxLayout()
         preset_row.addWidget(QLabel(self.tr("指标方案：")))
@@ -68,14 +70,18 @@ class HomePage(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(follow_box, 3)
         columns.addWidget(quota_box, 2)
+        self.hub = HubPanel(store)
+        self.hub.open_sync.connect(self.open_sync)
+        self.hub.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.hub, 2)
         layout.addLayout(columns, 1)
         self._followup_targets: list[tuple[str, str]] = []
         self.followups.cellDoubleClicked.connect(self._open_followup)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         # Filled when shown: quota sums over a year of visits are not start-up work.
-        follow(self, store, [*r.RECORD_TYPES, SETTINGS], self.refresh, lazy=True)
+        follow(self, store, [*r.RECORD_TYPES, SETTINGS, DEVICES, PROPOSALS], self.refresh, lazy=True)
 
     def _preset_changed(self) -> None:
         name = self.preset.currentData()
@@ -106,7 +112,16 @@ class HomePage(QWidget):
             [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
             [MET if i.met else OVERDUE for i in items],
         )
-        self.team_summary.setText(self.tr("全体干部的完成情况见报表或命令 fuqing quotas"))
+        hub = hub_summary.is_hub(self.store)
+        self.hub.setVisible(hub)
+        self.quota_box.setVisible(
+            not hub or bool(own and any(i.actual for i in items))
+        )  # an operator's own zeros say nothing
+        if hub:
+            self.hub.refresh()
+        self.team_summary.setText(
+            self.tr("全体干部的完成情况见上方“全体干部任务指标”和报表") if hub else self.tr("全体干部的完成情况见报表")
+        )
 
     def _fill_followups(self, today: object) -> None:
         due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)

@@ -101,10 +101,16 @@ class RecordPage(QWidget):
         editor_layout.addWidget(self.editor_title)
         editor_layout.addWidget(self.form)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         for button in (self.history_button, self.delete_button, self.new_button, self.save_button):
             buttons.addWidget(button)
         editor_layout.addLayout(buttons)
+        # On its own line, wrapped, its height kept: a message never pushes 保存 aside
+        # nor moves the buttons under the cursor.
+        self.status.setWordWrap(True)
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        editor_layout.addWidget(self.status)
         self.extras = QVBoxLayout()
         editor_layout.addLayout(self.extras)
         editor_layout.addStretch(1)

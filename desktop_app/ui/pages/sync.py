@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,6 +29,7 @@ from ...core.describe import local_time
 from ...core.store import Store
 from ...core.sync import exchange, keys
 from ..changes import follow
+from ..dialogs.password import BundlePassphraseDialog
 from ..jobs import Job
 from ..operations import perform
 from ..widgets.conflicts_view import ConflictsView
@@ -181,10 +182,9 @@ class TransferView(QWidget):
     # -- export ---------------------------------------------------------------
 
     def export_with_passphrase(self) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("口令"), self.tr("输入加密口令（请另行告知收件人）："),
-                                        QLineEdit.EchoMode.Password)  # fmt: skip
-        if ok and text:
-            self.export(passphrase=text)
+        dialog = BundlePassphraseDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.export(passphrase=dialog.password)
 
     def export(self, passphrase: str | None, out: Path | None = None) -> None:
         destination: keys.Destination | None

@@ -100,6 +100,7 @@ class SensitiveEditor(FieldEditor):
         self.edit.blockSignals(True)  # showing a value is not changing it
         self.edit.setText(self._stored or "")
         self.edit.blockSignals(False)
+        self.edit.setToolTip("")
         self.reveal_button.setEnabled(False)
         self.revealed.emit()
 
@@ -116,6 +117,7 @@ class SensitiveEditor(FieldEditor):
         self.edit.setText(self._mask(self._stored) if self._stored else "")
         self.edit.blockSignals(False)
         self.edit.setReadOnly(self._masked)
+        self.edit.setToolTip(self.tr("点“显示”后才能查看和修改完整号码") if self._masked else "")
         self.reveal_button.setEnabled(self._masked)
 
 

@@ -451,7 +451,7 @@ def test_cadre_bundle_at_the_hub_counts_then_second_import_changes_nothing(
     diary(cadre, "走访王家村")
     bundle = tmp_path / "王芳-1122.age"
     exported = ok_json(cadre.db, "export", "--out", bundle, "--json")
-    assert exported["counts"] == {"cadre": 1, "liaison_point": 1, "woman": 1, "diary": 1}
+    assert exported["counts"] == {"cadre": 1, "liaison_point": 1, "liaison_point_cadre": 1, "woman": 1, "diary": 1}
     result = import_one(hub, bundle)  # her laptop was enrolled: merged at once
     assert result["file"] == bundle.name and result["sender"].startswith("王芳 · ")
     assert result["counts"] == exported["counts"] and result["bundle_id"] == exported["bundle_id"]

@@ -48,7 +48,7 @@ def test_database_wal_keys_and_backups_are_private_and_unreadable(tmp_path: Path
         stick.mkdir()
         made = [backup.make_backup(store), backup.make_backup(store, out=stick)]
         bundle_file = stick / "王芳.age"
-        exchange.export_bundle(store, bundle_file, keys.passphrase_destination(store), passphrase="口令-2026")
+        exchange.export_bundle(store, bundle_file, keys.passphrase_destination(store), passphrase="远山的茶 2026 走访")
         assert _leaks(bundle_file) == []
         files = [
             db_path,

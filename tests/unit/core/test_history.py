@@ -70,7 +70,7 @@ def test_links_tags_and_yes_no(profiled: Store) -> None:
     profiled.save("diary", {"notable": False}, diary)
     first, second = describe(profiled, "diary", diary)
     assert first.changes == [
-        ("日期", "", "2026-11-20"), ("记录人", "", ME), ("标题", "", "走访王家村"), ("正文", "", "了解留守妇女就业"),
+        ("日期", "", "2026-11-20"), ("记录人", "", ME), ("标题", "", "走访王家村"), ("正文", "", "***"),
         ("涉及妇女", "", "李秀英（王家村3组）"), ("标签", "", "就业、留守"), ("典型摘录", "", "是"),
     ]  # fmt: skip
     assert (second.action, second.changes) == ("修改", [("典型摘录", "是", "否")])

@@ -150,3 +150,60 @@ def test_a_deletion_drops_the_records_unsaved_drafts(profiled: Store) -> None:
     drafts.save_draft(profiled, "woman", other, {"needs": "就业"})
     profiled.delete("woman", woman)
     assert [d.record_id for d in drafts.drafts(profiled, "woman")] == [other]
+
+
+def test_the_planners_statistics_keep_no_sample_names_or_id_numbers(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.save_profile({"name": "王芳", "org": "南通市妇女联合会", "mobile": "13812345678"})
+        for n in range(60):
+            store.save("woman", {"name": f"李秀英{n}"})
+        store.save("woman", {"name": "张兰", "id_number": ID_NUMBER})
+        store.conn.execute("ANALYZE")  # as PRAGMA optimize does when the statistics are stale
+    with Store(db_path) as store:
+        stat4 = store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").fetchone()
+        samples = store.conn.execute("SELECT sample FROM sqlite_stat4").fetchall() if stat4 else []
+        assert samples == []
+        assert store.conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0  # the counts stay
+
+
+def test_a_deletion_stands_over_a_later_concurrent_edit(tmp_path: Path) -> None:
+    world = make_world(tmp_path)
+    try:
+        a, hub = world.a.store, world.hub.store
+        woman = a.save("woman", {"name": "李秀英", "id_number": ID_NUMBER, "needs": "看病难"})["id"]
+        world.send(world.a, world.hub)
+        a.delete("woman", woman)
+        hub.save("woman", {"needs": "县里后来补充：住院"}, woman)  # later stamp, made without seeing the deletion
+        world.send(world.a, world.hub)
+        row = hub.stored_row("woman", woman)
+        assert row is not None and row["deleted"] == 1 and row["needs"] is None
+        kept = " ".join(str(tuple(r)) for r in hub.conn.execute("SELECT * FROM conflict"))
+        assert "住院" not in kept and ID_NUMBER not in kept and "李秀英" not in kept
+        audit = " ".join(r[0] for r in hub.conn.execute("SELECT changes FROM audit_log WHERE record_id = ?", (woman,)))
+        assert "住院" not in audit and "李秀英" not in audit
+    finally:
+        world.close()
+
+
+def test_a_new_password_locks_the_old_one_out_of_the_backups_too(store: Store) -> None:
+    from desktop_app.core import backup, keyfile
+    from tests.db_helpers import TEST_PASSWORD
+
+    made = backup.make_backup(store)
+    old_code_slot = keyfile.keyfile_path(made).read_bytes()
+    assert store.set_password("a brand new one 2026") == 1
+    with pytest.raises(keyfile.WrongPassword):
+        keyfile.unlock(made, TEST_PASSWORD)
+    assert keyfile.unlock(made, "a brand new one 2026") == store.key
+    code = store.new_recovery_code()
+    assert keyfile.unlock(made, code) == store.key and keyfile.keyfile_path(made).read_bytes() != old_code_slot
+
+
+def test_a_guessable_bundle_passphrase_is_refused(profiled: Store, tmp_path: Path) -> None:
+    from desktop_app.core.errors import UsageError
+    from desktop_app.core.sync import keys
+
+    for weak in ("1", "12345678", "13812345678", "aaaaaaaa", "password"):
+        with pytest.raises(UsageError, match="同步包口令不够安全"):
+            exchange.export_bundle(profiled, tmp_path / "x.age", keys.passphrase_destination(profiled), weak)
+    assert not (tmp_path / "x.age").exists()
