@@ -154,9 +154,12 @@ def export(store: Store, args: argparse.Namespace) -> int:
 def import_bundles(store: Store, args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_file)
 
-    def progress(done: int, total: int, name: str) -> None:
-        if name and not args.json and total > 1:
-            print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+    started: list[str] = []
+
+    def progress(done: int, total: int, name: str) -> None:  # one line per file as it starts
+        if name and not args.json and len(args.files) > 1 and (not started or started[-1] != name):
+            started.append(name)
+            print(f"[{len(started)}/{len(args.files)}] {name}", file=sys.stderr)
 
     results = exchange.import_files(store, args.files, passphrase, progress)
     if args.json:

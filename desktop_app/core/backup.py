@@ -171,7 +171,7 @@ def check_backup(path: Path, secret: str | None, key: bytes | None = None) -> tu
         raise FuqingError(msg.RESTORE_INVALID.format(path=path, detail="no such file"))
     if is_plain(path):
         key = None
-    elif key is None or not _opens(path, key):
+    elif key is None or not keyfile.opens_with(path, key):
         if not keyfile.keyfile_path(path).exists():
             detail = pick(
                 "不是访妇情数据，或旁边没有它的 .keys 文件", "not Fuqing data, or its .keys file is not beside it"
@@ -198,18 +198,6 @@ def check_backup(path: Path, secret: str | None, key: bytes | None = None) -> tu
     if version > migrations.LATEST:
         raise FuqingError(msg.SCHEMA_TOO_NEW.format(path=path, found=version, supported=migrations.LATEST))
     return version, key
-
-
-def _opens(path: Path, key: bytes) -> bool:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        apply_key(conn, key)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlite3.DatabaseError:
-        return False
-    finally:
-        conn.close()
 
 
 def restore(

@@ -54,12 +54,7 @@ class HubSummary:
 
 def is_hub(store: Store) -> bool:
     """This install receives other laptops' bundles (or has laptops waiting to)."""
-    return bool(
-        store.conn.execute(
-            "SELECT 1 FROM device WHERE id != ? AND (bundle_count > 0 OR status = 'pending') LIMIT 1",
-            (store.device_id,),
-        ).fetchone()
-    )
+    return store.receives_bundles()
 
 
 def summary(store: Store, year: int | None = None, now: datetime | None = None) -> HubSummary:

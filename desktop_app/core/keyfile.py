@@ -149,7 +149,7 @@ def rewrap_copies(db_path: Path, key: bytes) -> int:
     ]
     rewrapped = 0
     for copy in candidates:
-        if copy.suffix == ".keys" or not keyfile_path(copy).exists() or not _opens_with(copy, key):
+        if copy.suffix == ".keys" or not keyfile_path(copy).exists() or not opens_with(copy, key):
             continue
         copy_to(db_path, copy)
         rewrapped += 1
@@ -160,7 +160,8 @@ def glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
-def _opens_with(path: Path, key: bytes) -> bool:
+def opens_with(path: Path, key: bytes) -> bool:
+    """The database file at ``path`` opens with ``key`` (read only, nothing written)."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         apply_key(conn, key)

@@ -249,6 +249,16 @@ class Store:
         if not self.conn.in_transaction:
             self._notify(self._log.take())
 
+    def receives_bundles(self) -> bool:
+        """A hub: cadres' laptops were approved (or wait for approval) here, not
+        only heard of through another hub (``vouched_by``)."""
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM device WHERE id != ? AND role = 'cadre' AND vouched_by IS NULL LIMIT 1",
+                (self.device_id,),
+            ).fetchone()
+        )
+
     @property
     def is_demo(self) -> bool:
         """Made by ``fuqing demo``: made-up records, in a file of their own."""
@@ -536,7 +546,15 @@ class Store:
             if stored["deleted"]:
                 label = r.record_type(kind).label
                 raise NotFound(msg.ALREADY_DELETED.format(kind=label, record_id=record_id))
-            self._new_local_version(kind, stored, "delete", deleted=1)
+            # The deletion drops the record's kept conflicting versions: it descends from them.
+            kept = [
+                v
+                for version, rev in self.conn.execute(
+                    "SELECT loser_version, rev FROM conflict WHERE record_type = ? AND record_id = ?", (kind, record_id)
+                ).fetchall()
+                for v in (version, *revisions.load(rev))
+            ]
+            self._new_local_version(kind, stored, "delete", deleted=1, also_descends_from=kept)
         self.flush_forgotten()
 
     def flush_forgotten(self) -> None:
@@ -601,8 +619,10 @@ class Store:
         if own:
             if rtype.name == "diary":
                 defaults["author_id"] = own["id"]
-            if rtype.name in ("visit", "help_pair", "liaison_point"):  # a point she sets up is hers to visit
+            if rtype.name in ("visit", "help_pair"):
                 defaults["cadre_ids"] = [own["id"]]
+            if rtype.name == "liaison_point" and not self.receives_bundles():  # a cadre's point is hers to visit;
+                defaults["cadre_ids"] = [own["id"]]  # a hub operator sets points up for others
         if rtype.name == "diary" and not own and "author_id" not in values:
             # Without a profile there is no author to default to; say how to fix it.
             raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)})
@@ -713,43 +733,32 @@ class Store:
         return found
 
     def _forget_deleted(self, table: str, record_ids: list[str]) -> None:
-        """Records just deleted: their audit entries lose the values, their unsaved drafts
-        and kept conflicting versions go (a deletion stands over any edit: merge.py)."""
+        """Records just deleted: their audit entries lose the values; their kept
+        conflicting versions (a deletion stands over any edit: merge.py), the
+        changes proposed to them and their unsaved drafts go."""
         if not record_ids:
             return
         self.forget_audit(table, record_ids)
-        conflicts = []
-        for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            conflicts += [
-                row[0]
-                for row in self.conn.execute(
-                    f"SELECT id FROM conflict WHERE record_type = ? AND record_id IN ({marks})", [table, *chunk]
-                )
-            ]
-        self.drop_conflicts(conflicts)
-        proposals = 0
-        for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            proposals += self.conn.execute(  # changes to a record that is gone: nothing left to decide
-                f"DELETE FROM proposal WHERE record_type = ? AND record_id IN ({marks})", [table, *chunk]
-            ).rowcount
-        if proposals:
+        self.drop_conflicts(self._ids_of(table, record_ids, "SELECT id FROM conflict"))
+        if self._ids_of(table, record_ids, "DELETE FROM proposal", "RETURNING id"):
             self.note_change(PROPOSALS)
-        dropped = []
+        drafts = self._ids_of(table, record_ids, "DELETE FROM draft", "RETURNING key")
+        if drafts:
+            self.note_change(DRAFTS, drafts)
+
+    def _ids_of(self, table: str, record_ids: list[str], statement: str, returning: str = "") -> list[str]:
+        """``statement`` on the local rows about these records of ``table``, 500 ids at a time."""
+        found: list[str] = []
         for start in range(0, len(record_ids), 500):
             chunk = record_ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
-            dropped += [
+            found += [
                 row[0]
                 for row in self.conn.execute(
-                    f"DELETE FROM draft WHERE record_type = ? AND record_id IN ({marks}) RETURNING key", [table, *chunk]
+                    f"{statement} WHERE record_type = ? AND record_id IN ({marks}) {returning}", [table, *chunk]
                 )
             ]
-        if dropped:
-            self.note_change(DRAFTS, dropped)
+        return found
 
     def forget_audit(self, table: str, record_ids: list[str]) -> None:
         """The audit entries of records just deleted keep which fields changed, not the values."""

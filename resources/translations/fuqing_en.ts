@@ -251,12 +251,8 @@ Open Fuqing again.</translation>
         <translation>e.g. 2026-12-31</translation>
     </message>
     <message>
-        <source>日历</source>
-        <translation>Calendar</translation>
-    </message>
-    <message>
-        <source>从日历中选择日期</source>
-        <translation>Pick a date in the calendar</translation>
+        <source>从日历中选择日期（Alt+↓）</source>
+        <translation>Pick a date in the calendar (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -509,6 +505,10 @@ Open Fuqing again.</translation>
         <translation>Quota profile:</translation>
     </message>
     <message>
+        <source>&lt;b&gt;开始使用访妇情&lt;/b&gt;&lt;ol&gt;&lt;li&gt;在“联系点”登记您联系的村、社区或企业（新建的联系点自动分给您）。&lt;/li&gt;&lt;li&gt;在“联系妇女”登记需要联系服务的妇女，征得她同意后再填身份证号和电话。&lt;/li&gt;&lt;li&gt;每次下基层，在“走访”记下了解的情况和意见；随手的观察写进“妇情日记”。&lt;/li&gt;&lt;li&gt;结对帮扶和每次帮扶记在“结对帮扶”；解决不了的问题记到“问题清单”。&lt;/li&gt;&lt;li&gt;定期在“同步”页导出同步包，用 U 盘或微信交给县妇联；县妇联的同步包在同一页导入。&lt;/li&gt;&lt;/ol&gt;数据加密保存在这台电脑上；菜单“文件 → 备份与恢复”可以备份到 U 盘。</source>
+        <translation>&lt;b&gt;Getting started with Fuqing&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Under “Liaison points”, register the villages, communities or firms you are in touch with (a point you create is assigned to you).&lt;/li&gt;&lt;li&gt;Under “Women”, register the women you serve; add ID numbers and phones only with their consent.&lt;/li&gt;&lt;li&gt;Each time you go down to the grassroots, record what you learned and heard under “Visits”; everyday observations go in the “Diary”.&lt;/li&gt;&lt;li&gt;Help pairs and each act of help go under “Help pairs”; problems you cannot solve go on the “Problems” list.&lt;/li&gt;&lt;li&gt;Regularly export a sync bundle on the “Sync” page and hand it to the county federation on a USB stick or by WeChat; the county's bundles are imported on the same page.&lt;/li&gt;&lt;/ol&gt;The data is kept encrypted on this computer; File → Backups can copy it to a USB stick.</translation>
+    </message>
+    <message>
         <source>{name}，您好！今天是 {today}</source>
         <translation>Hello, {name}! Today is {today}</translation>
     </message>
@@ -530,11 +530,11 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>全体干部的完成情况见上方“全体干部任务指标”和报表</source>
-        <translation>Every cadre's progress: see “Every cadre's quotas” above, and the reports</translation>
+        <translation>Every cadre&apos;s progress: see “Every cadre&apos;s quotas” above, and the reports</translation>
     </message>
     <message>
         <source>全体干部的完成情况见报表</source>
-        <translation>Every cadre's progress: see the reports</translation>
+        <translation>Every cadre&apos;s progress: see the reports</translation>
     </message>
     <message>
         <source>帮扶回访</source>
@@ -561,7 +561,7 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>干部的电脑</source>
-        <translation>Cadre's computer</translation>
+        <translation>Cadre&apos;s computer</translation>
     </message>
     <message>
         <source>所属妇联</source>
@@ -613,7 +613,7 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>全体干部任务指标</source>
-        <translation>Every cadre's quotas</translation>
+        <translation>Every cadre&apos;s quotas</translation>
     </message>
     <message>
         <source>待批准的电脑 {devices} 台，待审核的修改 {proposals} 条，同步冲突 {conflicts} 个；{silent} 台电脑 {days} 天以上没有送来数据。</source>
@@ -801,6 +801,13 @@ Device id: {device}</translation>
     <message>
         <source>两次输入的口令不一样</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFolderButton</name>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
     </message>
 </context>
 <context>

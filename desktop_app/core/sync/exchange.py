@@ -34,6 +34,7 @@ from .checks import check_row, loser_of
 from .merge import NewRows, References, merge_row
 
 Progress = Callable[[int, int, str], None]  # done, total, current file
+RowProgress = Callable[[int, int], None]  # rows of the bundle merged so far, of how many
 log = logging.getLogger(__name__)
 
 
@@ -212,23 +213,42 @@ def import_files(
     """
     if paths:
         backup.make_backup(store, "pre-import")
-    results = []
-    for done, path in enumerate(paths):
+    # Progress in thousandths of the bytes to import, moved row by row inside a
+    # bundle: one big bundle does not sit at 0 % for a minute.
+    sizes = [_size(path) for path in paths]
+    total = sum(sizes) or 1
+    results: list[ImportResult] = []
+    before = 0
+    for path, size in zip(paths, sizes, strict=True):
         if cancelled and cancelled():
             break
-        if progress:
-            progress(done, len(paths), path.name)
-        results.append(import_file(store, path, passphrase))
+
+        def rows(done: int, of: int, base: int = before, size: int = size, name: str = path.name) -> None:
+            if progress:
+                progress((base + size * done // max(of, 1)) * 1000 // total, 1000, name)
+
+        rows(0, 1)
+        results.append(import_file(store, path, passphrase, rows))
+        before += size
     if progress:
-        progress(len(results), len(paths), "")
+        progress(1000 * before // total, 1000, "")
     return results
 
 
-def import_file(store: Store, path: Path, passphrase: str | None = None) -> ImportResult:
+def _size(path: Path) -> int:
+    try:
+        return max(path.stat().st_size, 1)
+    except OSError:
+        return 1
+
+
+def import_file(
+    store: Store, path: Path, passphrase: str | None = None, on_rows: RowProgress | None = None
+) -> ImportResult:
     """Read, verify and receive one bundle file; a refusal is a result, never an exception."""
     try:
         plain = decrypt_file(store, path, passphrase)
-        return receive(store, plain, path.name)
+        return receive(store, plain, path.name, on_rows)
     except b.BundleError as error:
         devices.record_refusal(store, path.name, None, error.code, str(error))
         return ImportResult(path.name, False, str(error), error.code)
@@ -239,7 +259,7 @@ def import_file(store: Store, path: Path, passphrase: str | None = None) -> Impo
         return ImportResult(path.name, False, message, "internal")
 
 
-def receive(store: Store, plain: bytes, file_name: str) -> ImportResult:
+def receive(store: Store, plain: bytes, file_name: str, on_rows: RowProgress | None = None) -> ImportResult:
     """A verified bundle from an approved device is merged; one from a device not
     yet approved is kept until the operator approves it."""
     try:
@@ -252,7 +272,7 @@ def receive(store: Store, plain: bytes, file_name: str) -> ImportResult:
                 device=waiting.label, federation=waiting.federation or "?", device_id=waiting.id
             )
             return ImportResult(file_name, True, message, "waiting", bundle.bundle_id, waiting.label, waiting=True)
-        result = apply_bundle(store, bundle, sender)
+        result = apply_bundle(store, bundle, sender, on_rows)
     except b.BundleError as error:
         device = _claimed_device(plain)
         devices.record_refusal(store, file_name, device, error.code, str(error))
@@ -300,7 +320,9 @@ def check(store: Store, sender: devices.Device, table: str, row: dict[str, Any],
         ) from None
 
 
-def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> ImportResult:
+def apply_bundle(
+    store: Store, bundle: b.Bundle, sender: devices.Device, on_rows: RowProgress | None = None
+) -> ImportResult:
     """Merge a verified bundle from an approved device in one transaction: all of it or none.
 
     Each row is checked as it is read, and the first bad one rolls the whole
@@ -324,8 +346,12 @@ def apply_bundle(store: Store, bundle: b.Bundle, sender: devices.Device) -> Impo
             counts: Counter[str] = Counter()
             references = References(store)
             new_rows = NewRows(store, bundle.bundle_id)
+            done, of = 0, bundle.row_count()
             for table in bundle.counts:
                 for row in bundle.rows(table):
+                    done += 1
+                    if on_rows is not None and done % 100 == 0:
+                        on_rows(done, of)
                     check(store, sender, table, row, now)
                     references.note(table, row)
                     merge_row(store, table, row, counts, gate, bundle.bundle_id, new_rows)

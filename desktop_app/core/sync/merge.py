@@ -120,7 +120,10 @@ def merge_row(
         counts["held"] += 1
         return
     store.drop_conflicts([h.conflict_id for h in heads if h.conflict_id and h.version in ancestry])
-    row["rev"] = revisions.dump(revisions.merge_revs(incoming_rev, [version]))
+    kept_versions = [v for h in heads if h.conflict_id for v in (h.version, *h.rev)]
+    # A deletion drops the record's kept conflicting versions: it descends from them.
+    also = kept_versions if row["deleted"] and table in r.RECORD_TYPES else []
+    row["rev"] = revisions.dump(revisions.merge_revs(incoming_rev, [version], also))
     if local is None:
         if new_rows is not None:
             new_rows.add(table, row)
@@ -133,8 +136,8 @@ def merge_row(
         _write(store, table, local, row, source)
         counts["updated"] += 1
         return
-    if table in r.RECORD_TYPES and bool(row["deleted"]) != bool(local["deleted"]):
-        _deletion_wins(store, table, local, row, version, source, counts)
+    if table in r.RECORD_TYPES and (row["deleted"] or local["deleted"]):
+        _deletion_wins(store, table, local, row, version, kept_versions, source, counts)
         return
     counts["conflicts"] += 1
     if _key(incoming) > _key(local):
@@ -152,22 +155,28 @@ def _deletion_wins(
     local: dict[str, Any],
     incoming: dict[str, Any],
     version: str,
+    kept_versions: list[str],
     source: str | None,
     counts: Counter[str],
 ) -> None:
-    """A deletion and a concurrent edit: the deletion stands, whatever the stamps,
-    and the edit is forgotten (privacy.py: a deleted woman does not come back
-    through a laptop that had not heard of it yet). Both replicas end with the
-    deletion, its history reaching both versions."""
+    """Concurrent versions of a record, one of them a deletion: the deletion
+    stands, whatever the stamps, and the edit is forgotten (privacy.py: a
+    deleted woman does not come back through a laptop that had not heard of it
+    yet); of two deletions the later stamp is kept. No conflict is kept. The
+    version kept descends from both (and from any conflicting version the
+    deletion drops), so every replica ends with the same row whatever the order."""
     local_version = revisions.version(*_key(local))
-    if incoming["deleted"]:
-        row = {**incoming, "rev": revisions.dump(
-            revisions.merge_revs(revisions.load(incoming["rev"]), [local_version]))}  # fmt: skip
-        _write(store, table, local, row, source)
+    incoming_wins = bool(incoming["deleted"]) and (not local["deleted"] or _key(incoming) > _key(local))
+    rev = revisions.dump(
+        revisions.merge_revs(
+            revisions.load(incoming["rev"]), revisions.load(local["rev"]), [version, local_version, *kept_versions]
+        )
+    )
+    if incoming_wins:
+        _write(store, table, local, {**incoming, "rev": rev}, source)
         counts["updated"] += 1
     else:
-        kept = {**local, "rev": revisions.dump(revisions.merge_revs(revisions.load(local["rev"]), [version]))}
-        store.write_rows(table, [RowWrite(kept, local, bundle_id=source)])
+        store.write_rows(table, [RowWrite({**local, "rev": rev}, local, bundle_id=source)])
         counts["unchanged"] += 1
 
 

@@ -70,11 +70,27 @@ class HomePage(QWidget):
         columns = QHBoxLayout()
         columns.addWidget(follow_box, 3)
         columns.addWidget(quota_box, 2)
+        self.guide = QLabel(
+            self.tr(
+                "<b>开始使用访妇情</b><ol>"
+                "<li>在“联系点”登记您联系的村、社区或企业（新建的联系点自动分给您）。</li>"
+                "<li>在“联系妇女”登记需要联系服务的妇女，征得她同意后再填身份证号和电话。</li>"
+                "<li>每次下基层，在“走访”记下了解的情况和意见；随手的观察写进“妇情日记”。</li>"
+                "<li>结对帮扶和每次帮扶记在“结对帮扶”；解决不了的问题记到“问题清单”。</li>"
+                "<li>定期在“同步”页导出同步包，用 U 盘或微信交给县妇联；县妇联的同步包在同一页导入。</li>"
+                "</ol>数据加密保存在这台电脑上；菜单“文件 → 备份与恢复”可以备份到 U 盘。"
+            )
+        )
+        self.guide.setObjectName("first_start_guide")
+        self.guide.setWordWrap(True)
+        self.guide.setStyleSheet("background: #f3f6fb; border: 1px solid #c9d6ea; padding: 10px;")
+        self.guide.hide()
         self.hub = HubPanel(store)
         self.hub.open_sync.connect(self.open_sync)
         self.hub.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
+        layout.addWidget(self.guide)
         layout.addWidget(self.hub, 2)
         layout.addLayout(columns, 1)
         self._followup_targets: list[tuple[str, str]] = []
@@ -112,6 +128,8 @@ class HomePage(QWidget):
             [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
             [MET if i.met else OVERDUE for i in items],
         )
+        counts = self.store.counts()
+        self.guide.setVisible(sum(counts.values()) - counts.get("cadre", 0) == 0)  # nothing recorded yet
         hub = hub_summary.is_hub(self.store)
         self.hub.setVisible(hub)
         self.quota_box.setVisible(

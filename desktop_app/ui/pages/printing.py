@@ -26,6 +26,7 @@ from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
 from ..widgets.card_canvas import QtCardCanvas, card_image
+from ..widgets.open_folder import OpenFolderButton
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,6 +67,8 @@ class PrintPage(QWidget):
         right.addWidget(self.back)
         right.addWidget(self.message)
         buttons = QHBoxLayout()
+        self.open_folder = OpenFolderButton()
+        buttons.addWidget(self.open_folder)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -150,6 +153,7 @@ class PrintPage(QWidget):
         self.job = Job(self.store, job, self)
         self.job.finished.connect(lambda pages: self.message.setText(
             self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)))  # fmt: skip
+        self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
         self.job.failed.connect(self.message.setText)
         self.save_button.setEnabled(False)
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))

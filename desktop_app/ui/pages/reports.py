@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core import enums, i18n, quotas
 from ...core.store import Store
 from ..jobs import Job
+from ..widgets.open_folder import OpenFolderButton
 
 
 class ReportsPage(QWidget):
@@ -61,6 +63,8 @@ class ReportsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        self.open_folder = OpenFolderButton()
+        layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.pdf_button.clicked.connect(lambda: self.build("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.build("xlsx"))
@@ -103,6 +107,7 @@ class ReportsPage(QWidget):
         self.job.finished.connect(self._done)
         self.job.failed.connect(self._failed)
         self._busy(True)
+        self.open_folder.hide()
         self.status.setText(self.tr("正在生成…"))
         self.job.start()
 
@@ -118,6 +123,7 @@ class ReportsPage(QWidget):
         self._busy(False)
         self.progress.setValue(self.progress.maximum())
         self.status.setText(self.tr("已生成：{path}").format(path=path))
+        self.open_folder.show_for(path)
 
     def _failed(self, message: str) -> None:
         self._busy(False)

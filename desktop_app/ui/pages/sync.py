@@ -34,6 +34,7 @@ from ..jobs import Job
 from ..operations import perform
 from ..widgets.conflicts_view import ConflictsView
 from ..widgets.devices_view import DevicesView
+from ..widgets.open_folder import OpenFolderButton
 from ..widgets.proposals_view import ProposalsView
 from ..widgets.tables import fill, plain_table
 
@@ -99,6 +100,8 @@ class TransferView(QWidget):
         self.export_status.setObjectName("export_status")
         self.export_status.setWordWrap(True)
         export_layout.addWidget(self.export_status)
+        self.open_folder = OpenFolderButton()
+        export_layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
 
         self.drop_zone = DropZone(self.import_paths)
         self.choose_button = QPushButton(self.tr("选择同步包文件…"))
@@ -221,6 +224,7 @@ class TransferView(QWidget):
         total = sum(result.counts.values())
         self.progress.setValue(self.progress.maximum())
         self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
+        self.open_folder.show_for(Path(result.path))
 
     # -- import ---------------------------------------------------------------
 
@@ -266,7 +270,7 @@ class TransferView(QWidget):
     def _progress(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done}/{total} {name}")
+        self.progress.setFormat(f"%p% {name}")
 
     def _failed(self, message: str) -> None:
         # Shown on the page, not in a modal box: "nothing new to send" is common.

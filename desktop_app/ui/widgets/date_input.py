@@ -27,8 +27,8 @@ class DateInput(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaxLength(20)
         self.calendar_button = QToolButton()
-        self.calendar_button.setText(self.tr("日历"))
-        self.calendar_button.setToolTip(self.tr("从日历中选择日期"))
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow)  # compact, like a combo box's
+        self.calendar_button.setToolTip(self.tr("从日历中选择日期（Alt+↓）"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self.setFocusProxy(self.edit)
         layout = QHBoxLayout(self)

@@ -455,7 +455,12 @@ def test_cadre_bundle_at_the_hub_counts_then_second_import_changes_nothing(
     result = import_one(hub, bundle)  # her laptop was enrolled: merged at once
     assert result["file"] == bundle.name and result["sender"].startswith("王芳 · ")
     assert result["counts"] == exported["counts"] and result["bundle_id"] == exported["bundle_id"]
-    assert (result["new"], result["updated"], result["conflicts"], result["duplicate"]) == (4, 0, 0, False)
+    assert (result["new"], result["updated"], result["conflicts"], result["duplicate"]) == (
+        5,
+        0,
+        0,
+        False,
+    )  # with her link to the point she made
     assert result["held"] == 0  # all hers to make
     assert hub.counts() == {
         "cadre": 2, "liaison_point": 1, "woman": 1, "visit": 0,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import keyfile
@@ -162,10 +162,13 @@ def test_a_database_from_before_encryption_is_encrypted_with_every_record_kept(q
     as_before_encryption(path)
     assert plain_sqlite3.connect(path).execute("SELECT count(*) FROM woman").fetchone()[0] == counts["woman"]
     codes: list[str] = []
-    on_dialog(
-        NewPasswordDialog,
-        set_password(qtbot, then=lambda: on_dialog(RecoveryCodeDialog, write_down_code(qtbot, codes))),
-    )
+    told: list[str] = []
+
+    def after_password() -> None:
+        on_dialog(QMessageBox, lambda box: (told.append(box.text()), box.accept()))  # type: ignore[func-returns-value]
+        on_dialog(RecoveryCodeDialog, write_down_code(qtbot, codes))
+
+    on_dialog(NewPasswordDialog, set_password(qtbot, then=after_password))
     store = unlock.open_store(path)
     assert store is not None
     try:
@@ -174,6 +177,7 @@ def test_a_database_from_before_encryption_is_encrypted_with_every_record_kept(q
     finally:
         store.close()
     assert not is_plain(path) and len(codes) == 1
+    assert len(told) == 1 and "数据已加密保存，所有记录都在" in told[0] and "backups" in told[0]
     with pytest.raises(plain_sqlite3.DatabaseError):
         plain_sqlite3.connect(path).execute("SELECT count(*) FROM woman").fetchone()
     backups = list((tmp_path / "backups").glob("*.db"))

@@ -229,3 +229,15 @@ def test_a_down_bundle_does_not_skip_other_rows_for_the_same_destination(
     later = hub.export(tmp_path / "delta.age")  # the same destination, every table
     assert later is not None
     assert diary in {row["id"] for row in exchange.read_file(cadre.store, later).tables["diary"]}
+
+
+def test_import_progress_moves_inside_one_big_bundle(tmp_path: Path, cadre: Replica, hub: Replica) -> None:
+    out = cadre.export(tmp_path / "big.age", full=True)
+    assert out is not None
+    seen: list[tuple[int, int, str]] = []
+    (result,) = exchange.import_files(hub.store, [out], progress=lambda d, t, n: seen.append((d, t, n)))
+    assert result.ok and result.new > 500  # rows, so progress is reported inside the file
+    values = [done for done, total, _ in seen]
+    assert all(total == 1000 for _, total, _ in seen) and values == sorted(values)
+    assert values[0] == 0 and values[-1] == 1000
+    assert len({v for v in values if 0 < v < 1000}) >= 2  # it moved while the one file was merged

@@ -87,7 +87,7 @@ def test_a_later_version_fast_forwards_and_an_older_one_is_ignored(sender: Store
     assert send(sender, store, pid) == {"updated": 1}
     assert description(store, pid) == "托育点已开办"
     assert store.search("problem", "缺少") == [] and store.search("problem", "开办")
-    assert store.history(pid)[-1].changes == {"description": ["村里缺少托育服务", "托育点已开办"],
+    assert store.history(pid)[-1].changes == {"description": ["***", "***"],
                                               "status": ["open", "resolved"]}  # fmt: skip
     assert merge(store, "problem", first) == {"unchanged": 1}
     assert description(store, pid) == "托育点已开办"

@@ -29,7 +29,7 @@ def test_change_password_needs_the_current_one_and_the_new_one_twice(qtbot: QtBo
     qtbot.addWidget(dialog)
     dialog.show()
     fill(qtbot, dialog, "not-the-password", "brand new 2026", "brand new 2026")
-    assert dialog.problem.text() == "口令或恢复码不对，数据未打开，也未做任何改动" and dialog.isVisible()
+    assert dialog.problem.text() == "现在的口令不对，没有做任何修改" and dialog.isVisible()
     fill(qtbot, dialog, TEST_PASSWORD, "brand new 2026", "brand new 2027")
     assert dialog.problem.text() == "两次输入的口令不一样"
     assert keyfile.keyfile_path(store.path).read_bytes() == keys_before

@@ -57,3 +57,19 @@ def test_the_hub_home_shows_what_arrived_from_whom(qtbot: QtBot, county: World) 
     cadre_window.show()
     cadre_window.show_section("home")
     assert not cadre_window.home_page.hub.isVisible()
+
+
+def test_a_real_first_start_shows_a_short_guide_until_something_is_recorded(qtbot: QtBot, profiled: object) -> None:
+    from desktop_app.core.store import Store
+
+    assert isinstance(profiled, Store)
+    window = MainWindow(profiled)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_section("home")
+    home = window.home_page
+    qtbot.waitUntil(home.guide.isVisible, timeout=3000)
+    assert "联系点" in home.guide.text() and "同步" in home.guide.text()
+    assert "演示数据" not in window.windowTitle()
+    profiled.save("liaison_point", {"name": "王家村", "kind": "village"})
+    qtbot.waitUntil(lambda: not home.guide.isVisible(), timeout=3000)

@@ -30,6 +30,10 @@ from tests.unit.ui.typing import type_text
 
 
 def _owns_focus(editor: FieldEditor) -> bool:
+    if QApplication.focusWidget() is None:
+        # The offscreen platform deactivates the window some time after a picker's
+        # list closed; a window manager would activate it again, focus where it was.
+        editor.widget.window().activateWindow()
     focused = QApplication.focusWidget()
     return focused is not None and (focused is editor.widget or editor.widget.isAncestorOf(focused))
 
@@ -47,6 +51,7 @@ def _choose_in_picker(qtbot: QtBot, combo: Any, typed: str) -> None:
     qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
     QTest.keyClick(combo.view(), Qt.Key.Key_Down)
     QTest.keyClick(combo.view(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not combo.view().isVisible(), timeout=3000)
 
 
 def enter(qtbot: QtBot, editor: FieldEditor, value: Any) -> None:
@@ -91,13 +96,23 @@ def fill_by_keyboard(qtbot: QtBot, page: RecordPage, values: dict[str, Any]) -> 
         if name in values:
             enter(qtbot, editor, values[name])
         if position + 1 < len(names):
+            qtbot.waitUntil(lambda editor=editor: _owns_focus(editor), timeout=2000)  # (re-activated if need be)
             QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
 def save_by_keyboard(qtbot: QtBot, page: RecordPage) -> str:
     qtbot.waitUntil(page.save_button.isEnabled, timeout=3000)
-    QTest.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.status.text() == "已保存", timeout=3000)
+    # Where the keyboard is (as for a person), once no picker list is open.
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=3000)
+    if QApplication.focusWidget() is None:  # (offscreen, after a picker's list: see _owns_focus)
+        page.window().activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    try:
+        qtbot.waitUntil(lambda: page.status.text() == "已保存", timeout=3000)
+    except Exception as error:
+        shown = {n: label.text() for n, label in page.form.error_labels.items() if label.text()}
+        raise AssertionError(f"not saved: status {page.status.text()!r}, errors {shown}") from error
     assert page.form.record_id is not None
     return page.form.record_id
 

@@ -71,3 +71,37 @@ def test_printing_paints_pages_through_the_same_code(tmp_path: Path, profiled: S
     data = cards.card_data(profiled, str(profiled.own_cadre_id))
     paint_cards(printer, [data, data, data], sheet=True, duplex=True)
     assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 2000
+
+
+def test_save_button_asks_where_and_offers_the_folder(qtbot: QtBot, profiled: Store, tmp_path: Path) -> None:
+    """保存为 PDF… opens the file dialog; the file goes where she said, never to a file named False."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    page = PrintPage(profiled)
+    qtbot.addWidget(page)
+    page.show()
+    out = tmp_path / "my-cards.pdf"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.setDirectory(str(tmp_path))
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None and name.text() == "联系服务卡.pdf"  # a sensible default name
+        name.selectAll()
+        QTest.keyClicks(name, out.name)
+        QTest.keyClick(name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.job is not None
+    with qtbot.waitSignal(page.job.finished, timeout=20_000):
+        pass
+    assert out.exists(), page.message.text()
+    assert out.read_bytes().startswith(b"%PDF") and not Path("False").exists()
+    qtbot.waitUntil(page.open_folder.isVisible, timeout=2000)
+    assert page.open_folder.folder == tmp_path.resolve()

@@ -125,3 +125,38 @@ def test_sync_page_builds_on_a_fresh_install(qtbot: QtBot, profiled: Store) -> N
     qtbot.addWidget(page)
     assert profiled.device_id in page.transfer.identity.text()
     assert "age1" in page.transfer.identity.text()
+
+
+def test_a_conflict_about_a_woman_reads_in_words_with_her_numbers_masked(
+    qtbot: QtBot, hub_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window, hub, bundle = hub_window
+    assert hub.import_(bundle).ok
+    row = hub.store.conn.execute(
+        "SELECT id, name, id_number, phone FROM woman WHERE id_number IS NOT NULL AND phone IS NOT NULL LIMIT 1"
+    ).fetchone()
+    other = Replica(tmp_path / "other.db", tmp_path / "hub.identity", tmp_path / "hub.key", "other")
+    for known in devices.registry(hub.store):
+        devices.enrol(other.store, {"device_id": known.id, "public_key": known.public_key,
+                                    "cadre_id": known.cadre_id}, known.role)  # fmt: skip
+    hub.trust(other)
+    other.import_(bundle)
+    other.store.save("woman", {"needs": "另一台电脑记的需求", "groups": ["left_behind"]}, row["id"])
+    hub.store.save("woman", {"needs": "县里记的需求"}, row["id"])
+    changed = other.export(tmp_path / "other.age")
+    assert changed is not None and hub.import_(changed).conflicts == 1
+    other.close()
+    page = _sync_page(window)
+    page.tabs.setCurrentWidget(page.conflicts)
+    view = page.conflicts
+    assert view.list.item(0, 0).text() == "联系妇女" and view.list.item(0, 1).text().startswith(row["name"])
+    shown = {view.compare.item(r, 0).text(): (view.compare.item(r, 1).text(), view.compare.item(r, 2).text())
+             for r in range(view.compare.rowCount())}  # fmt: skip
+    assert {"姓名", "身份证号码", "联系电话", "需求"} <= set(shown)
+    assert not any(name in shown for name in ("hlc", "device_id", "rev", "owner_id", "consent_method"))
+    text = " ".join(" ".join(pair) for pair in shown.values())
+    assert row["id_number"] not in text and row["phone"] not in text and row["id_number"][-4:] in text
+    assert "None" not in text and "[" not in text
+    differs = {view.compare.item(r, 0).text() for r in range(view.compare.rowCount())
+               if view.compare.item(r, 1).background().color().name() == "#fff1c2"}  # fmt: skip
+    assert "需求" in differs and "姓名" not in differs

@@ -1,0 +1,72 @@
+"""Every page and form fits a laptop screen: at 1366×768 and 1280×720, in
+Chinese and English, no form scrolls sideways, every visible label and button
+lies inside the window, and no single-line label is cut. Screenshots go to
+``bench/out/layout/`` (not committed) for a person to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.store import Store
+from desktop_app.ui import translations
+from desktop_app.ui.main_window import MainWindow
+
+SHOTS = Path(__file__).resolve().parents[3] / "bench" / "out" / "layout"
+
+
+@pytest.fixture(params=["zh", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert translations.install(qapp, request.param)
+    yield request.param
+    translations.install(qapp, "zh")
+
+
+def _problems(window: MainWindow, page: QWidget) -> list[str]:
+    found = []
+    for area in page.findChildren(QScrollArea):
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
+            found.append(f"scrolls sideways by {area.horizontalScrollBar().maximum()} px")
+        viewport = area.viewport()
+        if area.isVisible() and area.widget() is not None and area.widget().width() > viewport.width():
+            found.append(f"form wider than its panel ({area.widget().width()} > {viewport.width()})")
+    inside = window.rect()
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, (QLabel, QAbstractButton)):
+            continue
+        rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        if rect.left() < 0 or rect.right() > inside.right():
+            found.append(f"{type(widget).__name__} “{widget.text()[:20]}” outside the window")
+        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text() and "<" not in widget.text():
+            needed = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
+            if needed > widget.contentsRect().width() + 1:
+                found.append(f"label “{widget.text()[:20]}” cut ({needed} > {widget.contentsRect().width()})")
+    return found
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)], ids=["1366x768", "1280x720"])
+def test_every_page_fits(qtbot: QtBot, demo_store: Store, language: str, size: tuple[int, int]) -> None:
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pages = window.record_pages()
+    problems = {}
+    for key in window.section_keys:
+        window.show_section(key)
+        if key in pages:
+            pages[key].table.selectRow(0)
+        QApplication.processEvents()
+        page = window.pages.currentWidget()
+        assert page is not None
+        window.grab().save(str(SHOTS / f"{language}-{size[0]}x{size[1]}-{key}.png"))
+        found = _problems(window, page)
+        if found:
+            problems[key] = found
+    assert problems == {}
