@@ -39,6 +39,7 @@ def demo_db(records: int = 100_000) -> Path:
         with Store(tmp) as store:
             generate.fill(store, records, seed=1, anchor=ANCHOR)
         tmp.rename(path)
+        Path(f"{tmp}.keys").rename(f"{path}.keys")  # its key file goes with it
         for suffix in ("-wal", "-shm"):
             extra = Path(str(tmp) + suffix)
             if extra.exists():

@@ -506,7 +506,7 @@ Open Fuqing again.</translation>
     </message>
     <message>
         <source>&lt;b&gt;开始使用访妇情&lt;/b&gt;&lt;ol&gt;&lt;li&gt;在“联系点”登记您联系的村、社区或企业（新建的联系点自动分给您）。&lt;/li&gt;&lt;li&gt;在“联系妇女”登记需要联系服务的妇女，征得她同意后再填身份证号和电话。&lt;/li&gt;&lt;li&gt;每次下基层，在“走访”记下了解的情况和意见；随手的观察写进“妇情日记”。&lt;/li&gt;&lt;li&gt;结对帮扶和每次帮扶记在“结对帮扶”；解决不了的问题记到“问题清单”。&lt;/li&gt;&lt;li&gt;定期在“同步”页导出同步包，用 U 盘或微信交给县妇联；县妇联的同步包在同一页导入。&lt;/li&gt;&lt;/ol&gt;数据加密保存在这台电脑上；菜单“文件 → 备份与恢复”可以备份到 U 盘。</source>
-        <translation>&lt;b&gt;Getting started with Fuqing&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Under “Liaison points”, register the villages, communities or firms you are in touch with (a point you create is assigned to you).&lt;/li&gt;&lt;li&gt;Under “Women”, register the women you serve; add ID numbers and phones only with their consent.&lt;/li&gt;&lt;li&gt;Each time you go down to the grassroots, record what you learned and heard under “Visits”; everyday observations go in the “Diary”.&lt;/li&gt;&lt;li&gt;Help pairs and each act of help go under “Help pairs”; problems you cannot solve go on the “Problems” list.&lt;/li&gt;&lt;li&gt;Regularly export a sync bundle on the “Sync” page and hand it to the county federation on a USB stick or by WeChat; the county's bundles are imported on the same page.&lt;/li&gt;&lt;/ol&gt;The data is kept encrypted on this computer; File → Backups can copy it to a USB stick.</translation>
+        <translation>&lt;b&gt;Getting started with Fuqing&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Under “Liaison points”, register the villages, communities or firms you are in touch with (a point you create is assigned to you).&lt;/li&gt;&lt;li&gt;Under “Women”, register the women you serve; add ID numbers and phones only with their consent.&lt;/li&gt;&lt;li&gt;Each time you go down to the grassroots, record what you learned and heard under “Visits”; everyday observations go in the “Diary”.&lt;/li&gt;&lt;li&gt;Help pairs and each act of help go under “Help pairs”; problems you cannot solve go on the “Problems” list.&lt;/li&gt;&lt;li&gt;Regularly export a sync bundle on the “Sync” page and hand it to the county federation on a USB stick or by WeChat; the county&apos;s bundles are imported on the same page.&lt;/li&gt;&lt;/ol&gt;The data is kept encrypted on this computer; File → Backups can copy it to a USB stick.</translation>
     </message>
     <message>
         <source>{name}，您好！今天是 {today}</source>
@@ -1324,6 +1324,10 @@ This install&apos;s key: {recipient}</translation>
     <message>
         <source>保存同步包</source>
         <translation>Save bundle</translation>
+    </message>
+    <message>
+        <source>正在导出 {name}…</source>
+        <translation>Exporting {name}…</translation>
     </message>
     <message>
         <source>已导出 {n} 条记录到 {path}</source>

@@ -214,15 +214,15 @@ class TransferView(QWidget):
         target = destination
 
         def job(store: Store, progress: Any, cancelled: Any) -> exchange.ExportResult:
-            progress(0, 1, out.name)
             return exchange.export_bundle(store, out, keys.destination(store, target.id), passphrase, full=full,
                                       kind=kind)  # fmt: skip
 
-        self._run(job, self._exported)
+        self.open_folder.hide()
+        self.export_status.setText(self.tr("正在导出 {name}…").format(name=out.name))  # in the export section
+        self._run(job, self._exported, show_progress=False)
 
     def _exported(self, result: exchange.ExportResult) -> None:
         total = sum(result.counts.values())
-        self.progress.setValue(self.progress.maximum())
         self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
         self.open_folder.show_for(Path(result.path))
 
@@ -252,19 +252,21 @@ class TransferView(QWidget):
 
     # -- jobs -------------------------------------------------------------------
 
-    def _run(self, fn: Any, done: Any) -> None:
+    def _run(self, fn: Any, done: Any, show_progress: bool = True) -> None:
         if self.job is not None and self.job.is_running():
             return
         self.job = Job(self.store, fn, self)
-        self.job.progress.connect(self._progress)
+        if show_progress:  # the import section's bar: an export says where it is in its own section
+            self.job.progress.connect(self._progress)
         self.job.finished.connect(done)
         self.job.finished.connect(self._job_over)
         self.job.failed.connect(self._failed)
         self.job.failed.connect(self._job_over)
         for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
             widget.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
+        self.cancel_button.setEnabled(show_progress)
+        if show_progress:
+            self.progress.setValue(0)
         self.job.start()
 
     def _progress(self, done: int, total: int, name: str) -> None:
