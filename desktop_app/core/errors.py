@@ -34,6 +34,8 @@ class ValidationFailed(FuqingError):
 class DuplicateRecord(FuqingError):
     """The record looks like one already registered (the same ID number)."""
 
-    def __init__(self, message: str, existing_id: str):
+    def __init__(self, message: str, existing_id: str, name: str = "", masked: str = ""):
         self.existing_id = existing_id
+        self.name = name  # the woman already registered
+        self.masked = masked  # the number, masked as screens show it
         super().__init__(message)

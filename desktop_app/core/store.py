@@ -524,6 +524,8 @@ class Store:
                     masked=idcard.mask(id_number), name=existing["name"], existing_id=existing["id"]
                 ),
                 existing["id"],
+                str(existing["name"]),
+                idcard.mask(id_number),
             )
 
     def note_reveals(self, kind: str, record_ids: Sequence[str], fields: Sequence[str]) -> None:

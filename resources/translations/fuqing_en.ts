@@ -1497,6 +1497,10 @@ fuqing restore {backup}</translation>
         <translation>ID number already registered</translation>
     </message>
     <message>
+        <source>身份证号码 {number} 已登记为“{name}”。同一位妇女请打开已有记录；如确是另一人，请先核对号码。</source>
+        <translation>ID number {number} is already registered as “{name}”. For the same woman, open that record; if this is someone else, check the number first.</translation>
+    </message>
+    <message>
         <source>刚才填写的内容已存为草稿，不会丢失。</source>
         <translation>What you typed is kept as a draft and will not be lost.</translation>
     </message>

@@ -21,7 +21,11 @@ def ask_about_duplicate(parent: QWidget | None, duplicate: DuplicateRecord) -> D
     box.setObjectName("duplicate_dialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("duplicate", "身份证号码已登记"))
-    box.setText(str(duplicate))
+    box.setText(  # a person's words: her name, the masked number, no internal id
+        QCoreApplication.translate(
+            "duplicate", "身份证号码 {number} 已登记为“{name}”。同一位妇女请打开已有记录；如确是另一人，请先核对号码。"
+        ).format(number=duplicate.masked, name=duplicate.name)
+    )
     box.setInformativeText(QCoreApplication.translate("duplicate", "刚才填写的内容已存为草稿，不会丢失。"))
     open_button = box.addButton(
         QCoreApplication.translate("duplicate", "打开已有记录"), QMessageBox.ButtonRole.AcceptRole

@@ -66,7 +66,8 @@ def test_same_id_number_offers_the_woman_already_registered(qtbot: QtBot, window
     qtbot.waitUntil(page.save_button.isEnabled, timeout=3000)
     seen = answer("duplicate_dialog", "duplicate_open")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert seen and "李秀英" in seen[0].text() and ID_NUMBER not in seen[0].text()
+    assert seen and "李秀英" in seen[0].text() and ID_NUMBER not in seen[0].text() and "002X" in seen[0].text()
+    assert first not in seen[0].text()  # no internal id for a person to read
     assert page.form.record_id == first and window.store.count("woman") == 1
 
     page.new_record()
