@@ -1089,6 +1089,10 @@ Device id: {device}</translation>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
 </context>
 <context>
     <name>RelatedPanel</name>

@@ -223,7 +223,7 @@ class RecoveryCodeDialog(QDialog):
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         copy = QPushButton(self.tr("复制"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        copy.clicked.connect(lambda: self._copy(code, copy))
         self.written = QCheckBox(self.tr("我已把恢复码抄在纸上，另外保管"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -240,6 +240,16 @@ class RecoveryCodeDialog(QDialog):
         layout.addWidget(self.written)
         layout.addWidget(self.buttons)
         _fit(self, 560)
+
+    def _copy(self, code: str, button: QPushButton) -> None:
+        QGuiApplication.clipboard().setText(code)
+        button.setText(self.tr("已复制"))
+
+    def done(self, result: int) -> None:
+        # The code does not stay on the clipboard for the next program to paste.
+        if QGuiApplication.clipboard().text() == self.code.text():
+            QGuiApplication.clipboard().clear()
+        super().done(result)
 
     def reject(self) -> None:
         if self.written.isChecked():  # Esc before she ticked the box would lose the only showing

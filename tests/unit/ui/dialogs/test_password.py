@@ -51,3 +51,21 @@ def test_the_password_changes_but_the_data_and_its_backups_keep_their_key(store:
     backup.restore(path, copy, "brand new 2026")  # the current password opens the older backup here
     with Store(path, secret="brand new 2026") as reopened:  # and the restored data, its key file kept
         assert reopened.count("liaison_point") == 1
+
+
+def test_the_recovery_code_leaves_the_clipboard_when_the_dialog_closes(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.ui.dialogs.password import RecoveryCodeDialog
+
+    dialog = RecoveryCodeDialog("ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    copy = next(b for b in dialog.findChildren(QPushButton) if b.text() == "复制")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "ABCDE-FGHJK-LMNPQ-RSTUV-WXYZ2" and copy.text() == "已复制"
+    qtbot.mouseClick(dialog.written, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.written.height() // 2))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and QGuiApplication.clipboard().text() == ""
