@@ -1365,6 +1365,10 @@ This install&apos;s key: {recipient}</translation>
         <translation>Forgot the password? Open with the recovery code</translation>
     </message>
     <message>
+        <source>返回输入口令</source>
+        <translation>Back to the password</translation>
+    </message>
+    <message>
         <source>数据文件：{path}</source>
         <translation>Data file: {path}</translation>
     </message>

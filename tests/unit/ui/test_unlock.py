@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import keyfile
@@ -135,6 +135,10 @@ def test_forgotten_password_the_recovery_code_opens_and_a_new_password_is_set(qt
 
     def forgot(dialog: QDialog) -> None:
         assert isinstance(dialog, UnlockDialog)
+        qtbot.mouseClick(dialog.forgot, Qt.MouseButton.LeftButton)
+        assert dialog.back.isVisible() and not dialog.forgot.isVisible()
+        qtbot.mouseClick(dialog.back, Qt.MouseButton.LeftButton)  # she changed her mind, then not
+        assert dialog.secret.echoMode() == QLineEdit.EchoMode.Password and dialog.forgot.isVisible()
         qtbot.mouseClick(dialog.forgot, Qt.MouseButton.LeftButton)
         type_into(qtbot, dialog.secret, code.lower().replace("-", " "))  # as read off the paper
         on_dialog(
