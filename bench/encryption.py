@@ -21,7 +21,7 @@ from pathlib import Path
 from common import ANCHOR, OUT, demo_db, median, percentile, report
 from search import queries
 
-from desktop_app.core import db, keyfile, records, search
+from desktop_app.core import db, keyfile, records, search, unlocking
 from desktop_app.core.engine import apply_key, sqlite3
 from desktop_app.core.store import Store
 from tests.db_helpers import TEST_PASSWORD
@@ -89,10 +89,15 @@ def bulk_write(path: Path, key: bytes | None) -> float:
 
 
 class PlainStore(Store):
-    """The app's store on an unencrypted file: the floor (never used by the app)."""
+    """The app's store on an unencrypted file: the floor (the app never opens one like this)."""
 
-    def _unlock(self, secret: str | None) -> bytes:  # type: ignore[override]
-        return None  # type: ignore[return-value]
+    def __init__(self, path: Path):
+        real = unlocking.unlock
+        unlocking.unlock = lambda _path, _secret: unlocking.Unlocked(None, "key")  # type: ignore[arg-type,assignment]
+        try:
+            super().__init__(path)
+        finally:
+            unlocking.unlock = real
 
 
 def app_first_rows(path: Path, key: bytes | None) -> float:

@@ -8,6 +8,20 @@ from desktop_app.core import keyfile
 from desktop_app.core.engine import apply_key, is_plain, sqlite3
 
 TEST_PASSWORD = "test-password-1"  # the data password of every test database
+REPO = Path(__file__).resolve().parents[1]
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    """The environment a ``python -m desktop_app`` test process runs in: this checkout's code,
+    Chinese messages, the test password, its own HOME, no display."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(REPO),  # the code beside these tests, whatever the current directory
+        "FUQING_LANG": "zh",
+        "FUQING_PASSWORD": TEST_PASSWORD,
+        "HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
 
 
 def raw(path: Path, password: str = TEST_PASSWORD) -> sqlite3.Connection:

@@ -14,7 +14,8 @@ from ..core import idcard, keyfile, phones
 from ..core import messages as msg
 from ..core.errors import UsageError
 from ..core.i18n import pick
-from ..core.store import PasswordNeeded, Store
+from ..core.keyfile import PasswordNeeded
+from ..core.store import Store
 
 PROMPT_TRIES = 3
 

@@ -26,6 +26,9 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("fuqing", appauthor=False)) / DB_FILENAME
 
 
+BUSY_TIMEOUT_MS = 10_000  # another connection's write: wait this long before saying the database is busy
+
+
 def prepare_folder(path: Path) -> None:
     """The database's folder exists; one the app makes (or its default one) is hers alone, one she chose stays as it is."""
     if not path.parent.exists() or path.parent == default_db_path().parent:
@@ -52,7 +55,7 @@ def connect(path: str | Path, key: bytes | None, migrate: bool = True, backed_up
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # a forgotten value does not linger in free pages
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # 64 MB of page cache: a county hub with a million rows keeps its
         # indexes in memory while merging (per-record import cost stays flat).
         conn.execute("PRAGMA cache_size=-65536")
@@ -61,7 +64,6 @@ def connect(path: str | Path, key: bytes | None, migrate: bool = True, backed_up
             if 0 < found < migrations.LATEST and not backed_up:  # (just encrypted: backed up then)
                 backup.backup_connection(conn, path, key, "pre-migration")
             migrations.apply(conn, str(path))
-            drop_value_samples(conn)
         for suffix in ("", "-wal", "-shm"):  # made by SQLite with the process umask: the person's alone
             make_private(Path(str(path) + suffix))
     except BaseException:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import forgetting
 from . import messages as msg
 from . import records as r
 from .changes import DRAFTS, PROPOSALS
@@ -91,7 +92,7 @@ def erase_woman(store: Store, woman_id: str) -> Erased:
         if not stored["deleted"]:
             store.delete("woman", woman_id)
         for table, ids in (("woman", [woman_id]), ("help_pair", pair_ids), ("help_log", log_ids)):
-            store.forget_audit(table, ids)  # also what an earlier deletion left
+            forgetting.forget_audit(store, table, ids)  # also what an earlier deletion left
         store.note_event("woman", woman_id, "erase", {})
     store.flush_forgotten()
     return result

@@ -62,6 +62,7 @@ def summary(store: Store, year: int | None = None, now: datetime | None = None) 
     silent_before = now - timedelta(days=SILENT_AFTER_DAYS)
     result = HubSummary()
     totals: dict[str, FederationTotal] = {}
+    orgs = {row[0]: row[1] for row in store.conn.execute("SELECT id, org FROM cadre WHERE deleted = 0")}
     for device in devices.registry(store):
         if device.role != devices.CADRE:
             continue
@@ -69,7 +70,7 @@ def summary(store: Store, year: int | None = None, now: datetime | None = None) 
         arrival = Arrival(
             device.id,
             device.label,
-            device.federation or "",
+            device.federation or orgs.get(device.cadre_id or "") or "",  # her profile's federation if unsaid
             devices.REVOKED if device.blocked else device.status,
             device.last_bundle_at,
             device.bundle_count,
@@ -87,7 +88,8 @@ def summary(store: Store, year: int | None = None, now: datetime | None = None) 
     result.waiting_devices = len(devices.pending(store))
     result.pending_proposals = len(proposals.listed(store))
     result.open_conflicts = len(conflicts.open_conflicts(store))
-    result.quotas = quotas.progress(store, quotas.chosen_preset(store), year or store.today().year)
+    everyone = quotas.progress(store, quotas.chosen_preset(store), year or store.today().year)
+    result.quotas = [q for q in everyone if q.cadre_id != store.own_cadre_id]  # the operator's own zeros say nothing
     return result
 
 

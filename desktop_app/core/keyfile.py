@@ -32,7 +32,9 @@ KDF: dict[str, str | int] = {"name": "scrypt", "n": KDF_N, "r": KDF_R, "p": KDF_
 _AAD = b"fuqing database key v1"
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off paper without doubt
 MIN_PASSWORD = 8
-_derived: dict[tuple[str, str, str], bytes] = {}  # (salt, secret, kdf) -> key: one scrypt per secret per run
+# (salt, hash of the secret) -> derived key: one scrypt per secret and slot per run (the
+# window checks the current password again before changing it). The secret itself is not kept.
+_derived: dict[tuple[bytes, bytes], bytes] = {}
 
 
 class WrongPassword(FuqingError):
@@ -191,7 +193,7 @@ def _normal(code: str) -> str:
 
 
 def _kdf(secret: str, salt: bytes) -> bytes:
-    cache_key = (salt.hex(), secret, json.dumps(KDF, sort_keys=True))
+    cache_key = (salt, hashlib.sha256(secret.encode("utf-8")).digest())
     derived = _derived.get(cache_key)
     if derived is None:
         derived = hashlib.scrypt(

@@ -444,6 +444,9 @@ def _migration_6(conn: sqlite3.Connection) -> None:
             kept = privacy.forgotten_loser(record_type, loser_json, required)
             if kept != loser_json:
                 conn.execute("UPDATE conflict SET loser_row = ? WHERE seq = ?", (kept, seq))
+    # Statistics sampled names and ID numbers before (db.drop_value_samples does it after each analysis now).
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'").fetchone():
+        conn.execute("DELETE FROM sqlite_stat4")
     # Finding a woman by her ID number (the duplicate check on every save).
     conn.execute("CREATE INDEX woman_by_id_number ON woman(id_number) WHERE id_number IS NOT NULL AND deleted = 0")
 

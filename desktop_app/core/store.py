@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,15 +20,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import db, idcard, keyfile, privacy, search
+from . import db, forgetting, idcard, keyfile, privacy, search, unlocking
 from . import messages as msg
 from . import records as r
-from .changes import DEVICES, DRAFTS, PROPOSALS, SETTINGS, ChangeLog, Changes
+from .changes import DEVICES, SETTINGS, ChangeLog, Changes
 from .clock import MAX_AHEAD_MS, ZERO, HybridClock, Stamp, wall_now_ms
-from .engine import is_plain, sqlite3
-from .errors import DuplicateRecord, NotADatabase, NotFound, ValidationFailed
+from .engine import sqlite3
+from .errors import DuplicateRecord, NotFound, ValidationFailed
 from .ids import link_id, new_id
-from .keyfile import PasswordNeeded
 from .sync import keys, revisions
 from .validation import clean_record
 
@@ -82,9 +80,13 @@ class Store:
         self._closed = False
         self.recovery_code: str | None = None
         self.unlocked_with = "key"  # or "password", "recovery" (then a new password is due)
-        self._backed_up = False
-        self.key = key if key is not None else self._unlock(secret)
-        self.conn = db.connect(self.path, self.key, backed_up=self._backed_up)
+        backed_up = False
+        if key is None:
+            unlocked = unlocking.unlock(self.path, secret)
+            key, self.unlocked_with, self.recovery_code = unlocked.key, unlocked.unlocked_with, unlocked.recovery_code
+            backed_up = unlocked.backed_up
+        self.key = key
+        self.conn = db.connect(self.path, self.key, backed_up=backed_up)
         self.conn.row_factory = sqlite3.Row
         if today is None:  # one clock: today follows a given wall clock
             today = date.today if wall_ms is None else (lambda: date.fromtimestamp(wall_ms() / 1000))
@@ -101,40 +103,6 @@ class Store:
         except BaseException:
             self.conn.close()
             raise
-
-    def _unlock(self, secret: str | None) -> bytes:
-        secret = secret if secret is not None else os.environ.get("FUQING_PASSWORD")
-        new = not self.path.exists() or self.path.stat().st_size == 0
-        if secret is None:
-            raise PasswordNeeded(str(msg.PASSWORD_NEEDED_NEW if new else msg.PASSWORD_NEEDED), new)
-        if new:
-            if keyfile.keyfile_path(self.path).exists():
-                # The data is gone but its key is here: a new database would overwrite the key.
-                raise NotADatabase(msg.DATABASE_MISSING_KEYS_LEFT.format(path=self.path,
-                                                                         keys=keyfile.keyfile_path(self.path)))  # fmt: skip
-            problem = keyfile.password_problem(secret)
-            if problem:  # before anything is made on disk
-                raise PasswordNeeded(problem, new=True)
-            db.prepare_folder(self.path)  # the key file is written first
-            made = keyfile.create(self.path, secret)
-            self.recovery_code, self.unlocked_with = made.recovery_code, "password"
-            return made.key
-        if is_plain(self.path):  # from before encryption: encrypted now, once, after a backup
-            db.refuse_plain_if_newer(self.path)
-            if keyfile.keyfile_path(self.path).exists():
-                key, self.unlocked_with = keyfile.unlock_slot(self.path, secret)
-            else:
-                made = keyfile.create(self.path, secret)
-                self.recovery_code, key, self.unlocked_with = made.recovery_code, made.key, "password"
-            db.encrypt_in_place(self.path, key)
-            self._backed_up = True
-            return key
-        if not keyfile.keyfile_path(self.path).exists():
-            # Encrypted without its key file, or no database at all: from outside the two look the same.
-            raise NotADatabase(msg.NOT_A_DATABASE_OR_NO_KEYS.format(path=self.path,
-                                                                    keys=keyfile.keyfile_path(self.path)))  # fmt: skip
-        key, self.unlocked_with = keyfile.unlock_slot(self.path, secret)
-        return key
 
     def set_password(self, password: str) -> int:
         """A new password for this database and the backups beside it (the old one
@@ -415,6 +383,14 @@ class Store:
         r.record_type(kind)
         return int(self.conn.execute(f"SELECT count(*) FROM {kind} WHERE deleted = 0").fetchone()[0])
 
+    def has_records(self, besides: str = "") -> bool:
+        """Any live record (of a type other than ``besides``): one indexed probe per type, no counting."""
+        return any(
+            self.conn.execute(f"SELECT 1 FROM {kind} WHERE deleted = 0 LIMIT 1").fetchone()
+            for kind in r.RECORD_TYPES
+            if kind != besides
+        )
+
     def counts(self) -> dict[str, int]:
         return {kind: self.count(kind) for kind in r.RECORD_TYPES}
 
@@ -564,10 +540,15 @@ class Store:
         values do not wait there (encrypted) until the next checkpoint."""
         if self.conn.in_transaction:  # the caller's transaction flushes when it ends
             return
+        # A background job reading at that moment would make a TRUNCATE checkpoint wait
+        # up to the busy timeout (10 s) on the UI thread: a quarter second, then later.
+        self.conn.execute("PRAGMA busy_timeout = 250")
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.OperationalError as error:  # a reader elsewhere: SQLite checkpoints later by itself
             log.info("checkpoint after a deletion left for later: %s", error)
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {db.BUSY_TIMEOUT_MS}")
 
     def restore(self, kind: str, record_id: str) -> None:
         """Undo a deletion (choosing an edit over a deletion in a conflict)."""
@@ -692,10 +673,7 @@ class Store:
             return
         assert self.conn.in_transaction, "rows are written inside a transaction"
         rtype = r.RECORD_TYPES.get(table)
-        if rtype is not None:  # a deletion forgets, whoever made it (privacy.py)
-            writes = [self._forgetting(rtype, w) if w.row["deleted"] else w for w in writes]
-        elif table == "conflict":
-            writes = [self._forgetting_loser(w) for w in writes]
+        writes = forgetting.before_writing(self, table, writes)  # a deletion forgets, whoever made it
         seqs = self._insert(table, [w for w in writes if w.old is None])
         for w in writes:
             if w.old is not None:
@@ -703,78 +681,18 @@ class Store:
         if rtype is not None and rtype.search_fields:
             self._reindex(rtype, writes, seqs)
         self._audit(table, writes)
-        if rtype is not None:
-            self._forget_deleted(
-                table, [w.row["id"] for w in writes if w.row["deleted"] and not (w.old or {}).get("deleted")]
-            )
+        forgetting.after_writing(self, table, writes)
         for w in writes:
             self._log.row(table, w.row["id"], w.row)
 
-    def tombstone(self, table: str, row: Row) -> Row:
-        """``row`` as a deletion keeps it (only what sync needs)."""
-        return privacy.tombstone(r.record_type(table), row, self._required_columns(table))
-
-    def _forgetting(self, rtype: r.RecordType, w: RowWrite) -> RowWrite:
-        return RowWrite(self.tombstone(rtype.name, w.row), w.old, w.action, {}, w.bundle_id)
-
-    def _forgetting_loser(self, w: RowWrite) -> RowWrite:
-        record_type = str(w.row.get("record_type"))
-        if record_type not in r.RECORD_TYPES:
-            return w
-        kept = privacy.forgotten_loser(record_type, w.row.get("loser_row"), self._required_columns(record_type))
-        if kept == w.row.get("loser_row"):
-            return w
-        return RowWrite({**w.row, "loser_row": kept}, w.old, w.action, w.changes, w.bundle_id)
-
-    def _required_columns(self, table: str) -> frozenset[str]:
+    def required_columns(self, table: str) -> frozenset[str]:
+        """``table``'s NOT NULL columns (a tombstone empties them to '' rather than NULL)."""
         found = self._required.get(table)
         if found is None:
             found = self._required[table] = frozenset(
                 row[1] for row in self.conn.execute(f"PRAGMA table_info({table})") if row[3]
             )
         return found
-
-    def _forget_deleted(self, table: str, record_ids: list[str]) -> None:
-        """Records just deleted: their audit entries lose the values; their kept
-        conflicting versions (a deletion stands over any edit: merge.py), the
-        changes proposed to them and their unsaved drafts go."""
-        if not record_ids:
-            return
-        self.forget_audit(table, record_ids)
-        self.drop_conflicts(self._ids_of(table, record_ids, "SELECT id FROM conflict"))
-        if self._ids_of(table, record_ids, "DELETE FROM proposal", "RETURNING id"):
-            self.note_change(PROPOSALS)
-        drafts = self._ids_of(table, record_ids, "DELETE FROM draft", "RETURNING key")
-        if drafts:
-            self.note_change(DRAFTS, drafts)
-
-    def _ids_of(self, table: str, record_ids: list[str], statement: str, returning: str = "") -> list[str]:
-        """``statement`` on the local rows about these records of ``table``, 500 ids at a time."""
-        found: list[str] = []
-        for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            found += [
-                row[0]
-                for row in self.conn.execute(
-                    f"{statement} WHERE record_type = ? AND record_id IN ({marks}) {returning}", [table, *chunk]
-                )
-            ]
-        return found
-
-    def forget_audit(self, table: str, record_ids: list[str]) -> None:
-        """The audit entries of records just deleted keep which fields changed, not the values."""
-        for start in range(0, len(record_ids), 500):
-            chunk = record_ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            entries = self.conn.execute(
-                f"SELECT id, changes FROM audit_log WHERE record_id IN ({marks}) AND record_type = ? AND changes != '{{}}'",
-                [*chunk, table],
-            ).fetchall()
-            self.conn.executemany(
-                "UPDATE audit_log SET changes = ? WHERE id = ?",
-                [(json.dumps(privacy.forgotten_changes(json.loads(c)), ensure_ascii=False), i) for i, c in entries],
-            )
 
     def _insert(self, table: str, writes: list[RowWrite]) -> dict[str, int]:
         if not writes:

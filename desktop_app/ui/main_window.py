@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.record_pages(built_only=True).values():
             page.shutdown()
+        if "home" in self._built:
+            self.home_page.hub.shutdown()  # its count runs on a connection of its own
         super().closeEvent(event)
 
     def offer_drafts(self) -> None:

@@ -125,6 +125,10 @@ Open Fuqing again.</translation>
         <source>同步包口令</source>
         <translation>Bundle passphrase</translation>
     </message>
+    <message>
+        <source>收件人要输入同一个口令才能导入。不要用数据口令；几个词的拼音加数字就好，不要用生日或手机号。</source>
+        <translation>The recipient types the same passphrase to import it. Do not use the data password; a few words and digits will do, not a birthday or a phone number.</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -808,6 +812,10 @@ Device id: {device}</translation>
     <message>
         <source>打开所在文件夹</source>
         <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>无法打开文件管理器。文件在：{folder}</source>
+        <translation>No file manager could be opened. The file is in: {folder}</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from .. import db
+from .. import db, forgetting
 from .. import messages as msg
 from .. import records as r
 from ..changes import PROPOSALS
@@ -56,7 +56,7 @@ def hold(store: Store, bundle_id: str, sender_device: str, table: str, row: Row,
     version = revisions.version(str(row["hlc"]), str(row["device_id"]))
     proposal_id = str(uuid.uuid5(_NAMESPACE, f"{table}|{row['id']}|{version}"))
     if row.get("deleted") and table in r.RECORD_TYPES:  # a deletion needs no personal fields to be judged
-        row = store.tombstone(table, row)
+        row = forgetting.tombstone(store, table, row)
     cursor = store.conn.execute(
         f"INSERT OR IGNORE INTO proposal ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL)",
         (proposal_id, db.now_iso(), bundle_id, sender_device, table, str(row["id"]), version,
@@ -131,7 +131,11 @@ def _undecided(store: Store, proposal_id: str) -> Proposal:
 def _decide(store: Store, proposal: Proposal, status: str) -> None:
     """Decided: what was proposed is in the records now (accepted) or not wanted
     (rejected); the list keeps who proposed what and when, not the personal fields."""
-    kept = store.tombstone(proposal.record_type, proposal.row) if proposal.record_type in r.RECORD_TYPES else {}
+    kept = (
+        forgetting.tombstone(store, proposal.record_type, proposal.row)
+        if proposal.record_type in r.RECORD_TYPES
+        else {}
+    )
     kept = {k: v for k, v in kept.items() if k in ("id", "hlc", "device_id", "deleted", "owner_id")} or {
         "id": proposal.row.get("id")
     }

@@ -1,4 +1,9 @@
-"""同一身份证号码已登记: open the woman already registered, save anyway, or go back."""
+"""同一身份证号码已登记: open the woman already registered, save anyway, or go back.
+
+``save_asking`` is a form's save: the record and the discard of its draft in
+one operation, and on a duplicate the question, then the save again if she
+says it is someone else.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,10 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ...core import drafts
 from ...core.errors import DuplicateRecord
+from ...core.store import Record, Store
+from ..operations import perform
 
 
 class DuplicateChoice(Enum):
@@ -48,3 +56,29 @@ def ask_about_duplicate(parent: QWidget | None, duplicate: DuplicateRecord) -> D
     if clicked is save_button:
         return DuplicateChoice.SAVE_ANYWAY
     return DuplicateChoice.CANCEL
+
+
+def save_asking(
+    parent: QWidget, store: Store, kind: str, values: dict[str, object], record_id: str | None
+) -> Record | str | None:
+    """The saved record; the id of the woman already registered if she chose to open
+    her instead (what was typed stays as a draft); None if nothing was saved."""
+
+    def op(s: Store, allow_duplicate: bool) -> Record | DuplicateRecord:
+        try:
+            with s.transaction():
+                record = s.save(kind, values, record_id, allow_duplicate=allow_duplicate)
+                drafts.discard_draft(s, kind, record_id)
+        except DuplicateRecord as duplicate:
+            return duplicate
+        return record
+
+    outcome = perform(parent, store, lambda s: op(s, False)).value
+    if isinstance(outcome, DuplicateRecord):
+        choice = ask_about_duplicate(parent, outcome)
+        if choice == DuplicateChoice.OPEN_EXISTING:
+            return outcome.existing_id
+        if choice != DuplicateChoice.SAVE_ANYWAY:
+            return None
+        outcome = perform(parent, store, lambda s: op(s, True)).value
+    return outcome if isinstance(outcome, dict) else None

@@ -161,7 +161,7 @@ class NewPasswordDialog(QDialog):
         form.addRow(self.tr("再输入一次"), self.second)
         form.addRow("", self.show_typed)
         self.problem = _problem_label()
-        hint = QLabel(
+        self.hint = hint = QLabel(
             self.tr(
                 "口令保护电脑或 U 盘丢失时妇女的个人信息。可以用几个词的拼音加数字，如 wangjiacun 2026 zoufang；不要用生日或手机号。"
             )
@@ -210,6 +210,10 @@ class BundlePassphraseDialog(NewPasswordDialog):
             self.tr("同步包将用这个口令加密。请用电话或当面把口令告诉收件人，不要和同步包一起发送。"), parent
         )
         self.setWindowTitle(self.tr("同步包口令"))
+        self.hint.setText(
+            self.tr("收件人要输入同一个口令才能导入。不要用数据口令；几个词的拼音加数字就好，不要用生日或手机号。")
+        )
+        self.adjustSize()
 
     def problem_with(self, password: str) -> str | None:
         return keyfile.secret_too_easy(password)

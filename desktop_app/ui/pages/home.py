@@ -128,8 +128,7 @@ class HomePage(QWidget):
             [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
             [MET if i.met else OVERDUE for i in items],
         )
-        counts = self.store.counts()
-        self.guide.setVisible(sum(counts.values()) - counts.get("cadre", 0) == 0)  # nothing recorded yet
+        self.guide.setVisible(not self.store.has_records(besides="cadre"))  # nothing recorded yet
         hub = hub_summary.is_hub(self.store)
         self.hub.setVisible(hub)
         self.quota_box.setVisible(

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 from ...core import drafts
 from ...core import records as r
 from ...core.describe import local_time
-from ...core.errors import DuplicateRecord
 from ...core.lists.query import Filters
 from ...core.lists.specs import SPECS
-from ...core.store import Record, Store
+from ...core.store import Store
 from ..changes import follow
 from ..confirm import confirm_destructive
-from ..dialogs.duplicate import DuplicateChoice, ask_about_duplicate
+from ..dialogs.duplicate import save_asking
 from ..dialogs.history import HistoryDialog
 from ..models.record_list import RecordListModel
 from ..operations import perform
@@ -241,6 +240,7 @@ class RecordPage(QWidget):
         if self._dirty and not self._confirm_leave():
             return
         self.table.clearSelection()
+        self.table.selectionModel().clearCurrentIndex()  # a click on the row shown before opens it again
         self.open_record(None, values)
         self.form.focus_first()
 
@@ -283,29 +283,12 @@ class RecordPage(QWidget):
     def save(self) -> bool:
         if not self.form.validate(show_all=True):
             return False
-        values = self.form.values()
-        old_id = self.form.record_id
-
-        def op(store: Store, allow_duplicate: bool = False) -> Record | DuplicateRecord:
-            try:
-                with store.transaction():
-                    record = store.save(self.kind, values, old_id, allow_duplicate=allow_duplicate)
-                    drafts.discard_draft(store, self.kind, old_id)
-            except DuplicateRecord as duplicate:
-                return duplicate
-            return record
-
-        record = perform(self, self.store, op).value
-        if isinstance(record, DuplicateRecord):
-            choice = ask_about_duplicate(self, record)
-            if choice == DuplicateChoice.OPEN_EXISTING:
-                self._dirty = False  # what was typed stays as a draft of a new record
-                self.show_record(record.existing_id)
-                return False
-            if choice != DuplicateChoice.SAVE_ANYWAY:
-                return False
-            record = perform(self, self.store, lambda s: op(s, allow_duplicate=True)).value
-        if not isinstance(record, dict):
+        record = save_asking(self, self.store, self.kind, self.form.values(), self.form.record_id)
+        if isinstance(record, str):  # she opens the woman already registered; what she typed stays a draft
+            self._dirty = False
+            self.show_record(record)
+            return False
+        if record is None:
             return False
         self._draft_timer.stop()
         self._dirty = False

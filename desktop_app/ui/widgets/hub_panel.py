@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabW
 
 from ...core import hub_summary
 from ...core.describe import local_time
+from ...core.i18n import join
 from ...core.store import Store
 from ...core.sync import devices
+from ..jobs import Job
 from .tables import fill, plain_table
 
 SILENT = QColor("#b3261e")
@@ -48,9 +50,27 @@ class HubPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(tabs, 1)
+        self.job: Job | None = None
+        self._again = False
 
     def refresh(self) -> None:
-        summary = hub_summary.summary(self.store)
+        """Counted off the UI thread: every cadre's quotas over a county's records take seconds."""
+        if self.job is not None and self.job.is_running():
+            self._again = True  # something changed while counting: count once more after
+            return
+        self._again = False
+        self.job = Job(self.store, lambda store, _progress, _cancelled: hub_summary.summary(store), self)
+        self.job.finished.connect(self._show)
+        self.job.failed.connect(self.waiting.setText)  # said in words; the details are in the log
+        self.job.start()
+
+    def shutdown(self) -> None:
+        if self.job is not None and self.job.is_running():
+            self.job.wait()
+
+    def _show(self, summary: hub_summary.HubSummary) -> None:
+        if self._again:
+            self.refresh()
         silent = len(summary.silent)
         self.waiting.setText(
             self.tr("待批准的电脑 {devices} 台，待审核的修改 {proposals} 条，同步冲突 {conflicts} 个；"
@@ -79,6 +99,6 @@ class HubPanel(QGroupBox):
         for cadre in summary.quotas:
             applying = [i for i in cadre.items if i.applies]
             missing = [i.label for i in applying if not i.met]
-            rows.append([cadre.name, f"{len(applying) - len(missing)}/{len(applying)}", "、".join(missing)])
+            rows.append([cadre.name, f"{len(applying) - len(missing)}/{len(applying)}", join(missing)])
             colours.append(MET if not missing else None)
         fill(self.quotas, rows, colours)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 
 class OpenFolderButton(QPushButton):
@@ -23,5 +23,9 @@ class OpenFolderButton(QPushButton):
         self.show()
 
     def open(self) -> None:
-        if self.folder is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        if self.folder is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))):
+            QMessageBox.information(  # no file manager on this computer: say where it is instead
+                self,
+                self.tr("打开所在文件夹"),
+                self.tr("无法打开文件管理器。文件在：{folder}").format(folder=self.folder),
+            )

@@ -77,6 +77,9 @@ class RecordPicker(QComboBox):
         self._fill(names.lookup(self._store, self._kind, text, LOOKUP_LIMIT), keep_text=text)
         if self.count():
             self.showPopup()
+            # Enter takes the first match, not the empty choice above it.
+            first = 1 if self._allow_empty and self.count() > 1 else 0
+            self.view().setCurrentIndex(self.model().index(first, 0))
 
     def record_id(self) -> str | None:
         index = self.currentIndex()

@@ -36,7 +36,7 @@ from typing import Any
 import pytest
 
 from desktop_app.cli import build_parser, sync
-from tests.db_helpers import TEST_PASSWORD, copy_database
+from tests.db_helpers import TEST_PASSWORD, cli_env, copy_database
 
 REPO = Path(__file__).resolve().parents[3]
 README = REPO / "README.md"
@@ -354,14 +354,7 @@ def fuqing(home: Path, *args: str | Path, cwd: Path | None = None) -> subprocess
         [sys.executable, "-m", "desktop_app", *map(str, args)],
         capture_output=True,
         text=True,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(REPO),  # the code beside these tests, whatever the current directory
-            "FUQING_LANG": "zh",
-            "FUQING_PASSWORD": TEST_PASSWORD,
-            "HOME": str(home),
-            "QT_QPA_PLATFORM": "offscreen",
-        },
+        env=cli_env(home),
         cwd=cwd,
         timeout=120,
     )

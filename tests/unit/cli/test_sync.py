@@ -32,9 +32,8 @@ from typing import Any
 
 import pytest
 
-from tests.db_helpers import TEST_PASSWORD, copy_database, raw
+from tests.db_helpers import cli_env, copy_database, raw
 
-REPO = Path(__file__).resolve().parents[3]
 UNKNOWN_ID = "01a00000-0000-7000-8000-000000000000"
 HUB_ORG = "南通市通州区妇女联合会"
 CITY_ORG = "南通市妇女联合会"
@@ -48,14 +47,7 @@ def fuqing(db: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "desktop_app", "--db", str(db), *map(str, args)],
         capture_output=True,
         text=True,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "PYTHONPATH": str(REPO),  # the code beside these tests, whatever the current directory
-            "FUQING_LANG": "zh",
-            "FUQING_PASSWORD": TEST_PASSWORD,
-            "HOME": str(db.parent),
-            "QT_QPA_PLATFORM": "offscreen",
-        },
+        env=cli_env(db.parent),
         timeout=120,
     )
     assert "Traceback" not in result.stderr, result.stderr

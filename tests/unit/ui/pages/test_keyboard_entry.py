@@ -46,10 +46,9 @@ def _type(widget: QWidget, text: str) -> None:
 
 
 def _choose_in_picker(qtbot: QtBot, combo: Any, typed: str) -> None:
-    """Type part of a name, wait for the list, go down to the first match, Enter."""
+    """Type part of a name, wait for the list, Enter: the first match (not the empty choice)."""
     type_text(combo.search_edit, typed)
     qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
-    QTest.keyClick(combo.view(), Qt.Key.Key_Down)
     QTest.keyClick(combo.view(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not combo.view().isVisible(), timeout=3000)
 

@@ -274,3 +274,17 @@ def test_history_dialog_lists_changes(qtbot: QtBot, window: MainWindow, world: d
     change = top[1].child(0)
     assert (change.text(0), change.text(1), change.text(2)) == ("所属地区", "", "通州区")
     assert top[1].text(2) == "王芳（副主席）" and top[1].text(3) == "本机"
+
+
+def test_after_new_a_click_on_the_row_shown_before_opens_it_again(
+    qtbot: QtBot, window: MainWindow, world: dict[str, str]
+) -> None:
+    page = window.woman_page
+    window.show_section("woman")
+    page.show_record(world["woman"])
+    row = page.model.position_of(world["woman"])
+    page.new_record()
+    assert page.form.record_id is None
+    rect = page.table.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.form.record_id == world["woman"]
