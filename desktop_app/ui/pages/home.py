@@ -128,6 +128,7 @@ class HomePage(QWidget):
             [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
             [MET if i.met else OVERDUE for i in items],
         )
+        self.quota_table.resizeColumnsToContents()
         self.guide.setVisible(not self.store.has_records(besides="cadre"))  # nothing recorded yet
         hub = hub_summary.is_hub(self.store)
         self.hub.setVisible(hub)
@@ -151,6 +152,7 @@ class HomePage(QWidget):
             ],
             [OVERDUE if f.overdue else None for f in due],
         )
+        self.followups.resizeColumnsToContents()  # headers and titles whole, in either language
         overdue = sum(1 for f in due if f.overdue)
         self.followup_summary.setText(
             self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue)

@@ -102,3 +102,5 @@ class HubPanel(QGroupBox):
             rows.append([cadre.name, f"{len(applying) - len(missing)}/{len(applying)}", join(missing)])
             colours.append(MET if not missing else None)
         fill(self.quotas, rows, colours)
+        for table in (self.arrivals, self.federations, self.quotas):
+            table.resizeColumnsToContents()  # names with key fingerprints, full dates: nothing cut
