@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core import keyfile
+from desktop_app.core import engine, keyfile
 from desktop_app.core.engine import apply_key, is_plain, sqlite3
 
 TEST_PASSWORD = "test-password-1"  # the data password of every test database
@@ -26,18 +26,16 @@ def cli_env(home: Path) -> dict[str, str]:
 
 def raw(path: Path, password: str = TEST_PASSWORD) -> sqlite3.Connection:
     """A bare connection to the file (no migrations, no store), unlocked like the app does."""
-    conn = sqlite3.connect(str(path))
     if not is_plain(path) and path.exists() and path.stat().st_size:
-        apply_key(conn, keyfile.unlock(path, password))
-    return conn
+        return engine.connect(str(path), keyfile.unlock(path, password))
+    return sqlite3.connect(str(path))
 
 
 def copy_database(source: Path, target: Path, password: str = TEST_PASSWORD) -> Path:
     """A consistent copy (SQLite's backup: the WAL included), same key, its key file beside it."""
     key = keyfile.unlock(source, password)
-    src, dst = sqlite3.connect(str(source)), sqlite3.connect(str(target))
+    src, dst = engine.connect(str(source), key), sqlite3.connect(str(target))
     try:
-        apply_key(src, key)
         apply_key(dst, key)
         src.backup(dst)
     finally:

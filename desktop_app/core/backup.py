@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import keyfile, migrations
+from . import engine, keyfile, migrations
 from . import messages as msg
 from .engine import apply_key, is_plain, sqlite3
 from .errors import FuqingError
@@ -68,9 +68,8 @@ def make_backup(store: Store, kind: str = "manual", out: Path | None = None, now
 
 def backup_file(db_path: Path, key: bytes | None, kind: str) -> Path:
     """Back up a database that is not open (before it is encrypted or migrated)."""
-    conn = sqlite3.connect(str(db_path))
+    conn = engine.connect(str(db_path), key)
     try:
-        apply_key(conn, key)
         return backup_connection(conn, db_path, key, kind)
     finally:
         conn.close()
@@ -181,9 +180,8 @@ def check_backup(path: Path, secret: str | None, key: bytes | None = None) -> tu
             raise keyfile.PasswordNeeded(str(msg.BACKUP_PASSWORD_NEEDED))
         key = keyfile.unlock(path, secret)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = engine.connect(f"file:{path}?mode=ro", key, uri=True)
         try:
-            apply_key(conn, key)
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
@@ -243,10 +241,8 @@ def restore(
 
 def _checkpoint(db_path: Path, key: bytes | None) -> bool:
     """Fold the WAL into the file; False if it could not be (the WAL is then copied too)."""
-    conn = sqlite3.connect(str(db_path))
+    conn = engine.connect(str(db_path), None if is_plain(db_path) else key)
     try:
-        if not is_plain(db_path):
-            apply_key(conn, key)
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         return not busy
     except sqlite3.Error as error:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
-from . import backup, migrations
+from . import backup, engine, migrations
 from . import messages as msg
 from .engine import apply_key, is_plain, sqlite3
 from .errors import NotADatabase
@@ -43,9 +43,11 @@ def connect(path: str | Path, key: bytes | None, migrate: bool = True, backed_up
     """
     path = Path(path)
     prepare_folder(path)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
     try:
-        apply_key(conn, key)
+        conn = engine.connect(str(path), key, isolation_level=None, check_same_thread=True, timeout=10)
+    except sqlite3.DatabaseError as error:
+        raise NotADatabase(msg.NOT_A_DATABASE.format(path=path, detail=error)) from error
+    try:
         try:
             migrations.refuse_if_newer(conn, str(path))
             conn.execute("PRAGMA journal_mode=WAL")

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import engine
 from . import messages as msg
-from .engine import apply_key, sqlite3
+from .engine import sqlite3
 from .errors import FuqingError
 from .files import write_atomically
 
@@ -164,15 +165,11 @@ def glob_escape(name: str) -> str:
 
 def opens_with(path: Path, key: bytes) -> bool:
     """The database file at ``path`` opens with ``key`` (read only, nothing written)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        apply_key(conn, key)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        engine.connect(f"{path.resolve().as_uri()}?mode=ro", key, uri=True).close()
         return True
     except sqlite3.DatabaseError:
         return False
-    finally:
-        conn.close()
 
 
 def copy_to(db_path: Path, target_db: Path) -> None:

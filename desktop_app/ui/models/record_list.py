@@ -17,7 +17,7 @@ from ...core.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 300
-WINDOW = 200
+WINDOW = 60  # two screens of rows at 1366x768: on an encrypted file each row read is a page to decrypt
 CACHE_LIMIT = 5000
 COUNT_CAP = 1_000_000  # exact for any county; the cap only bounds a pathological count
 ID_ROLE = Qt.ItemDataRole.UserRole

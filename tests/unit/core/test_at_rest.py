@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import backup
+from desktop_app.core import backup, engine
 from desktop_app.core.engine import sqlite3 as sqlcipher
 from desktop_app.core.store import Store
 from desktop_app.core.sync import exchange, keys
@@ -68,3 +68,51 @@ def test_database_wal_keys_and_backups_are_private_and_unreadable(tmp_path: Path
         with pytest.raises(sqlcipher.DatabaseError):
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.close()
+
+
+def test_new_files_authenticate_pages_with_hmac_sha256(tmp_path: Path) -> None:
+    db_path = tmp_path / "fuqing.db"
+    with Store(db_path, today=lambda: FIXED_TODAY) as store:
+        _fill(store)
+        made = backup.make_backup(store)
+        key = store.key
+    for path in (db_path, made):
+        conn = engine.connect(str(path), key)
+        assert conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == "HMAC_SHA256"
+        conn.close()
+        legacy = sqlcipher.connect(str(path))
+        engine.apply_key(legacy, key, first_format=True)
+        with pytest.raises(sqlcipher.DatabaseError):  # the format is really different
+            legacy.execute(engine.PROBE).fetchone()
+        legacy.close()
+
+
+def test_a_file_from_the_first_encrypted_build_still_opens(tmp_path: Path) -> None:
+    """Files written with SQLCipher 4's own HMAC-SHA512 pages open, change and back up as before."""
+    db_path = tmp_path / "fuqing.db"
+    with Store(db_path, today=lambda: FIXED_TODAY) as store:
+        _fill(store)
+        key = store.key
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    first = tmp_path / "first.db"
+    conn = sqlcipher.connect(str(db_path))
+    engine.apply_key(conn, key)
+    conn.execute(f"ATTACH DATABASE ? AS first KEY \"x'{key.hex()}'\"", (str(first),))
+    conn.execute("PRAGMA first.cipher_hmac_algorithm = HMAC_SHA512")
+    conn.execute("SELECT sqlcipher_export('first')")
+    conn.execute(f"PRAGMA first.user_version = {conn.execute('PRAGMA user_version').fetchone()[0]}")
+    conn.execute("DETACH DATABASE first")
+    conn.close()
+    os.replace(first, db_path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    assert engine.connect(str(db_path), key).execute("PRAGMA cipher_hmac_algorithm").fetchone()[0] == "HMAC_SHA512"
+    with Store(db_path, today=lambda: FIXED_TODAY) as store:
+        assert [w["name"] for w in store.list_records("woman")] == ["李秀英"]
+        store.save("diary", {"title": "回访", "body": "复查"})
+        made = backup.make_backup(store)
+    assert backup.check_backup(made, None, key)[0] > 0
+    with Store(db_path, today=lambda: FIXED_TODAY) as store:
+        assert store.count("diary") == 2
+    with pytest.raises(sqlcipher.DatabaseError):
+        engine.connect(str(db_path), bytes(32))
