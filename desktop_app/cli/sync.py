@@ -9,7 +9,7 @@ from typing import Any
 
 from ..core import messages as msg
 from ..core.errors import UsageError
-from ..core.i18n import pick
+from ..core.i18n import agree, pick
 from ..core.store import Store
 from ..core.sync import conflicts, exchange, keys, proposals, rights
 from ..core.sync import devices as registry
@@ -146,8 +146,8 @@ def export(store: Store, args: argparse.Namespace) -> int:
         )
     else:
         total = sum(result.counts.values())
-        print(pick(f"已导出 {total} 条记录到 {result.path}（{result.bytes} 字节）",
-                   f"Exported {total} rows to {result.path} ({result.bytes} bytes)"))  # fmt: skip
+        print(agree(pick(f"已导出 {total} 条记录到 {result.path}（{result.bytes} 字节）",
+                         f"Exported {total} rows to {result.path} ({result.bytes} bytes)")))  # fmt: skip
     return 0
 
 

@@ -8,6 +8,7 @@ its English beside it; ``set_language`` picks which one ``str()`` returns.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ class Text:
     en: str
 
     def format(self, **kwargs: object) -> str:
-        return (self.en if _language == "en" else self.zh).format(**kwargs)
+        return agree((self.en if _language == "en" else self.zh).format(**kwargs))
 
     def __str__(self) -> str:
         return self.en if _language == "en" else self.zh
@@ -42,3 +43,21 @@ def pick(zh: str, en: str) -> str:
 def join(items: Iterable[str]) -> str:
     """A list in running text: "甲、乙" in Chinese, "a, b" in English."""
     return (", " if _language == "en" else "、").join(items)
+
+
+# English nouns the app counts. Messages are written with the plural ("{n}
+# devices"); one thing takes the singular. Chinese has no plural: untouched.
+_SINGULAR = {
+    "records": "record", "rows": "row", "pages": "page", "items": "item", "devices": "device",
+    "changes": "change", "backups": "backup", "links": "link", "pairs": "pair", "logs": "log",
+    "characters": "character", "files": "file", "problems": "problem", "days": "day",
+    "women": "woman", "visits": "visit", "diaries": "diary", "bundles": "bundle", "cadres": "cadre",
+    "conflicts": "conflict", "points": "point", "entries": "entry", "referrals": "referral",
+    "projects": "project", "bytes": "byte",
+}  # fmt: skip
+_ONE_OF_MANY = re.compile(r"(?<![\d.,])\b1 ((?:[A-Za-z-]+ )?)(" + "|".join(_SINGULAR) + r")\b")
+
+
+def agree(text: str) -> str:
+    """ "1 records" → "1 record" (also with one word between: "1 open problems")."""
+    return _ONE_OF_MANY.sub(lambda m: f"1 {m[1]}{_SINGULAR[m[2]]}", text)

@@ -146,6 +146,10 @@ BUNDLE_OWN = Text("这是本机自己导出的同步包", "This bundle was expor
 NOTHING_TO_EXPORT = Text(
     "没有新的记录需要发送给“{name}”，未生成文件", "Nothing new to send to “{name}”; no file written"
 )
+EXPORT_CANCELLED = Text(
+    "已取消导出：没有写入文件，下次导出仍包含这些记录",
+    "Export cancelled: no file was written; the next export still includes these records",
+)
 EXPORT_FAILED = Text(
     "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
 )

@@ -819,6 +819,49 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>两个月</source>
+        <translation>Two months</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{m} 月</source>
+        <translation>Month {m}</translation>
+    </message>
+    <message>
+        <source>{a}—{b} 月</source>
+        <translation>Months {a}–{b}</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1 (Jan–Mar)</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2 (Apr–Jun)</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3 (Jul–Sep)</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4 (Oct–Dec)</translation>
+    </message>
+</context>
+<context>
     <name>PrintPage</name>
     <message>
         <source>全选</source>
@@ -992,6 +1035,10 @@ Device id: {device}</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>搜索结果按录入先后排列，新录入的在前；点击列标题可按该列排序。</source>
+        <translation>Search results are in the order they were entered, newest first; click a column header to sort by it.</translation>
+    </message>
+    <message>
         <source>这条记录已被删除</source>
         <translation>This record has been deleted</translation>
     </message>
@@ -1002,10 +1049,6 @@ Device id: {device}</translation>
     <message>
         <source>以上</source>
         <translation>+</translation>
-    </message>
-    <message>
-        <source>共 1 条</source>
-        <translation>1 record</translation>
     </message>
     <message>
         <source>共 {n}{more} 条</source>
@@ -1111,10 +1154,6 @@ Device id: {device}</translation>
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）</source>
-        <translation>2026-09 (month), 2026-09/10 (two months), 2026-Q3 (quarter) or 2026 (year)</translation>
-    </message>
     <message>
         <source>生成 PDF 报表…</source>
         <translation>PDF report…</translation>
@@ -1262,6 +1301,10 @@ Device id: {device}</translation>
     <message>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+    <message>
+        <source>取消导出</source>
+        <translation>Cancel export</translation>
     </message>
     <message>
         <source>选择同步包文件…</source>

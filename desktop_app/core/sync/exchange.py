@@ -42,6 +42,10 @@ class NothingToExport(FuqingError):
     """Nothing changed since the last bundle to this destination: no file is written."""
 
 
+class ExportCancelled(FuqingError):
+    """Stopped before the file was written: nothing was written, nothing marked as sent."""
+
+
 @dataclass
 class ExportResult:
     path: Path
@@ -101,12 +105,23 @@ def export_bundle(
     full: bool = False,
     tables: list[str] | None = None,
     kind: str = "delta",
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
     """Write a signed, encrypted bundle of what ``destination`` has not had yet.
 
     The file appears under its final name only once it is complete and on disk;
-    the destination's mark moves forward only after that.
+    the destination's mark moves forward only after that. Progress is in
+    thousandths: reading the rows (table by table) is most of it, then packing,
+    encrypting and writing; ``cancelled`` is honoured up to the write.
     """
+
+    def step(done: int, name: str = "") -> None:
+        if cancelled and cancelled():
+            raise ExportCancelled(str(msg.EXPORT_CANCELLED))
+        if progress:
+            progress(done, 1000, name)
+
     if passphrase is not None:
         weak = keyfile.secret_too_easy(passphrase)
         if weak:
@@ -122,13 +137,17 @@ def export_bundle(
     try:
         upto = int(db.get_meta(conn, "sync_seq") or 0)
         rows: dict[str, list[dict[str, Any]]] = {}
+        window = "WHERE sync_seq > ? AND sync_seq <= ?"
+        sizes = {t: conn.execute(f"SELECT count(*) FROM {t} {window}", (since, upto)).fetchone()[0] for t in chosen}
+        total, read = max(sum(sizes.values()), 1), 0
         for table in chosen:
             columns = store.synced_columns(table)
-            cursor = conn.execute(
-                f"SELECT {', '.join(columns)} FROM {table} WHERE sync_seq > ? AND sync_seq <= ? ORDER BY sync_seq",
-                (since, upto),
-            )
-            rows[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
+            cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} {window} ORDER BY sync_seq", (since, upto))
+            found = rows[table] = []
+            while chunk := cursor.fetchmany(2000):
+                step(600 * read // total, table)
+                found.extend(dict(zip(columns, row, strict=True)) for row in chunk)
+                read += len(chunk)
         # Rows made on other devices travel with what this install knows of
         # those devices: a hub's receiver checks each against its author's rights.
         authors = devices.authors_for_export(store, {str(row["device_id"]) for found in rows.values() for row in found})
@@ -137,6 +156,7 @@ def export_bundle(
     counts = {table: len(found) for table, found in rows.items() if found}
     if not counts:
         raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.label))
+    step(600)
     cadre = store.own_cadre() or {}
     bundle_id = new_id()
     manifest = {
@@ -155,7 +175,9 @@ def export_bundle(
         "authors": authors,
     }
     plain = b.build_zip(manifest, rows, lambda data: keys.sign(store, data))
+    step(800)
     sealed = b.encrypt(plain, destination.recipient, passphrase)
+    step(950)
     write_atomically(out, sealed, failed=msg.EXPORT_FAILED)
     with store.transaction():
         conn.execute(
@@ -169,6 +191,8 @@ def export_bundle(
             (bundle_id, store.device_id, destination.id, out.name, db.now_iso(), json.dumps(counts)),
         )
         store.note_change(DESTINATIONS, [destination.id])
+    if progress:
+        progress(1000, 1000, "")
     return ExportResult(out, bundle_id, counts, len(sealed))
 
 

@@ -130,6 +130,9 @@ class RecordListModel(QAbstractTableModel):
         return row[column.key]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:  # no column: the list's own order
+            self.set_list_query(ListQuery(self.spec, self._query.filters))
+            return
         key = self.spec.columns[column].key
         self.set_list_query(self._query.sorted_by(key, order == Qt.SortOrder.DescendingOrder))
 

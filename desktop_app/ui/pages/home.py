@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ...core import followups, hub_summary, quotas
 from ...core import records as r
 from ...core.changes import DEVICES, PROPOSALS, SETTINGS
+from ...core.i18n import agree
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
@@ -155,7 +156,7 @@ class HomePage(QWidget):
         self.followups.resizeColumnsToContents()  # headers and titles whole, in either language
         overdue = sum(1 for f in due if f.overdue)
         self.followup_summary.setText(
-            self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue)
+            agree(self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue))
         )
 
     def _open_followup(self, row: int, _column: int) -> None:

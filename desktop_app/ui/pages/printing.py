@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.i18n import agree
 from ...core.printing import cards
 from ...core.store import Store
 from ..changes import follow
@@ -152,7 +153,7 @@ class PrintPage(QWidget):
 
         self.job = Job(self.store, job, self)
         self.job.finished.connect(lambda pages: self.message.setText(
-            self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)))  # fmt: skip
+            agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target))))  # fmt: skip
         self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
         self.job.failed.connect(self.message.setText)
         self.save_button.setEnabled(False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...core import enums, i18n, problems
 from ...core.changes import SETTINGS
+from ...core.i18n import agree
 from ...core.lists import names
 from ...core.store import Store
 from ..changes import follow
@@ -69,7 +70,9 @@ class ResponsibilityView(QWidget):
         ]
         fill(self.table, rows, [OVERDUE if d.overdue else None for d in duties])
         overdue = sum(1 for d in duties if d.overdue)
-        self.summary.setText(self.tr("待办问题 {n} 个，其中逾期 {overdue} 个").format(n=len(duties), overdue=overdue))
+        self.summary.setText(
+            agree(self.tr("待办问题 {n} 个，其中逾期 {overdue} 个").format(n=len(duties), overdue=overdue))
+        )
 
     def _open(self, row: int, _column: int) -> None:
         self.open_problem.emit(self._ids[row])

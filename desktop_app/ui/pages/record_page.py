@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core import drafts
 from ...core import records as r
 from ...core.describe import local_time
+from ...core.i18n import agree
 from ...core.lists.query import Filters
 from ...core.lists.specs import SPECS
 from ...core.store import Store
@@ -64,11 +65,10 @@ class RecordPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName(f"{kind}_table")
         configure_table(self.table, self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(
-            [c.key for c in self.model.spec.columns].index(self.model.spec.default_sort),
-            Qt.SortOrder.DescendingOrder if self.model.spec.default_descending else Qt.SortOrder.AscendingOrder,
-        )
+        self.table.setSortingEnabled(True)  # (this sorts by the header's first column …)
+        self.model.sort(-1)  # … the list's own order is the default one, not a choice of hers
+        self._show_order()
+        self.model.modelReset.connect(self._show_order)
 
         self.form = RecordForm(store, self.rtype, editor_fields)
         self.form.setObjectName(f"{kind}_form")
@@ -159,6 +159,22 @@ class RecordPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _show_order(self) -> None:
+        """The header marks the column the rows are sorted by; search results
+        in entry order mark none and say so."""
+        header = self.table.horizontalHeader()
+        query = self.model.list_query
+        header.blockSignals(True)  # showing the order, not asking for a new one
+        if query.in_entry_order:
+            header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+            header.setToolTip(self.tr("搜索结果按录入先后排列，新录入的在前；点击列标题可按该列排序。"))
+        else:
+            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator([c.key for c in self.model.spec.columns].index(query.sort), order)
+            header.setToolTip("")
+        header.blockSignals(False)
+        header.viewport().update()
+
     def _apply_filters(self, filters: Any) -> None:
         self.model.set_filters(filters)
         self._update_count()
@@ -192,10 +208,7 @@ class RecordPage(QWidget):
             return
         n, capped = self.model.total()
         more = self.tr("以上") if capped else ""
-        if n == 1:  # English says "1 record", not "1 records"
-            self.count_label.setText(self.tr("共 1 条"))
-        else:
-            self.count_label.setText(self.tr("共 {n}{more} 条").format(n=f"{n:,}", more=more))
+        self.count_label.setText(agree(self.tr("共 {n}{more} 条").format(n=f"{n:,}", more=more)))
 
     def _on_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._switching or not current.isValid():

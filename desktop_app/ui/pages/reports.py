@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from ...core import enums, i18n, quotas
 from ...core.store import Store
 from ..jobs import Job
 from ..widgets.open_folder import OpenFolderButton
+from ..widgets.period_picker import CADENCE, PeriodPicker
 
 
 class ReportsPage(QWidget):
@@ -31,14 +31,13 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.job: Job | None = None
-        today = store.today()
-        self.period = QLineEdit(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
-        self.period.setObjectName("report_period")
-        self.period.setToolTip(self.tr("2026-09（月）、2026-09/10（两个月）、2026-Q3（季度）或 2026（年）"))
+        self.period = PeriodPicker(store.today())
         self.preset = QComboBox()
         for name, preset in quotas.PRESETS.items():
             self.preset.addItem(preset.label, name)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
         self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store)))
+        self._preset_changed()
         self.topic = QComboBox()
         for choice in enums.PROBLEM_CATEGORY:
             self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
@@ -51,8 +50,8 @@ class ReportsPage(QWidget):
         self.status.setObjectName("report_status")
         self.status.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("期间"), self.period)
         form.addRow(self.tr("指标方案"), self.preset)
+        form.addRow(self.tr("期间"), self.period)
         form.addRow(self.tr("调研主题"), self.topic)
         buttons = QHBoxLayout()
         for button in (self.pdf_button, self.xlsx_button, self.research_button):
@@ -70,11 +69,17 @@ class ReportsPage(QWidget):
         self.xlsx_button.clicked.connect(lambda: self.build("xlsx"))
         self.research_button.clicked.connect(lambda: self.build("research"))
 
+    def _preset_changed(self) -> None:
+        """Each notice has its own rhythm: Shandong every two months, Beijing every quarter."""
+        cadence = CADENCE.get(str(self.preset.currentData()))
+        if cadence:
+            self.period.set_kind(cadence)
+
     def build(self, kind: str, out: Path | None = None) -> None:
         if out is None:
             suffix = ".xlsx" if kind == "xlsx" else ".pdf"
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存报表"), f"访妇情报表-{self.period.text()}{suffix}"
+                self, self.tr("保存报表"), f"访妇情报表-{self.period.text().replace('/', '-')}{suffix}"
             )
             if not chosen:
                 return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import DESTINATIONS
 from ...core.describe import local_time
+from ...core.i18n import agree
 from ...core.store import Store
 from ...core.sync import exchange, keys
 from ..changes import follow
@@ -96,6 +97,16 @@ class TransferView(QWidget):
         options.addWidget(self.passphrase_button)
         options.addWidget(self.export_button)
         export_layout.addLayout(options)
+        self.export_progress = QProgressBar()
+        self.export_progress.setObjectName("export_progress")
+        self.export_cancel = QPushButton(self.tr("取消导出"))
+        self.export_cancel.setObjectName("export_cancel")
+        export_running = QHBoxLayout()
+        export_running.addWidget(self.export_progress, 1)
+        export_running.addWidget(self.export_cancel)
+        export_layout.addLayout(export_running)
+        for widget in (self.export_progress, self.export_cancel):
+            widget.hide()  # shown while an export runs: no empty bar on the page
         self.export_status = QLabel()
         self.export_status.setObjectName("export_status")
         self.export_status.setWordWrap(True)
@@ -127,7 +138,12 @@ class TransferView(QWidget):
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel_button)
         import_layout.addLayout(row)
+        self.import_status = QLabel()
+        self.import_status.setObjectName("import_status")
+        self.import_status.setWordWrap(True)
+        import_layout.addWidget(self.import_status)
         import_layout.addWidget(self.results)
+        self._bar = self.progress
         layout = QVBoxLayout(self)
         layout.addWidget(export_box)
         layout.addWidget(import_box, 1)
@@ -138,6 +154,7 @@ class TransferView(QWidget):
         self.passphrase_button.clicked.connect(self.export_with_passphrase)
         self.choose_button.clicked.connect(self.choose_files)
         self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
+        self.export_cancel.clicked.connect(lambda: self.job.cancel() if self.job else None)
         self.refresh()
         follow(self, store, [DESTINATIONS], self.refresh)
 
@@ -215,15 +232,15 @@ class TransferView(QWidget):
 
         def job(store: Store, progress: Any, cancelled: Any) -> exchange.ExportResult:
             return exchange.export_bundle(store, out, keys.destination(store, target.id), passphrase, full=full,
-                                      kind=kind)  # fmt: skip
+                                          kind=kind, progress=progress, cancelled=cancelled)  # fmt: skip
 
         self.open_folder.hide()
         self.export_status.setText(self.tr("正在导出 {name}…").format(name=out.name))  # in the export section
-        self._run(job, self._exported, show_progress=False)
+        self._run(job, self._exported, self.export_progress, self.export_cancel)
 
     def _exported(self, result: exchange.ExportResult) -> None:
         total = sum(result.counts.values())
-        self.export_status.setText(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path))
+        self.export_status.setText(agree(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path)))
         self.open_folder.show_for(Path(result.path))
 
     # -- import ---------------------------------------------------------------
@@ -237,11 +254,12 @@ class TransferView(QWidget):
 
     def import_paths(self, paths: list[Path]) -> None:
         passphrase = self.passphrase.text() or None
+        self.import_status.clear()
 
         def job(store: Store, progress: Any, cancelled: Any) -> list[exchange.ImportResult]:
             return exchange.import_files(store, paths, passphrase, progress, cancelled)
 
-        self._run(job, self._imported)
+        self._run(job, self._imported, self.progress, self.cancel_button)
 
     def _imported(self, results: list[exchange.ImportResult]) -> None:
         rows = []
@@ -252,36 +270,42 @@ class TransferView(QWidget):
 
     # -- jobs -------------------------------------------------------------------
 
-    def _run(self, fn: Any, done: Any, show_progress: bool = True) -> None:
+    def _run(self, fn: Any, done: Any, bar: QProgressBar, cancel: QPushButton) -> None:
+        """Run a job with its progress and its cancel button in the section that started it."""
         if self.job is not None and self.job.is_running():
             return
         self.job = Job(self.store, fn, self)
-        if show_progress:  # the import section's bar: an export says where it is in its own section
-            self.job.progress.connect(self._progress)
+        self._bar = bar
+        self.job.progress.connect(self._progress)
         self.job.finished.connect(done)
         self.job.finished.connect(self._job_over)
         self.job.failed.connect(self._failed)
         self.job.failed.connect(self._job_over)
         for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
             widget.setEnabled(False)
-        self.cancel_button.setEnabled(show_progress)
-        if show_progress:
-            self.progress.setValue(0)
+        bar.setMaximum(1000)
+        bar.setValue(0)
+        bar.setFormat("%p%")
+        for part in (bar, cancel):
+            part.show()
+            part.setEnabled(True)
         self.job.start()
 
     def _progress(self, done: int, total: int, name: str) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"%p% {name}")
+        self._bar.setMaximum(max(total, 1))
+        self._bar.setValue(done)
+        self._bar.setFormat(f"%p% {name}")
 
     def _failed(self, message: str) -> None:
-        # Shown on the page, not in a modal box: "nothing new to send" is common.
-        self.export_status.setText(message)
+        # Shown on the page in the job's own section, not in a modal box: "nothing new to send" is common.
+        (self.export_status if self._bar is self.export_progress else self.import_status).setText(message)
 
     def _job_over(self, *_args: object) -> None:
         for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
             widget.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        for part in (self.export_progress, self.export_cancel):
+            part.hide()
 
 
 class SyncPage(QWidget):

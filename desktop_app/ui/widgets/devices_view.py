@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import DEVICES
 from ...core.describe import local_time
+from ...core.i18n import agree
 from ...core.store import Store
 from ...core.sync import devices as registry
 from ...core.sync import exchange, rights
@@ -163,7 +164,7 @@ class DevicesView(QWidget):
         )  # fmt: skip
         waiting = sum(1 for d in self._devices if d.status == registry.PENDING and not d.blocked)
         self.summary.setText(
-            self.tr("有 {n} 台设备等待批准：请核对干部姓名和密钥指纹后批准。").format(n=waiting)
+            agree(self.tr("有 {n} 台设备等待批准：请核对干部姓名和密钥指纹后批准。").format(n=waiting))
             if waiting
             else self.tr("向本机发送过同步包的设备。新设备首次发来同步包时会在这里等待批准。")
         )

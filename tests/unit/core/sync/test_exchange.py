@@ -241,3 +241,26 @@ def test_import_progress_moves_inside_one_big_bundle(tmp_path: Path, cadre: Repl
     assert all(total == 1000 for _, total, _ in seen) and values == sorted(values)
     assert values[0] == 0 and values[-1] == 1000
     assert len({v for v in values if 0 < v < 1000}) >= 2  # it moved while the one file was merged
+
+
+def test_export_reports_progress_by_rows_and_a_cancel_changes_nothing(tmp_path: Path, cadre: Replica) -> None:
+    destination = keys.destination(cadre.store, cadre.destination.id)
+    calls = {"n": 0}
+
+    def cancel_while_reading() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3  # after a few chunks of rows
+
+    with pytest.raises(exchange.ExportCancelled, match="没有写入文件"):
+        exchange.export_bundle(cadre.store, tmp_path / "c.age", destination, cancelled=cancel_while_reading)
+    assert list(tmp_path.glob("c.age*")) == []
+    assert keys.destination(cadre.store, destination.id).last_sent_seq == destination.last_sent_seq
+    seen: list[tuple[int, int, str]] = []
+    result = exchange.export_bundle(
+        cadre.store, tmp_path / "d.age", destination, progress=lambda *step: seen.append(step)
+    )
+    done = [step[0] for step in seen]
+    assert done == sorted(done) and done[-1] == 1000 and seen[-1][1] == 1000
+    # Reading rows moves the bar through the tables, not in one jump.
+    assert len({d for d in done if d < 600}) >= 3 and {name for _, _, name in seen} >= {"diary", "woman"}
+    assert sum(result.counts.values()) > 500

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
@@ -156,3 +157,30 @@ def test_keyboard_new_find_and_escape(qtbot: QtBot, profiled: Store) -> None:
     assert page.search.hasFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.form.record_id is None and page.editor_title.text() == "新建妇情日记"
+
+
+def test_search_results_follow_the_order_the_header_shows(qtbot: QtBot, profiled: Store) -> None:
+    # Entered out of date order: entry order and date order differ.
+    for title, day in (("培训一", "2026-03-01"), ("培训二", "2026-01-15"), ("培训三", "2026-02-10"), ("其他", "2026-04-01")):
+        profiled.save("diary", {"title": title, "body": "记录", "date": day})
+    page = _page(qtbot, profiled)
+    header = page.table.horizontalHeader()
+    date_column = [c.key for c in page.model.spec.columns].index("date")
+    titles = lambda: [page.model.data(page.model.index(row, 2)) for row in range(page.model.rowCount())]  # noqa: E731
+    assert header.sortIndicatorSection() == date_column and titles()[0] == "其他"
+    type_text(page.search, "培训")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert header.sortIndicatorSection() == -1  # no column claims an order the rows are not in
+    assert "录入先后" in header.toolTip()
+    assert titles() == ["培训三", "培训二", "培训一"]  # newest entry first
+    x = header.sectionViewportPosition(date_column) + header.sectionSize(date_column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: header.sortIndicatorSection() == date_column)
+    by_date = ["培训二", "培训三", "培训一"]
+    expected = by_date if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else by_date[::-1]
+    assert titles() == expected
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert titles() == expected[::-1]
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    assert header.sortIndicatorSection() == date_column and header.toolTip() == ""

@@ -74,12 +74,19 @@ def test_export_writes_a_bundle_and_shows_when_it_was_sent(qtbot: QtBot, hub_win
     assert page.destinations.rowCount() == 1 and page.destinations.item(0, 2).text() == "从未"
     out = tmp_path / "up.age"
     page.destinations.selectRow(0)
+    assert not page.export_progress.isVisible()
     page.export(passphrase=None, out=out)
     assert page.job is not None
+    assert page.export_progress.isVisible() and page.export_cancel.isEnabled()  # in the export section
+    seen: list[int] = []
+    page.job.progress.connect(lambda done, _total, _name: seen.append(done))
     with qtbot.waitSignal(page.job.finished, timeout=20_000):
         pass
     assert out.exists() and out.read_bytes().startswith(b"age-encryption.org/v1")
     assert page.destinations.item(0, 2).text() != "从未"
+    assert seen == sorted(seen) and seen[-1] == 1000 and len(set(seen)) >= 3  # moves with the work
+    assert page.progress.value() == -1  # the import section's bar was not used (never started)
+    assert not page.export_progress.isVisible() and not page.export_cancel.isVisible()
 
 
 def answer_yes_to_questions(monkeypatch: pytest.MonkeyPatch) -> None:
