@@ -161,7 +161,12 @@ def test_keyboard_new_find_and_escape(qtbot: QtBot, profiled: Store) -> None:
 
 def test_search_results_follow_the_order_the_header_shows(qtbot: QtBot, profiled: Store) -> None:
     # Entered out of date order: entry order and date order differ.
-    for title, day in (("培训一", "2026-03-01"), ("培训二", "2026-01-15"), ("培训三", "2026-02-10"), ("其他", "2026-04-01")):
+    for title, day in (
+        ("培训一", "2026-03-01"),
+        ("培训二", "2026-01-15"),
+        ("培训三", "2026-02-10"),
+        ("其他", "2026-04-01"),
+    ):
         profiled.save("diary", {"title": title, "body": "记录", "date": day})
     page = _page(qtbot, profiled)
     header = page.table.horizontalHeader()
