@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         self._build_status()
-        self.show_section("diary")
+        # A first start opens on the home page and its guide (what to record
+        # first, how sync works); a notebook in use, on the diary.
+        self.show_section("diary" if store.has_records(besides="cadre") else "home")
         self.resize(1180, 760)
 
     def show_section(self, key: str) -> None:

@@ -17,6 +17,7 @@ SECTIONS = ["首页", "妇情日记", "走访", "结对帮扶", "联系妇女", 
 
 
 def test_sidebar_lists_every_section_and_opens_on_diary(qtbot: QtBot, profiled: Store) -> None:
+    profiled.save("diary", {"title": "走访", "body": "记录"})  # a notebook in use (a new one opens on home)
     window = MainWindow(profiled)
     qtbot.addWidget(window)
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]

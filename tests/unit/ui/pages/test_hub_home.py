@@ -69,8 +69,8 @@ def test_a_real_first_start_shows_a_short_guide_until_something_is_recorded(qtbo
     window = MainWindow(profiled)
     qtbot.addWidget(window)
     window.show()
-    window.show_section("home")
     home = window.home_page
+    assert window.pages.currentWidget() is home  # a first start opens on the guide, without a click
     qtbot.waitUntil(home.guide.isVisible, timeout=3000)
     assert "联系点" in home.guide.text() and "同步" in home.guide.text()
     assert "演示数据" not in window.windowTitle()

@@ -199,3 +199,68 @@ def test_tags_survive_a_draft(qtbot: QtBot, shown: MainWindow, store: Store) -> 
     (draft,) = drafts.drafts(store, "diary")
     page.restore_draft(draft)
     assert page.form.editors["tags"].value() == "留守妇女 电商"
+
+
+def _new_without_dates(shown: MainWindow, kind: str) -> RecordPage:
+    """A new record with its date fields empty (they default to today), so what is typed is all there is."""
+    shown.show_section(kind)
+    found = getattr(shown, f"{kind}_page")
+    page: RecordPage = found.list_page if kind == "problem" else found  # (problems: a list page inside a tab)
+    page.new_record()
+    for editor in page.form.editors.values():
+        if editor.field.kind == "date":
+            editor.set_value(None)
+    return page
+
+
+def test_a_visit_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    page = _new_without_dates(shown, "visit")
+    fill_by_keyboard(qtbot, page, {
+        "start_date": "2026/11/05", "end_date": "20261106", "liaison_point_id": "王家", "method": "group_talk",
+        "cadre_ids": ["赵娟"], "woman_ids": ["李秀"], "attendance": "12", "situation": "座谈\n十二人参加",
+        "opinions": "希望多办培训",
+    })  # fmt: skip
+    record = shown.store.get("visit", save_by_keyboard(qtbot, page))
+    assert {k: record[k] for k in ("start_date", "end_date", "liaison_point_id", "method", "woman_ids", "attendance",
+                                   "situation", "opinions")} == {
+        "start_date": "2026-11-05", "end_date": "2026-11-06", "liaison_point_id": world["point"],
+        "method": "group_talk", "woman_ids": [world["woman"]], "attendance": 12, "situation": "座谈\n十二人参加",
+        "opinions": "希望多办培训",
+    }  # fmt: skip
+    assert set(record["cadre_ids"]) == {world["own"], world["cadre"]}
+
+
+def test_a_liaison_point_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    page = _new_without_dates(shown, "liaison_point")
+    fill_by_keyboard(qtbot, page, {
+        "name": "李家户", "kind": "household", "region": "通州区", "address": "李家村5组", "contact_name": "李大姐",
+        "contact_phone": "13812345679", "focus": ["left_behind_migrant"], "cadre_ids": ["赵娟"],
+        "notes": "每月去一次\n带上表格",
+    })  # fmt: skip
+    record = shown.store.get("liaison_point", save_by_keyboard(qtbot, page))
+    assert {k: record[k] for k in ("name", "kind", "region", "address", "contact_name", "contact_phone", "focus",
+                                   "notes")} == {
+        "name": "李家户", "kind": "household", "region": "通州区", "address": "李家村5组", "contact_name": "李大姐",
+        "contact_phone": "13812345679", "focus": ["left_behind_migrant"], "notes": "每月去一次\n带上表格",
+    }  # fmt: skip
+    assert set(record["cadre_ids"]) == {world["own"], world["cadre"]}  # hers by default, and the one added
+
+
+def test_a_problem_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    page = _new_without_dates(shown, "problem")
+    fill_by_keyboard(qtbot, page, {
+        "raised_date": "2026-11-07", "source": "other", "liaison_point_id": "王家", "description": "缺少托育\n双职工难",
+        "category": "employment", "scope": "common", "nature": "trend", "disposition": "escalate",
+        "responsible": "镇妇联", "deadline": "2026/12/31", "status": "in_progress", "resolution": "已向镇里反映",
+    })  # fmt: skip
+    record = shown.store.get("problem", save_by_keyboard(qtbot, page))
+    assert {k: record[k] for k in PROBLEM_KEYS} == {
+        "raised_date": "2026-11-07", "source": "other", "liaison_point_id": world["point"],
+        "description": "缺少托育\n双职工难", "category": "employment", "scope": "common", "nature": "trend",
+        "disposition": "escalate", "responsible": "镇妇联", "deadline": "2026-12-31", "status": "in_progress",
+        "resolution": "已向镇里反映",
+    }  # fmt: skip
+
+
+PROBLEM_KEYS = ("raised_date", "source", "liaison_point_id", "description", "category", "scope", "nature",
+                "disposition", "responsible", "deadline", "status", "resolution")  # fmt: skip
