@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 KINDS = ("daily", "pre-import", "pre-migration", "manual")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_OTHER = 7, 4, 10
+
+
+Progress = Callable[[int, int, str], None]  # pages copied, of how many, (no name)
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,10 @@ def list_backups(directory: Path, db_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def make_backup(store: Store, kind: str = "manual", out: Path | None = None, now: datetime | None = None) -> Path:
+def make_backup(store: Store, kind: str = "manual", out: Path | None = None, now: datetime | None = None,
+                progress: Progress | None = None) -> Path:  # fmt: skip
     """Back up the store's database to ``out`` (a file or folder; default: ``backups/``)."""
-    return backup_connection(store.conn, store.path, store.key, kind, out, now)
+    return backup_connection(store.conn, store.path, store.key, kind, out, now, progress)
 
 
 def backup_file(db_path: Path, key: bytes | None, kind: str) -> Path:
@@ -76,7 +81,7 @@ def backup_file(db_path: Path, key: bytes | None, kind: str) -> Path:
 
 
 def backup_connection(conn: sqlite3.Connection, db_path: Path, key: bytes | None, kind: str = "manual",
-                      out: Path | None = None, now: datetime | None = None) -> Path:  # fmt: skip
+                      out: Path | None = None, now: datetime | None = None, progress: Progress | None = None) -> Path:  # fmt: skip
     """Copy the live database page by page (consistent even while it is in use),
     encrypted with the same key, its key file beside it."""
     now = now or datetime.now()
@@ -98,7 +103,10 @@ def backup_connection(conn: sqlite3.Connection, db_path: Path, key: bytes | None
         target = sqlite3.connect(str(tmp))
         try:
             apply_key(target, key)
-            conn.backup(target)
+            if progress is None:
+                conn.backup(target)
+            else:  # 8 MB at a time, so the bar moves (SQLite restarts a step the app's own writes overtook)
+                conn.backup(target, pages=2048, progress=lambda _status, left, total: progress(total - left, total, ""))
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()

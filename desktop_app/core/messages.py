@@ -150,6 +150,7 @@ EXPORT_CANCELLED = Text(
     "已取消导出：没有写入文件，下次导出仍包含这些记录",
     "Export cancelled: no file was written; the next export still includes these records",
 )
+CARDS_CANCELLED = Text("已取消：没有保存联系服务卡文件", "Cancelled: no card file was saved")
 EXPORT_FAILED = Text(
     "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
 )

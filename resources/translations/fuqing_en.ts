@@ -87,6 +87,10 @@
         <translation>Fuqing backs up automatically every day at start, before every import and before every upgrade.</translation>
     </message>
     <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -894,6 +898,10 @@ Device id: {device}</translation>
     <message>
         <source>预览（正面 / 反面）</source>
         <translation>Preview (front / back)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>请至少选择一名干部</source>

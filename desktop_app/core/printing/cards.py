@@ -374,11 +374,36 @@ def render(
     return count
 
 
-def render_cadres(store: Store, cadre_ids: Iterable[str], out: Path, layout: str = "card", duplex: bool = True) -> int:
-    """Check every cadre first (a clear error before any file), then render."""
-    cards = [card_data(store, cadre_id) for cadre_id in cadre_ids]
+class CardsCancelled(FuqingError):
+    """Stopped before the PDF was complete: no file was written."""
+
+
+def render_cadres(
+    store: Store, cadre_ids: Iterable[str], out: Path, layout: str = "card", duplex: bool = True,
+    progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
+) -> int:  # fmt: skip
+    """Check every cadre first (a clear error before any file), then render.
+
+    Progress in thousandths: checking the cards is the first tenth, drawing
+    the pages the rest; a cancel leaves no file (the PDF is written atomically).
+    """
+    ids = list(cadre_ids)
+
+    def step(done: int) -> None:
+        if cancelled and cancelled():
+            raise CardsCancelled(str(msg.CARDS_CANCELLED))
+        if progress:
+            progress(done, 1000, "")
+
+    cards = []
+    for number, cadre_id in enumerate(ids):
+        step(100 * number // max(len(ids), 1))
+        cards.append(card_data(store, cadre_id))
     register_font()
     scratch = PdfCardCanvas(io.BytesIO(), pagesize=(CARD_W, CARD_H))
     for data in cards:  # measure everything before writing anything
         draw_front(scratch, 0, 0, data)
-    return render(cards, out, layout, duplex)
+    pages = render(cards, out, layout, duplex, lambda done, of: step(100 + 900 * done // max(of, 1)))
+    if progress:
+        progress(1000, 1000, "")
+    return pages

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
 from ...core import backup
 from ...core.store import Store
 from ..confirm import confirm_destructive
-from ..operations import perform
+from ..jobs import Job
+from ..widgets.open_folder import OpenFolderButton
 
 KINDS = {"daily": "每日自动", "pre-import": "导入前", "pre-migration": "升级前", "manual": "手动"}
 
@@ -40,6 +44,12 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("backup_progress")
+        self.progress.hide()  # shown while a backup is being written
+        self.open_folder = OpenFolderButton()
+        self.job: Job | None = None
         self.backup_now = QPushButton(self.tr("立即备份"))
         self.backup_to = QPushButton(self.tr("备份到文件夹（如 U 盘）…"))
         self.restore_button = QPushButton(self.tr("从所选备份恢复…"))
@@ -50,6 +60,8 @@ class BackupsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("访妇情每天启动时、每次导入前和升级前都会自动备份。")))
         layout.addWidget(self.table)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         self.backup_now.clicked.connect(lambda: self.make(None))
         self.backup_to.clicked.connect(self.make_to_folder)
@@ -65,12 +77,43 @@ class BackupsDialog(QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
-    def make(self, folder: Path | None) -> Path | None:
-        out = perform(self, self.store, lambda s: backup.make_backup(s, "manual", folder)).value
-        if out is not None:
-            self.status.setText(self.tr("已备份到 {path}").format(path=out))
-            self.refresh()
-        return out
+    def make(self, folder: Path | None) -> Job:
+        """Back up in the background (a big database takes a while), the bar moving page by page."""
+
+        def job(store: Store, progress: Any, _cancelled: Any) -> Path:
+            return backup.make_backup(store, "manual", folder, progress=progress)
+
+        self.job = Job(self.store, job, self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._made)
+        self.job.failed.connect(self._failed)
+        for button in (self.backup_now, self.backup_to, self.restore_button):
+            button.setEnabled(False)
+        self.open_folder.hide()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("正在备份…"))
+        self.job.start()
+        return self.job
+
+    def _progress(self, done: int, total: int, _name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _made(self, out: Path) -> None:
+        self._idle()
+        self.status.setText(self.tr("已备份到 {path}").format(path=out))
+        self.open_folder.show_for(out)
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self._idle()
+        self.status.setText(message)
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        for button in (self.backup_now, self.backup_to, self.restore_button):
+            button.setEnabled(True)
 
     def make_to_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,15 @@ class PrintPage(QWidget):
         buttons = QHBoxLayout()
         self.open_folder = OpenFolderButton()
         buttons.addWidget(self.open_folder)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("card_progress")
+        self.progress.setRange(0, 1000)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setObjectName("card_cancel")
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.cancel_button)
+        for widget in (self.progress, self.cancel_button):
+            widget.hide()  # shown while the PDF is being made
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -83,6 +93,7 @@ class PrintPage(QWidget):
         self.select_all.clicked.connect(self._select_all)
         # clicked(bool) would arrive as the file name: ask for one instead.
         self.save_button.clicked.connect(lambda: self.save_pdf())
+        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
         self.print_button.clicked.connect(self.print_cards)
         self._filled = False
         self.refresh()
@@ -149,9 +160,16 @@ class PrintPage(QWidget):
         target = out
 
         def job(store: Store, progress: Any, cancelled: Any) -> int:
-            return cards.render_cadres(store, ids, target, layout, duplex)
+            return cards.render_cadres(store, ids, target, layout, duplex, progress, cancelled)
 
         self.job = Job(self.store, job, self)
+        self.open_folder.hide()
+        self.progress.setValue(0)
+        for widget in (self.progress, self.cancel_button):
+            widget.show()
+        self.job.progress.connect(lambda done, _total, _name: self.progress.setValue(done))
+        self.job.finished.connect(self._job_over)
+        self.job.failed.connect(self._job_over)
         self.job.finished.connect(lambda pages: self.message.setText(
             agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target))))  # fmt: skip
         self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
@@ -160,6 +178,10 @@ class PrintPage(QWidget):
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.failed.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.start()
+
+    def _job_over(self, *_args: object) -> None:
+        for widget in (self.progress, self.cancel_button):
+            widget.hide()
 
     def print_cards(self) -> None:
         ids = self.chosen_ids()

@@ -145,3 +145,22 @@ def test_sheet_of_ten_with_mirrored_backs(tmp_path: Path, store: Store) -> None:
     # Backs: page 2 mirrors page 1; card 1's back (QR) sits in the right column.
     text_front = _run("pdftotext", "-f", "1", "-l", "1", "-layout", str(out), "-")
     assert "王0" in text_front and "王9" in text_front and "王10" not in text_front
+
+
+def test_many_cards_report_progress_and_a_cancel_leaves_no_file(tmp_path: Path, store: Store) -> None:
+    ids = [_cadre(store, name=f"干部{n}", mobile=f"138{n:08d}") for n in range(30)]
+    out = tmp_path / "cards.pdf"
+    seen: list[int] = []
+    pages = cards.render_cadres(store, ids, out, "sheet", progress=lambda done, _of, _name: seen.append(done))
+    assert pages >= 4 and seen == sorted(seen) and seen[-1] == 1000
+    assert len({d for d in seen if 100 <= d < 1000}) >= 2  # the drawing moves the bar page by page
+    stop = tmp_path / "stopped.pdf"
+    checks = {"n": 0}
+
+    def cancelled() -> bool:
+        checks["n"] += 1
+        return checks["n"] > 33  # past checking the cards, while drawing pages
+
+    with pytest.raises(cards.CardsCancelled):
+        cards.render_cadres(store, ids, stop, "sheet", cancelled=cancelled)
+    assert list(tmp_path.glob("stopped*")) == [] and checks["n"] > 30

@@ -10,18 +10,34 @@ from desktop_app.ui.dialogs.backups import BackupsDialog
 from tests.db_helpers import TEST_PASSWORD
 
 
+def _made(qtbot: QtBot, dialog: BackupsDialog, folder: Path | None) -> Path:
+    """Back up as the button does (in the background), watching the bar move."""
+    job = dialog.make(folder)
+    assert not dialog.progress.isHidden() and not dialog.backup_now.isEnabled()
+    seen: list[tuple[int, int]] = []
+    job.progress.connect(lambda done, total, _name: seen.append((done, total)))
+    with qtbot.waitSignal(job.finished, timeout=20_000) as finished:
+        pass
+    assert seen and seen[-1][0] == seen[-1][1] > 0  # pages copied of all the pages
+    assert dialog.progress.isHidden() and dialog.backup_now.isEnabled()
+    out = finished.args[0]
+    assert isinstance(out, Path)
+    return out
+
+
 def test_backup_now_to_a_folder_and_restore(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "data.db"
     store = Store(path)
     store.save_profile({"name": "王芳", "org": "妇联"})
     dialog = BackupsDialog(store)
     qtbot.addWidget(dialog)
-    made = dialog.make(None)
-    assert made is not None and dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "手动"
+    made = _made(qtbot, dialog, None)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "手动"
+    assert str(made) in dialog.status.text() and not dialog.open_folder.isHidden()
     usb = tmp_path / "usb"
     usb.mkdir()
-    on_usb = dialog.make(usb)
-    assert on_usb is not None and on_usb.parent == usb and backup.check_backup(on_usb, TEST_PASSWORD)
+    on_usb = _made(qtbot, dialog, usb)
+    assert on_usb.parent == usb and backup.check_backup(on_usb, TEST_PASSWORD)
     store.save("liaison_point", {"name": "备份后新增", "kind": "village"})
     dialog.table.selectRow(0)
     aside = dialog.restore_now(made)

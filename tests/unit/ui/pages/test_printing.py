@@ -24,10 +24,14 @@ def test_preview_shows_both_sides_and_saves_a_pdf(qtbot: QtBot, profiled: Store,
     page.layout_box.setCurrentIndex(page.layout_box.findData("sheet"))
     page.save_pdf(out)
     assert page.job is not None
+    assert not page.progress.isHidden() and not page.cancel_button.isHidden()
+    seen: list[int] = []
+    page.job.progress.connect(lambda done, _total, _name: seen.append(done))
     with qtbot.waitSignal(page.job.finished, timeout=20_000):
         pass
     assert out.read_bytes().startswith(b"%PDF")
     assert "已保存 2 页" in page.message.text()
+    assert seen and seen[-1] == 1000 and page.progress.isHidden() and page.cancel_button.isHidden()
 
 
 def test_cadre_without_mobile_is_named_in_the_preview(qtbot: QtBot, profiled: Store) -> None:
