@@ -90,11 +90,8 @@ def build(store: Store, period: Period, federation: str | None = None, preset: s
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
     preset = preset or quotas.chosen_preset(store)
-    if federation is None:
-        row = conn.execute(
-            "SELECT org FROM cadre WHERE deleted = 0 GROUP BY org ORDER BY count(*) DESC LIMIT 1"
-        ).fetchone()
-        federation = row[0] if row else ""
+    if federation is None:  # the federation of whoever makes the report (the hub's own profile), never a majority
+        federation = str((store.own_cadre() or {}).get("org") or "")
     tables: list[Table] = []
     totals: dict[str, Any] = {}
 

@@ -134,3 +134,10 @@ def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
         for heading in ("一、基本情况", "二、问题分析", "三、对策建议", "儿童教育"):
             assert heading in text
+
+
+def test_a_hub_report_carries_the_hub_s_own_federation_not_the_majority_s(profiled: Store) -> None:
+    own = str(profiled.own_cadre()["org"])  # type: ignore[index]
+    for n in range(3):  # more cadres of another federation than of the hub's own
+        profiled.save("cadre", {"name": f"外县干部{n}", "org": "哈尔滨市道里区妇女联合会"})
+    assert figures.build(profiled, figures.parse_period("2026")).federation == own != "哈尔滨市道里区妇女联合会"
