@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 from . import messages as msg
@@ -19,7 +21,8 @@ def check_digit(first17: str) -> str:
 
 
 def normalize(number: str) -> str:
-    return number.strip().replace(" ", "").upper()
+    """Full-width digits and Ｘ (Chinese input methods), spaces and dashes between groups: all accepted."""
+    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", number)).upper()
 
 
 def id_number_error(number: str, label: str, today: date) -> str | None:

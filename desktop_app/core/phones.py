@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _MOBILE = re.compile(r"^(?:\+?86[- ]?)?1[3-9]\d{9}$")
 # Area code 0 + 2–3 digits, local number 7–8 digits, optional extension;
@@ -11,8 +12,30 @@ _LANDLINE = re.compile(r"^(?:\(?0\d{2,3}\)?[- ]?)?[2-9]\d{6,7}(?:[- 转#]\d{1,6}
 _SERVICE = re.compile(r"^(?:1\d{4}|95\d{3,4}|400[- ]?\d{3}[- ]?\d{4})$")
 
 
+# Typed with separators removed: a mobile (with or without +86), or a landline
+# whose area code is 0 + 2 digits for 01x/02x (Beijing, Shanghai …) and 0 + 3
+# digits elsewhere (0513 Nantong), then 7–8 local digits, optionally 转/# and an extension.
+_MOBILE_COMPACT = re.compile(r"(?:\+?86|0086)?(1[3-9]\d{9})")
+_LANDLINE_COMPACT = re.compile(r"(0(?:[12]\d|[3-9]\d{2}))([2-9]\d{6,7})(?:(转|#)(\d{1,6}))?")
+_SEPARATORS = re.compile(r"[\s\-()]")
+
+
 def clean(number: str) -> str:
-    return number.strip().replace("－", "-").replace("（", "(").replace("）", ")")
+    """The number as the app stores it, however it was typed.
+
+    Full-width digits and brackets (what Chinese input methods type) become
+    ASCII; spaces, dashes and brackets between digits are dropped for a mobile
+    (13912345678) and a landline becomes area code - local number
+    (0513-81234567, 010-65123456). Anything else is kept, tidied, for the
+    checks to judge.
+    """
+    text = " ".join(unicodedata.normalize("NFKC", number).split())
+    compact = _SEPARATORS.sub("", text)
+    if m := _MOBILE_COMPACT.fullmatch(compact):
+        return m[1]
+    if m := _LANDLINE_COMPACT.fullmatch(compact):
+        return f"{m[1]}-{m[2]}" + (f"{m[3]}{m[4]}" if m[3] else "")
+    return text
 
 
 def is_mobile(number: str) -> bool:

@@ -66,3 +66,11 @@ def test_future_birth_date_rejected() -> None:
 def test_mask_shows_only_last_four() -> None:
     assert idcard.mask("11010519491231002X") == "**************002X"
     assert idcard.mask(None) == ""
+
+
+def test_full_width_spaced_and_dashed_numbers_are_the_same_number() -> None:
+    from desktop_app.core.idcard import id_number_error, normalize
+
+    for typed in ("１１０１０５１９４９１２３１００２ｘ", "110105 19491231 002X", "110105-1949-1231-002x"):
+        assert normalize(typed) == "11010519491231002X"
+        assert id_number_error(typed, "身份证号", date(2026, 11, 23)) is None
