@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +26,7 @@ from .errors import FuqingError
 from .files import make_private, write_atomically
 from .i18n import pick
 from .instance_lock import InstanceLock
+from .progress import Progress
 
 if TYPE_CHECKING:
     from .store import Store
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 KINDS = ("daily", "pre-import", "pre-migration", "manual")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_OTHER = 7, 4, 10
-
-
-Progress = Callable[[int, int, str], None]  # pages copied, of how many, (no name)
 
 
 @dataclass(frozen=True)
@@ -105,7 +102,7 @@ def backup_connection(conn: sqlite3.Connection, db_path: Path, key: bytes | None
             apply_key(target, key)
             if progress is None:
                 conn.backup(target)
-            else:  # 8 MB at a time, so the bar moves (SQLite restarts a step the app's own writes overtook)
+            else:  # 8 MB at a time, so the bar moves (a write between steps makes SQLite start the copy again)
                 conn.backup(target, pages=2048, progress=lambda _status, left, total: progress(total - left, total, ""))
             target.execute("PRAGMA journal_mode=DELETE")
         finally:

@@ -110,12 +110,7 @@ class ListQuery:
         # first: the first page of "妇" among 100k diaries costs < 5 ms, where
         # sorting all matches by date costs up to 200 ms. The list says so
         # (no column is marked as sorted); a click on a header sorts by it.
-        self._by_fts = self._fts_match is not None and not chosen
-
-    @property
-    def in_entry_order(self) -> bool:
-        """Rows come newest entry first, not by any column."""
-        return self._by_fts
+        self.in_entry_order = self._fts_match is not None and not chosen
 
     def with_filters(self, filters: Filters) -> ListQuery:
         return ListQuery(self.spec, filters, self.sort, self.descending, self.chosen)
@@ -148,7 +143,7 @@ class ListQuery:
             for word in f.text.split():
                 clauses.append(f"({spec.name_search_sql}) LIKE ? ESCAPE '\\'")
                 params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        if self._fts_match is not None and not self._by_fts:
+        if self._fts_match is not None and not self.in_entry_order:
             clauses.append(f"t.seq IN (SELECT rowid FROM {self.spec.kind}_fts WHERE {self.spec.kind}_fts MATCH ?)")
             params.append(self._fts_match)
         return clauses, params
@@ -166,7 +161,7 @@ class ListQuery:
         clauses, params = self._where()
         kind = self.spec.kind
         where = " AND ".join(clauses)
-        if self._by_fts:
+        if self.in_entry_order:
             sql = (
                 f"SELECT t.seq, t.seq FROM {kind}_fts f JOIN {kind} t ON t.seq = f.rowid {self._joins(where)} "
                 f"WHERE {kind}_fts MATCH ? AND {where}"
@@ -196,7 +191,7 @@ class ListQuery:
         """Matching rows; with ``cap``, stops counting at ``cap`` (shown as "N+")."""
         clauses, params = self._where()
         kind = self.spec.kind
-        if self._by_fts:
+        if self.in_entry_order:
             clauses.append(f"t.seq IN (SELECT rowid FROM {kind}_fts WHERE {kind}_fts MATCH ?)")
             params.append(self._fts_match)
         where = " AND ".join(clauses)

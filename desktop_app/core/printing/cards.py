@@ -25,6 +25,7 @@ from .. import messages as msg
 from ..errors import FuqingError
 from ..files import write_atomically
 from ..i18n import pick
+from ..progress import Cancelled, Progress, Steps
 from ..store import Store
 from .font import FONT, register_font
 
@@ -380,7 +381,7 @@ class CardsCancelled(FuqingError):
 
 def render_cadres(
     store: Store, cadre_ids: Iterable[str], out: Path, layout: str = "card", duplex: bool = True,
-    progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None, cancelled: Cancelled | None = None,
 ) -> int:  # fmt: skip
     """Check every cadre first (a clear error before any file), then render.
 
@@ -388,13 +389,7 @@ def render_cadres(
     the pages the rest; a cancel leaves no file (the PDF is written atomically).
     """
     ids = list(cadre_ids)
-
-    def step(done: int) -> None:
-        if cancelled and cancelled():
-            raise CardsCancelled(str(msg.CARDS_CANCELLED))
-        if progress:
-            progress(done, 1000, "")
-
+    step = Steps(progress, cancelled, lambda: CardsCancelled(str(msg.CARDS_CANCELLED)))
     cards = []
     for number, cadre_id in enumerate(ids):
         step(100 * number // max(len(ids), 1))
@@ -404,6 +399,5 @@ def render_cadres(
     for data in cards:  # measure everything before writing anything
         draw_front(scratch, 0, 0, data)
     pages = render(cards, out, layout, duplex, lambda done, of: step(100 + 900 * done // max(of, 1)))
-    if progress:
-        progress(1000, 1000, "")
+    step.finished()
     return pages

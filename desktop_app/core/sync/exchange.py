@@ -27,13 +27,13 @@ from ..errors import FuqingError, UsageError
 from ..files import write_atomically
 from ..i18n import pick
 from ..ids import new_id
+from ..progress import Cancelled, Progress, Steps
 from ..store import Row, Store
 from . import bundle as b
 from . import devices, keys, proposals, rights
 from .checks import check_row, loser_of
 from .merge import NewRows, References, merge_row
 
-Progress = Callable[[int, int, str], None]  # done, total, current file
 RowProgress = Callable[[int, int], None]  # rows of the bundle merged so far, of how many
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def export_bundle(
     tables: list[str] | None = None,
     kind: str = "delta",
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ExportResult:
     """Write a signed, encrypted bundle of what ``destination`` has not had yet.
 
@@ -115,13 +115,7 @@ def export_bundle(
     thousandths: reading the rows (table by table) is most of it, then packing,
     encrypting and writing; ``cancelled`` is honoured up to the write.
     """
-
-    def step(done: int, name: str = "") -> None:
-        if cancelled and cancelled():
-            raise ExportCancelled(str(msg.EXPORT_CANCELLED))
-        if progress:
-            progress(done, 1000, name)
-
+    step = Steps(progress, cancelled, lambda: ExportCancelled(str(msg.EXPORT_CANCELLED)))
     if passphrase is not None:
         weak = keyfile.secret_too_easy(passphrase)
         if weak:
@@ -191,8 +185,7 @@ def export_bundle(
             (bundle_id, store.device_id, destination.id, out.name, db.now_iso(), json.dumps(counts)),
         )
         store.note_change(DESTINATIONS, [destination.id])
-    if progress:
-        progress(1000, 1000, "")
+    step.finished()
     return ExportResult(out, bundle_id, counts, len(sealed))
 
 
@@ -229,7 +222,7 @@ def import_files(
     paths: list[Path],
     passphrase: str | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[ImportResult]:
     """Import each file on its own: one bad file does not stop the others.
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from ...core import backup
 from ...core.store import Store
 from ..confirm import confirm_destructive
 from ..jobs import Job
+from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
 
 KINDS = {"daily": "每日自动", "pre-import": "导入前", "pre-migration": "升级前", "manual": "手动"}
@@ -45,9 +45,8 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("backup_progress")
-        self.progress.hide()  # shown while a backup is being written
+        self.running = JobProgress("backup", None)  # shown while a backup is being written (not stoppable)
+        self.progress = self.running.bar
         self.open_folder = OpenFolderButton()
         self.job: Job | None = None
         self.backup_now = QPushButton(self.tr("立即备份"))
@@ -60,7 +59,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("访妇情每天启动时、每次导入前和升级前都会自动备份。")))
         layout.addWidget(self.table)
         layout.addWidget(self.status)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.running)
         layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         self.backup_now.clicked.connect(lambda: self.make(None))
@@ -84,21 +83,15 @@ class BackupsDialog(QDialog):
             return backup.make_backup(store, "manual", folder, progress=progress)
 
         self.job = Job(self.store, job, self)
-        self.job.progress.connect(self._progress)
+        self.running.follow(self.job)
         self.job.finished.connect(self._made)
         self.job.failed.connect(self._failed)
         for button in (self.backup_now, self.backup_to, self.restore_button):
             button.setEnabled(False)
         self.open_folder.hide()
-        self.progress.setValue(0)
-        self.progress.show()
         self.status.setText(self.tr("正在备份…"))
         self.job.start()
         return self.job
-
-    def _progress(self, done: int, total: int, _name: str) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
 
     def _made(self, out: Path) -> None:
         self._idle()
@@ -111,7 +104,6 @@ class BackupsDialog(QDialog):
         self.status.setText(message)
 
     def _idle(self) -> None:
-        self.progress.hide()
         for button in (self.backup_now, self.backup_to, self.restore_button):
             button.setEnabled(True)
 

@@ -131,7 +131,8 @@ class RecordListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:  # no column: the list's own order
-            self.set_list_query(ListQuery(self.spec, self._query.filters))
+            if self._query.chosen:  # (asked for the order already shown: nothing to reload)
+                self.set_list_query(ListQuery(self.spec, self._query.filters))
             return
         key = self.spec.columns[column].key
         self.set_list_query(self._query.sorted_by(key, order == Qt.SortOrder.DescendingOrder))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
 from ..widgets.card_canvas import QtCardCanvas, card_image
+from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -71,15 +71,9 @@ class PrintPage(QWidget):
         buttons = QHBoxLayout()
         self.open_folder = OpenFolderButton()
         buttons.addWidget(self.open_folder)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("card_progress")
-        self.progress.setRange(0, 1000)
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_button.setObjectName("card_cancel")
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.cancel_button)
-        for widget in (self.progress, self.cancel_button):
-            widget.hide()  # shown while the PDF is being made
+        self.running = JobProgress("card", self.tr("取消"))  # shown while the PDF is being made
+        self.progress, self.cancel_button = self.running.bar, self.running.cancel_button
+        buttons.addWidget(self.running, 1)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -93,7 +87,6 @@ class PrintPage(QWidget):
         self.select_all.clicked.connect(self._select_all)
         # clicked(bool) would arrive as the file name: ask for one instead.
         self.save_button.clicked.connect(lambda: self.save_pdf())
-        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
         self.print_button.clicked.connect(self.print_cards)
         self._filled = False
         self.refresh()
@@ -164,12 +157,7 @@ class PrintPage(QWidget):
 
         self.job = Job(self.store, job, self)
         self.open_folder.hide()
-        self.progress.setValue(0)
-        for widget in (self.progress, self.cancel_button):
-            widget.show()
-        self.job.progress.connect(lambda done, _total, _name: self.progress.setValue(done))
-        self.job.finished.connect(self._job_over)
-        self.job.failed.connect(self._job_over)
+        self.running.follow(self.job)
         self.job.finished.connect(lambda pages: self.message.setText(
             agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target))))  # fmt: skip
         self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
@@ -178,10 +166,6 @@ class PrintPage(QWidget):
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.failed.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.start()
-
-    def _job_over(self, *_args: object) -> None:
-        for widget in (self.progress, self.cancel_button):
-            widget.hide()
 
     def print_cards(self) -> None:
         ids = self.chosen_ids()

@@ -65,8 +65,10 @@ class RecordPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName(f"{kind}_table")
         configure_table(self.table, self.model)
-        self.table.setSortingEnabled(True)  # (this sorts by the header's first column …)
-        self.model.sort(-1)  # … the list's own order is the default one, not a choice of hers
+        # Enabling sorting sorts by the header's indicator: none, so the list keeps
+        # its own order (not a choice of hers) and is not loaded a second time.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self._show_order()
         self.model.modelReset.connect(self._show_order)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core import enums, i18n, quotas
 from ...core.store import Store
 from ..jobs import Job
+from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
 from ..widgets.period_picker import CADENCE, PeriodPicker
 
@@ -35,17 +35,17 @@ class ReportsPage(QWidget):
         self.preset = QComboBox()
         for name, preset in quotas.PRESETS.items():
             self.preset.addItem(preset.label, name)
-        self.preset.currentIndexChanged.connect(self._preset_changed)
         self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store)))
         self._preset_changed()
+        self.preset.currentIndexChanged.connect(self._preset_changed)
         self.topic = QComboBox()
         for choice in enums.PROBLEM_CATEGORY:
             self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
         self.pdf_button = QPushButton(self.tr("生成 PDF 报表…"))
         self.xlsx_button = QPushButton(self.tr("导出 Excel 表格…"))
         self.research_button = QPushButton(self.tr("生成调研报告初稿…"))
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1)
+        self.running = JobProgress("report", None, always_shown=True)
+        self.progress = self.running.bar
         self.status = QLabel()
         self.status.setObjectName("report_status")
         self.status.setWordWrap(True)
@@ -60,7 +60,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.running)
         layout.addWidget(self.status)
         self.open_folder = OpenFolderButton()
         layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -96,19 +96,20 @@ class ReportsPage(QWidget):
             from ...core.reports import figures, pdf, research, xlsx
 
             period = figures.parse_period(period_text)
-            progress(0, 2, "")
+            progress(0, 1000, "")
             data = figures.build(store, period, preset=preset)
-            progress(1, 2, "")
+            progress(500, 1000, "")  # the figures; then writing the file
             if kind == "research":
                 research.write_pdf(research.build(store, topic, period, data.federation), target)
             elif kind == "xlsx":
                 xlsx.write_xlsx(data, target)
             else:
                 pdf.write_pdf(data, target)
+            progress(1000, 1000, "")
             return target
 
         self.job = Job(self.store, job, self)
-        self.job.progress.connect(self._progress)
+        self.running.follow(self.job)
         self.job.finished.connect(self._done)
         self.job.failed.connect(self._failed)
         self._busy(True)
@@ -116,17 +117,12 @@ class ReportsPage(QWidget):
         self.status.setText(self.tr("正在生成…"))
         self.job.start()
 
-    def _progress(self, done: int, total: int, _name: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
     def _busy(self, busy: bool) -> None:
         for button in (self.pdf_button, self.xlsx_button, self.research_button):
             button.setEnabled(not busy)
 
     def _done(self, path: Path) -> None:
         self._busy(False)
-        self.progress.setValue(self.progress.maximum())
         self.status.setText(self.tr("已生成：{path}").format(path=path))
         self.open_folder.show_for(path)
 

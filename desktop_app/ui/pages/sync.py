@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from ..jobs import Job
 from ..operations import perform
 from ..widgets.conflicts_view import ConflictsView
 from ..widgets.devices_view import DevicesView
+from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
 from ..widgets.proposals_view import ProposalsView
 from ..widgets.tables import fill, plain_table
@@ -97,16 +97,9 @@ class TransferView(QWidget):
         options.addWidget(self.passphrase_button)
         options.addWidget(self.export_button)
         export_layout.addLayout(options)
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("export_progress")
-        self.export_cancel = QPushButton(self.tr("取消导出"))
-        self.export_cancel.setObjectName("export_cancel")
-        export_running = QHBoxLayout()
-        export_running.addWidget(self.export_progress, 1)
-        export_running.addWidget(self.export_cancel)
-        export_layout.addLayout(export_running)
-        for widget in (self.export_progress, self.export_cancel):
-            widget.hide()  # shown while an export runs: no empty bar on the page
+        self.export_running = JobProgress("export", self.tr("取消导出"))  # shown while an export runs
+        self.export_progress, self.export_cancel = self.export_running.bar, self.export_running.cancel_button
+        export_layout.addWidget(self.export_running)
         self.export_status = QLabel()
         self.export_status.setObjectName("export_status")
         self.export_status.setWordWrap(True)
@@ -119,10 +112,8 @@ class TransferView(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("口令（仅口令加密的同步包需要）"))
-        self.progress = QProgressBar()
-        self.progress.setObjectName("import_progress")
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_button.setEnabled(False)
+        self.import_running = JobProgress("import", self.tr("取消"), always_shown=True)
+        self.progress, self.cancel_button = self.import_running.bar, self.import_running.cancel_button
         self.results = plain_table(
             [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
             "import_results",
@@ -135,15 +126,14 @@ class TransferView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.choose_button)
         row.addWidget(self.passphrase, 1)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
+        row.addWidget(self.import_running, 1)
         import_layout.addLayout(row)
         self.import_status = QLabel()
         self.import_status.setObjectName("import_status")
         self.import_status.setWordWrap(True)
         import_layout.addWidget(self.import_status)
         import_layout.addWidget(self.results)
-        self._bar = self.progress
+        self._running = self.import_running
         layout = QVBoxLayout(self)
         layout.addWidget(export_box)
         layout.addWidget(import_box, 1)
@@ -153,8 +143,6 @@ class TransferView(QWidget):
         self.export_button.clicked.connect(lambda: self.export(passphrase=None))
         self.passphrase_button.clicked.connect(self.export_with_passphrase)
         self.choose_button.clicked.connect(self.choose_files)
-        self.cancel_button.clicked.connect(lambda: self.job.cancel() if self.job else None)
-        self.export_cancel.clicked.connect(lambda: self.job.cancel() if self.job else None)
         self.refresh()
         follow(self, store, [DESTINATIONS], self.refresh)
 
@@ -236,7 +224,7 @@ class TransferView(QWidget):
 
         self.open_folder.hide()
         self.export_status.setText(self.tr("正在导出 {name}…").format(name=out.name))  # in the export section
-        self._run(job, self._exported, self.export_progress, self.export_cancel)
+        self._run(job, self._exported, self.export_running)
 
     def _exported(self, result: exchange.ExportResult) -> None:
         total = sum(result.counts.values())
@@ -259,7 +247,7 @@ class TransferView(QWidget):
         def job(store: Store, progress: Any, cancelled: Any) -> list[exchange.ImportResult]:
             return exchange.import_files(store, paths, passphrase, progress, cancelled)
 
-        self._run(job, self._imported, self.progress, self.cancel_button)
+        self._run(job, self._imported, self.import_running)
 
     def _imported(self, results: list[exchange.ImportResult]) -> None:
         rows = []
@@ -270,42 +258,28 @@ class TransferView(QWidget):
 
     # -- jobs -------------------------------------------------------------------
 
-    def _run(self, fn: Any, done: Any, bar: QProgressBar, cancel: QPushButton) -> None:
-        """Run a job with its progress and its cancel button in the section that started it."""
+    def _run(self, fn: Any, done: Any, running: JobProgress) -> None:
+        """Run a job, its progress and cancel button in the section that started it."""
         if self.job is not None and self.job.is_running():
             return
         self.job = Job(self.store, fn, self)
-        self._bar = bar
-        self.job.progress.connect(self._progress)
+        self._running = running
+        running.follow(self.job)
         self.job.finished.connect(done)
         self.job.finished.connect(self._job_over)
         self.job.failed.connect(self._failed)
         self.job.failed.connect(self._job_over)
         for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
             widget.setEnabled(False)
-        bar.setMaximum(1000)
-        bar.setValue(0)
-        bar.setFormat("%p%")
-        for part in (bar, cancel):
-            part.show()
-            part.setEnabled(True)
         self.job.start()
-
-    def _progress(self, done: int, total: int, name: str) -> None:
-        self._bar.setMaximum(max(total, 1))
-        self._bar.setValue(done)
-        self._bar.setFormat(f"%p% {name}")
 
     def _failed(self, message: str) -> None:
         # Shown on the page in the job's own section, not in a modal box: "nothing new to send" is common.
-        (self.export_status if self._bar is self.export_progress else self.import_status).setText(message)
+        (self.export_status if self._running is self.export_running else self.import_status).setText(message)
 
     def _job_over(self, *_args: object) -> None:
         for widget in (self.export_button, self.passphrase_button, self.choose_button, self.drop_zone):
             widget.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        for part in (self.export_progress, self.export_cancel):
-            part.hide()
 
 
 class SyncPage(QWidget):
