@@ -3,38 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from desktop_app.core import migrations
 from desktop_app.core import records as r
-from tests.db_helpers import TEST_PASSWORD, raw
-
-
-def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "FUQING_LANG": "zh", "FUQING_PASSWORD": TEST_PASSWORD},
-        timeout=120,
-    )
-
-
-def ok_json(db: Path, *args: str) -> object:
-    result = fuqing(db, *args)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    ok_json(path, "profile", "--json", json.dumps({"name": "王芳", "org": "南通市妇女联合会", "mobile": "13812345678"}))
-    return path
+from tests.cli_helpers import fuqing, ok_json
+from tests.db_helpers import raw
 
 
 def test_add_show_list_delete_every_type(db: Path) -> None:

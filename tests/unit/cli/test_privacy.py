@@ -7,20 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
+from tests.cli_helpers import fuqing, ok_json
 from tests.db_helpers import raw
-from tests.unit.test_cli import fuqing, ok_json
 
 ID_NUMBER = "11010519491231002X"
 PHONE = "13800138000"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    ok_json(path, "profile", "--json", json.dumps({"name": "王芳", "org": "南通市妇女联合会", "mobile": "13812345678"}))
-    return path
 
 
 def _woman(db: Path) -> str:
