@@ -14,7 +14,7 @@ from pathlib import Path
 
 from common import report
 
-from desktop_app.core.printing import cards
+from desktop_app.core.printing import cards, imposition
 
 N = 1000
 
@@ -31,10 +31,10 @@ def floor_pdf(out: Path, n: int) -> float:
 
     cards._register_font()
     started = time.perf_counter()
-    canvas = Canvas(str(out), pagesize=(cards.A4_W, cards.A4_H), initialFontName=cards.FONT)
+    canvas = Canvas(str(out), pagesize=(imposition.A4_W, imposition.A4_H), initialFontName=cards.FONT)
     for start in range(0, n, 10):
         for side in range(2):
-            for x, y in cards.sheet_positions():
+            for x, y in imposition.sheet_positions():
                 canvas.rect(x, y, cards.CARD_W, cards.CARD_H)
                 for line in range(6 if side == 0 else 2):
                     canvas.drawString(x + 10, y + 10 + line * 12, f"联系服务卡 {start} 手机 13812345678")

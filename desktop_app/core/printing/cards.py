@@ -10,7 +10,7 @@ with a message naming the cadre and the field, never printed clipped.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -28,11 +28,8 @@ from ..i18n import pick
 from ..progress import Cancelled, Progress, Steps
 from ..store import Store
 from .font import FONT, register_font
+from .imposition import CARD_H, CARD_W, MM, draw_crop_marks, page_size, pages
 
-MM = 72 / 25.4
-CARD_W, CARD_H = 85.6 * MM, 54 * MM
-A4_W, A4_H = 210 * MM, 297 * MM
-SHEET_COLS, SHEET_ROWS = 2, 5
 MARGIN = 3.5 * MM  # safe area inside the trimmed card
 MIN_SIZE = 6.0  # points: the smallest size still legible on a card
 HOTLINE = "12338"
@@ -261,72 +258,6 @@ def draw_back(canvas: CardCanvas, x: float, y: float, data: CardData) -> None:
     canvas.drawCentredString(x + CARD_W / 2, y + 5 * MM, "有困难，找妇联")
     canvas.setFont(FONT, 6.5)
     canvas.drawCentredString(x + CARD_W / 2, y + 2.2 * MM, "扫码保存联系人 · 妇女维权热线 " + data.hotline)
-
-
-def draw_crop_marks(canvas: CardCanvas, x: float, y: float) -> None:
-    length, gap = 4 * MM, 1 * MM
-    canvas.setLineWidth(0.25)
-    for cx, dx in ((x, -1), (x + CARD_W, 1)):
-        for cy, dy in ((y, -1), (y + CARD_H, 1)):
-            canvas.line(cx + dx * gap, cy, cx + dx * (gap + length), cy)
-            canvas.line(cx, cy + dy * gap, cx, cy + dy * (gap + length))
-
-
-def sheet_positions() -> list[tuple[float, float]]:
-    """Lower-left corners of the 10 cards on an A4 sheet, row by row from the top."""
-    gap_x = (A4_W - SHEET_COLS * CARD_W) / (SHEET_COLS + 1)
-    gap_y = (A4_H - SHEET_ROWS * CARD_H) / (SHEET_ROWS + 1)
-    return [
-        (gap_x + col * (CARD_W + gap_x), A4_H - (row + 1) * (CARD_H + gap_y))
-        for row in range(SHEET_ROWS)
-        for col in range(SHEET_COLS)
-    ]
-
-
-@dataclass(frozen=True)
-class Placement:
-    side: str  # "front" or "back"
-    card: CardData
-    x: float
-    y: float
-    crop_marks: bool
-
-
-@dataclass(frozen=True)
-class Page:
-    width: float
-    height: float
-    placements: list[Placement]
-    cards_done: int  # cards complete once this page is out (for progress)
-
-
-def page_size(layout: str) -> tuple[float, float]:
-    return (CARD_W, CARD_H) if layout == "card" else (A4_W, A4_H)
-
-
-def pages(cards: list[CardData], layout: str = "card", duplex: bool = True) -> Iterator[Page]:
-    """Where every card side goes, page by page: the one layout the PDF and the printer share.
-
-    ``card``: one card a page, front then back. ``sheet``: ten fronts on A4 with
-    crop marks; with ``duplex``, then their backs, mirrored for long-edge flipping.
-    """
-    width, height = page_size(layout)
-    if layout == "card":
-        for done, card in enumerate(cards, 1):
-            yield Page(width, height, [Placement("front", card, 0, 0, False)], done - 1)
-            yield Page(width, height, [Placement("back", card, 0, 0, False)], done)
-        return
-    positions = sheet_positions()
-    for start in range(0, len(cards), len(positions)):
-        batch = cards[start : start + len(positions)]
-        done = start + len(batch)
-        fronts = [Placement("front", card, x, y, True) for (x, y), card in zip(positions, batch, strict=False)]
-        yield Page(width, height, fronts, done if not duplex else start)
-        if duplex:
-            # Long-edge duplex flips left and right: each back goes where its
-            # front's mirror image lands.
-            backs = [Placement("back", p.card, A4_W - p.x - CARD_W, p.y, True) for p in fronts]
-            yield Page(width, height, backs, done)
 
 
 def draw_side(canvas: CardCanvas, side: str, x: float, y: float, data: CardData) -> None:

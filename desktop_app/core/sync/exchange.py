@@ -1,4 +1,4 @@
-"""Export a delta (or everything) as a bundle; import bundles and merge them.
+"""Import bundles and merge them (making them: export.py, re-exported here).
 
 Merge rule (per row, by id): the version with the later clock stamp wins
 (device id breaks ties); a deletion is a version like any other, so it wins
@@ -18,40 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ... import __version__ as app_version
-from .. import backup, db, keyfile
+from .. import backup
 from .. import messages as msg
-from ..changes import DESTINATIONS
 from ..clock import Stamp
 from ..errors import FuqingError, UsageError
-from ..files import write_atomically
 from ..i18n import pick
-from ..ids import new_id
-from ..progress import Cancelled, Progress, Steps
+from ..progress import Cancelled, Progress
 from ..store import Row, Store
 from . import bundle as b
 from . import devices, keys, proposals, rights
 from .checks import check_row, loser_of
+from .export import ExportCancelled as ExportCancelled  # (callers keep using exchange.*)
+from .export import ExportResult as ExportResult
+from .export import NothingToExport as NothingToExport
+from .export import export_bundle as export_bundle
 from .merge import NewRows, References, merge_row
 
 RowProgress = Callable[[int, int], None]  # rows of the bundle merged so far, of how many
 log = logging.getLogger(__name__)
-
-
-class NothingToExport(FuqingError):
-    """Nothing changed since the last bundle to this destination: no file is written."""
-
-
-class ExportCancelled(FuqingError):
-    """Stopped before the file was written: nothing was written, nothing marked as sent."""
-
-
-@dataclass
-class ExportResult:
-    path: Path
-    bundle_id: str
-    counts: dict[str, int]
-    bytes: int
 
 
 @dataclass
@@ -92,101 +76,6 @@ class ImportResult:
                 f" ({self.pending_refs} referenced records not yet received)",
             )
         return text
-
-
-# -- export -------------------------------------------------------------------
-
-
-def export_bundle(
-    store: Store,
-    out: Path,
-    destination: keys.Destination,
-    passphrase: str | None = None,
-    full: bool = False,
-    tables: list[str] | None = None,
-    kind: str = "delta",
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> ExportResult:
-    """Write a signed, encrypted bundle of what ``destination`` has not had yet.
-
-    The file appears under its final name only once it is complete and on disk;
-    the destination's mark moves forward only after that. Progress is in
-    thousandths: reading the rows (table by table) is most of it, then packing,
-    encrypting and writing; ``cancelled`` is honoured up to the write.
-    """
-    step = Steps(progress, cancelled, lambda: ExportCancelled(str(msg.EXPORT_CANCELLED)))
-    if passphrase is not None:
-        weak = keyfile.secret_too_easy(passphrase)
-        if weak:
-            raise UsageError(msg.BUNDLE_PASSPHRASE_WEAK.format(problem=weak.rstrip("。.")))
-    conn = store.conn
-    # A bundle of some tables only (down to a cadre) keeps a mark of its own:
-    # moving the destination's mark would skip the other tables' rows for good.
-    if tables is not None:
-        destination = keys.partial_mark(store, destination, tables)
-    since = 0 if full else destination.last_sent_seq
-    chosen = tables or b.SYNCED_TABLES
-    conn.execute("BEGIN")  # one snapshot for every table
-    try:
-        upto = int(db.get_meta(conn, "sync_seq") or 0)
-        rows: dict[str, list[dict[str, Any]]] = {}
-        window = "WHERE sync_seq > ? AND sync_seq <= ?"
-        sizes = {t: conn.execute(f"SELECT count(*) FROM {t} {window}", (since, upto)).fetchone()[0] for t in chosen}
-        total, read = max(sum(sizes.values()), 1), 0
-        for table in chosen:
-            columns = store.synced_columns(table)
-            cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} {window} ORDER BY sync_seq", (since, upto))
-            found = rows[table] = []
-            while chunk := cursor.fetchmany(2000):
-                step(600 * read // total, table)
-                found.extend(dict(zip(columns, row, strict=True)) for row in chunk)
-                read += len(chunk)
-        # Rows made on other devices travel with what this install knows of
-        # those devices: a hub's receiver checks each against its author's rights.
-        authors = devices.authors_for_export(store, {str(row["device_id"]) for found in rows.values() for row in found})
-    finally:
-        conn.execute("COMMIT")
-    counts = {table: len(found) for table, found in rows.items() if found}
-    if not counts:
-        raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.label))
-    step(600)
-    cadre = store.own_cadre() or {}
-    bundle_id = new_id()
-    manifest = {
-        "bundle_id": bundle_id,
-        "kind": kind,
-        "created_at": db.now_iso(),
-        "since_seq": since,
-        "sender": {
-            "device_id": store.device_id,
-            "public_key": keys.public_key(store),
-            "cadre_id": cadre.get("id"),
-            "cadre_name": cadre.get("name"),
-            "federation": cadre.get("org"),
-            "app_version": app_version,
-        },
-        "authors": authors,
-    }
-    plain = b.build_zip(manifest, rows, lambda data: keys.sign(store, data))
-    step(800)
-    sealed = b.encrypt(plain, destination.recipient, passphrase)
-    step(950)
-    write_atomically(out, sealed, failed=msg.EXPORT_FAILED)
-    with store.transaction():
-        conn.execute(
-            "UPDATE destination SET last_sent_seq = max(last_sent_seq, ?), last_sent_at = ?, last_bundle_id = ? "
-            "WHERE id = ?",
-            (upto, db.now_iso(), bundle_id, destination.id),
-        )
-        conn.execute(
-            "INSERT INTO bundle_log (bundle_id, direction, device_id, destination_id, file_name, at, counts) "
-            "VALUES (?, 'out', ?, ?, ?, ?, ?)",
-            (bundle_id, store.device_id, destination.id, out.name, db.now_iso(), json.dumps(counts)),
-        )
-        store.note_change(DESTINATIONS, [destination.id])
-    step.finished()
-    return ExportResult(out, bundle_id, counts, len(sealed))
 
 
 # -- import -------------------------------------------------------------------

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.i18n import agree
-from ...core.printing import cards
+from ...core.printing import cards, imposition
 from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
@@ -196,12 +196,12 @@ def paint_cards(printer: QPrinter, data: list[cards.CardData], sheet: bool, dupl
     """Print through the same layout and drawing code as the PDF, page by page."""
     layout = "sheet" if sheet else "card"
     painter = QPainter(printer)
-    canvas = QtCardCanvas(painter, printer.resolution() / 72, cards.page_size(layout)[1])
-    for number, page in enumerate(cards.pages(data, layout, duplex)):
+    canvas = QtCardCanvas(painter, printer.resolution() / 72, imposition.page_size(layout)[1])
+    for number, page in enumerate(imposition.pages(data, layout, duplex)):
         if number:
             printer.newPage()
         for p in page.placements:
             if p.crop_marks:
-                cards.draw_crop_marks(canvas, p.x, p.y)
+                imposition.draw_crop_marks(canvas, p.x, p.y)
             cards.draw_side(canvas, p.side, p.x, p.y, p.card)
     painter.end()
