@@ -24,9 +24,9 @@ def _encodings(text: str) -> list[bytes]:
     return [text.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be", "gb18030")]
 
 
-def _leaks(path: Path) -> list[str]:
+def _leaks(path: Path, secrets: list[str] = SECRETS) -> list[str]:
     data = path.read_bytes()
-    return [secret for secret in SECRETS if any(form in data for form in _encodings(secret))]
+    return [secret for secret in secrets if any(form in data for form in _encodings(secret))]
 
 
 def _fill(store: Store) -> None:
@@ -116,3 +116,34 @@ def test_a_file_from_the_first_encrypted_build_still_opens(tmp_path: Path) -> No
         assert store.count("diary") == 2
     with pytest.raises(sqlcipher.DatabaseError):
         engine.connect(str(db_path), bytes(32))
+
+
+def test_the_demo_data_s_names_phones_and_id_numbers_appear_in_no_file(tmp_path: Path) -> None:
+    """Every name, phone and ID number of a demo notebook, in no file a finder of the laptop or stick gets."""
+    import sqlite3 as plain_sqlite3
+
+    from desktop_app.core.demo import generate
+    from tests.sync_helpers import Replica, make_hub_key
+
+    identity, hub_key = make_hub_key(tmp_path)
+    cadre = Replica(tmp_path / "fuqing.db", identity, hub_key, "cadre")
+    generate.fill(cadre.store, 60, seed=5, anchor=FIXED_TODAY)
+    secrets = sorted(
+        {str(row[0]) for row in cadre.store.conn.execute(
+            "SELECT name FROM woman UNION SELECT id_number FROM woman UNION SELECT phone FROM woman "
+            "UNION SELECT name FROM cadre UNION SELECT mobile FROM cadre")
+         if row[0] and len(str(row[0])) >= 3}  # (two-character names occur in any binary by chance)
+    )  # fmt: skip
+    assert len(secrets) > 20 and any(len(s) == 18 for s in secrets) and any(len(s) == 11 for s in secrets)
+    made = backup.make_backup(cadre.store)
+    bundle_file = cadre.export(tmp_path / "full.age", full=True)
+    assert bundle_file is not None
+    wal = tmp_path / "fuqing.db-wal"
+    for path in (tmp_path / "fuqing.db", wal, made, bundle_file):
+        assert _leaks(path, secrets) == [], path
+    cadre.close()
+    for path in (tmp_path / "fuqing.db", made):
+        conn = plain_sqlite3.connect(str(path))  # Python's own SQLite, as any SQLite browser
+        with pytest.raises(plain_sqlite3.DatabaseError, match="not a database"):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.close()
