@@ -82,8 +82,9 @@ def enter(qtbot: QtBot, editor: FieldEditor, value: Any) -> None:
         _type(focused, value)
 
 
-def fill_by_keyboard(qtbot: QtBot, page: RecordPage, values: dict[str, Any]) -> None:
-    """Start in the first field; for each field in form order, type its value (if any), then Tab."""
+def fill_by_keyboard(qtbot: QtBot, page: Any, values: dict[str, Any]) -> None:
+    """Start in the first field of ``page.form`` (a record page, the profile dialog, the help log
+    panel); for each field in form order, type its value (if any), then Tab."""
     names = list(page.form.editors)
     page.form.focus_first()
     for position, name in enumerate(names):
@@ -264,3 +265,46 @@ def test_a_problem_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: 
 
 PROBLEM_KEYS = ("raised_date", "source", "liaison_point_id", "description", "category", "scope", "nature",
                 "disposition", "responsible", "deadline", "status", "resolution")  # fmt: skip
+
+
+def test_a_cadre_profile_typed_field_by_field(qtbot: QtBot, store: Store) -> None:
+    from desktop_app.ui.dialogs.profile import ProfileDialog
+
+    dialog = ProfileDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill_by_keyboard(qtbot, dialog, {
+        "name": "王芳", "org": "南通市通州区妇女联合会", "org_level": "county", "position": "副主席", "is_leader": True,
+        "mobile": "13812345678", "office_phone": "0513-86123456", "email": "wang@example.cn", "address": "人民路100号",
+    })  # fmt: skip
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=3000)
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    own = store.own_cadre()
+    assert own is not None
+    assert {k: own[k] for k in ("name", "org", "org_level", "position", "is_leader", "mobile", "office_phone",
+                                "email", "address")} == {
+        "name": "王芳", "org": "南通市通州区妇女联合会", "org_level": "county", "position": "副主席", "is_leader": True,
+        "mobile": "13812345678", "office_phone": "0513-86123456", "email": "wang@example.cn", "address": "人民路100号",
+    }  # fmt: skip
+
+
+def test_a_help_log_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world: dict[str, str]) -> None:  # noqa: F811
+    pair = shown.store.save("help_pair", {"woman_id": world["woman"], "start_date": "2026-11-01"})["id"]
+    shown.show_section("help_pair")
+    page = shown.help_pair_page
+    page.open_record(pair)
+    panel = page.logs
+    panel.form.editors["date"].set_value(None)
+    fill_by_keyboard(qtbot, panel, {
+        "date": "20261110", "what": "介绍到服装厂面试", "help_type": "job", "amount": "200.50",
+        "result": "已面试\n等通知", "next_step": "电话回访", "next_date": "2026/11/20",
+    })  # fmt: skip
+    qtbot.waitUntil(panel.save_button.isEnabled, timeout=3000)
+    QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    (log,) = shown.store.list_records("help_log")
+    assert {k: log[k] for k in ("help_pair_id", "date", "what", "help_type", "amount", "result", "next_step",
+                                "next_date")} == {
+        "help_pair_id": pair, "date": "2026-11-10", "what": "介绍到服装厂面试", "help_type": "job", "amount": 200.5,
+        "result": "已面试\n等通知", "next_step": "电话回访", "next_date": "2026-11-20",
+    }  # fmt: skip
