@@ -40,6 +40,7 @@ class RecordPicker(QComboBox):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._refill)
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
+        self.activated.connect(self._timer.stop)  # a choice is made: a search still pending must not reopen the list
         self.activated.connect(lambda _index: self.selection_changed.emit())
         self._fill(names.lookup(store, kind, "", LOOKUP_LIMIT))
         follow(self, store, [kind], self.refresh_options)

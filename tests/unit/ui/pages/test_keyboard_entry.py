@@ -30,10 +30,14 @@ from tests.unit.ui.typing import type_text
 
 
 def _owns_focus(editor: FieldEditor) -> bool:
-    if QApplication.focusWidget() is None:
+    focused = QApplication.focusWidget()
+    if focused is None or not focused.isVisible():
         # The offscreen platform deactivates the window some time after a picker's
-        # list closed; a window manager would activate it again, focus where it was.
+        # list closed (focus then nowhere, or still on the hidden list); a window
+        # manager would activate the window again, focus back where it was.
         editor.widget.window().activateWindow()
+        if focused is not None:
+            editor.widget.setFocus()
     focused = QApplication.focusWidget()
     return focused is not None and (focused is editor.widget or editor.widget.isAncestorOf(focused))
 
@@ -47,8 +51,18 @@ def _type(widget: QWidget, text: str) -> None:
 
 def _choose_in_picker(qtbot: QtBot, combo: Any, typed: str) -> None:
     """Type part of a name, wait for the list, Enter: the first match (not the empty choice)."""
-    type_text(combo.search_edit, typed)
-    qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+    for attempt in range(2):
+        combo.window().activateWindow()  # (offscreen: see _owns_focus)
+        qtbot.waitUntil(combo.window().isActiveWindow, timeout=3000)
+        type_text(combo.search_edit, typed)
+        try:
+            qtbot.waitUntil(lambda: combo.view().isVisible(), timeout=3000)
+            break
+        except Exception as error:
+            # Offscreen, the focus churn after the previous picker's list closed
+            # now and then takes the typed text away; a person would type it again.
+            if attempt or combo.currentText():
+                raise AssertionError(f"no list for {typed!r}: the picker shows {combo.currentText()!r}") from error
     QTest.keyClick(combo.view(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not combo.view().isVisible(), timeout=3000)
 
@@ -96,7 +110,10 @@ def fill_by_keyboard(qtbot: QtBot, page: Any, values: dict[str, Any]) -> None:
         if name in values:
             enter(qtbot, editor, values[name])
         if position + 1 < len(names):
-            qtbot.waitUntil(lambda editor=editor: _owns_focus(editor), timeout=2000)  # (re-activated if need be)
+            try:  # (re-activated if need be)
+                qtbot.waitUntil(lambda editor=editor: _owns_focus(editor), timeout=2000)
+            except Exception as error:
+                raise AssertionError(f"{name} lost the focus to {QApplication.focusWidget()!r}") from error
             QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
