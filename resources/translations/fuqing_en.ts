@@ -55,6 +55,22 @@
 <context>
     <name>BackupsDialog</name>
     <message>
+        <source>每日自动</source>
+        <translation>Daily (automatic)</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
         <source>备份与恢复</source>
         <translation>Backups</translation>
     </message>

@@ -10,9 +10,11 @@ from typing import Any
 from ... import __version__ as app_version
 from .. import db, keyfile
 from .. import messages as msg
+from .. import records as r
 from ..changes import DESTINATIONS
 from ..errors import FuqingError, UsageError
 from ..files import write_atomically
+from ..i18n import pick
 from ..ids import new_id
 from ..progress import Cancelled, Progress, Steps
 from ..store import Store
@@ -74,11 +76,12 @@ def export_bundle(
         sizes = {t: conn.execute(f"SELECT count(*) FROM {t} {window}", (since, upto)).fetchone()[0] for t in chosen}
         total, read = max(sum(sizes.values()), 1), 0
         for table in chosen:
+            label = _what(table)
             columns = store.synced_columns(table)
             cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} {window} ORDER BY sync_seq", (since, upto))
             found = rows[table] = []
             while chunk := cursor.fetchmany(2000):
-                step(600 * read // total, table)
+                step(600 * read // total, label)
                 found.extend(dict(zip(columns, row, strict=True)) for row in chunk)
                 read += len(chunk)
         # Rows made on other devices travel with what this install knows of
@@ -89,7 +92,7 @@ def export_bundle(
     counts = {table: len(found) for table, found in rows.items() if found}
     if not counts:
         raise NothingToExport(msg.NOTHING_TO_EXPORT.format(name=destination.label))
-    step(600)
+    step(600, pick("打包并签名", "Packing and signing"))
     cadre = store.own_cadre() or {}
     bundle_id = new_id()
     manifest = {
@@ -108,9 +111,9 @@ def export_bundle(
         "authors": authors,
     }
     plain = b.build_zip(manifest, rows, lambda data: keys.sign(store, data))
-    step(800)
+    step(800, pick("加密", "Encrypting"))
     sealed = b.encrypt(plain, destination.recipient, passphrase)
-    step(950)
+    step(950, pick("写入文件", "Writing the file"))
     write_atomically(out, sealed, failed=msg.EXPORT_FAILED)
     with store.transaction():
         conn.execute(
@@ -126,3 +129,9 @@ def export_bundle(
         store.note_change(DESTINATIONS, [destination.id])
     step.finished()
     return ExportResult(out, bundle_id, counts, len(sealed))
+
+
+def _what(table: str) -> str:
+    """A table as the progress bar names it: the record type ("走访"), a link table by its record type."""
+    kind = next((k for k in r.RECORD_TYPES if table == k or table.startswith(f"{k}_")), None)
+    return r.record_type(kind).label if kind else ""

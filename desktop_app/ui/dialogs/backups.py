@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,7 +28,16 @@ from ..jobs import Job
 from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
 
-KINDS = {"daily": "每日自动", "pre-import": "导入前", "pre-migration": "升级前", "manual": "手动"}
+
+def kind_label(kind: str) -> str:
+    """Literal strings, so lupdate finds them (a dict of words passed to tr() is never translated)."""
+    labels = {
+        "daily": QCoreApplication.translate("BackupsDialog", "每日自动"),
+        "pre-import": QCoreApplication.translate("BackupsDialog", "导入前"),
+        "pre-migration": QCoreApplication.translate("BackupsDialog", "升级前"),
+        "manual": QCoreApplication.translate("BackupsDialog", "手动"),
+    }
+    return labels.get(kind, kind)
 
 
 class BackupsDialog(QDialog):
@@ -72,7 +81,7 @@ class BackupsDialog(QDialog):
         self._backups = backup.list_backups(backup.backups_dir(self.store.path), self.store.path)
         self.table.setRowCount(len(self._backups))
         for row, item in enumerate(self._backups):
-            cells = [item.taken.strftime("%Y-%m-%d %H:%M:%S"), self.tr(KINDS.get(item.kind, item.kind)), str(item.path)]
+            cells = [item.taken.strftime("%Y-%m-%d %H:%M:%S"), kind_label(item.kind), str(item.path)]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 

@@ -54,7 +54,6 @@ class PrintPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("card_message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b3261e;")
         self.save_button = QPushButton(self.tr("保存为 PDF…"))
         self.print_button = QPushButton(self.tr("打印…"))
         left = QVBoxLayout()
@@ -133,16 +132,16 @@ class PrintPage(QWidget):
             data = cards.card_data(self.store, str(item.data(ID_ROLE)))
             front, back = card_image(data, "front"), card_image(data, "back")
         except cards.CardError as error:
-            self.message.setText(str(error))
+            self._say(str(error))
             return
-        self.message.setText("")
+        self._say("")
         self.front.setPixmap(QPixmap.fromImage(front).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
         self.back.setPixmap(QPixmap.fromImage(back).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
 
     def save_pdf(self, out: Path | None = None) -> None:
         ids = self.chosen_ids()
         if not ids:
-            self.message.setText(self.tr("请至少选择一名干部"))
+            self._say(self.tr("请至少选择一名干部"))
             return
         if out is None:
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存联系服务卡"), "联系服务卡.pdf", "PDF (*.pdf)")
@@ -158,24 +157,29 @@ class PrintPage(QWidget):
         self.job = Job(self.store, job, self)
         self.open_folder.hide()
         self.running.follow(self.job)
-        self.job.finished.connect(lambda pages: self.message.setText(
-            agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target))))  # fmt: skip
+        self.job.finished.connect(lambda pages: self._say(
+            agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)), problem=False))  # fmt: skip
         self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
-        self.job.failed.connect(self.message.setText)
+        self.job.failed.connect(self._say)
         self.save_button.setEnabled(False)
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.failed.connect(lambda *_: self.save_button.setEnabled(True))
         self.job.start()
+
+    def _say(self, text: str, problem: bool = True) -> None:
+        """Problems in red beside the preview; a result (已保存 …) in the ordinary colour."""
+        self.message.setStyleSheet("color: #b3261e;" if problem else "")
+        self.message.setText(text)
 
     def print_cards(self) -> None:
         ids = self.chosen_ids()
         try:
             data = [cards.card_data(self.store, cadre_id) for cadre_id in ids]
         except cards.CardError as error:
-            self.message.setText(str(error))
+            self._say(str(error))
             return
         if not data:
-            self.message.setText(self.tr("请至少选择一名干部"))
+            self._say(self.tr("请至少选择一名干部"))
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         sheet = self.layout_box.currentData() == "sheet"

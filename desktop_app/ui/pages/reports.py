@@ -44,7 +44,7 @@ class ReportsPage(QWidget):
         self.pdf_button = QPushButton(self.tr("生成 PDF 报表…"))
         self.xlsx_button = QPushButton(self.tr("导出 Excel 表格…"))
         self.research_button = QPushButton(self.tr("生成调研报告初稿…"))
-        self.running = JobProgress("report", None, always_shown=True)
+        self.running = JobProgress("report", None)
         self.progress = self.running.bar
         self.status = QLabel()
         self.status.setObjectName("report_status")

@@ -112,7 +112,7 @@ class TransferView(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("口令（仅口令加密的同步包需要）"))
-        self.import_running = JobProgress("import", self.tr("取消"), always_shown=True)
+        self.import_running = JobProgress("import", self.tr("取消"))
         self.progress, self.cancel_button = self.import_running.bar, self.import_running.cancel_button
         self.results = plain_table(
             [self.tr("文件"), self.tr("结果"), self.tr("新增"), self.tr("更新"), self.tr("未变"), self.tr("冲突")],
@@ -228,7 +228,9 @@ class TransferView(QWidget):
 
     def _exported(self, result: exchange.ExportResult) -> None:
         total = sum(result.counts.values())
-        self.export_status.setText(agree(self.tr("已导出 {n} 条记录到 {path}").format(n=total, path=result.path)))
+        self.export_status.setText(
+            agree(self.tr("已导出 {n} 条记录到 {path}").format(n=f"{total:,}", path=result.path))
+        )
         self.open_folder.show_for(Path(result.path))
 
     # -- import ---------------------------------------------------------------

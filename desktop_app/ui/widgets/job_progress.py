@@ -10,10 +10,9 @@ from ..jobs import Job
 
 
 class JobProgress(QWidget):
-    def __init__(self, name: str, cancel_text: str | None, always_shown: bool = False, parent: QWidget | None = None):
-        """``always_shown``: the bar stays (empty) between jobs; otherwise it appears only while one runs."""
+    def __init__(self, name: str, cancel_text: str | None, parent: QWidget | None = None):
+        """Shown only while a job runs: between jobs an empty bar would look like a text box."""
         super().__init__(parent)
-        self.always_shown = always_shown
         self.bar = QProgressBar()
         self.bar.setObjectName(f"{name}_progress")
         self.cancel_button = QPushButton(cancel_text or "")
@@ -25,8 +24,8 @@ class JobProgress(QWidget):
         layout.addWidget(self.cancel_button)
         self._job: Job | None = None
         self.cancel_button.clicked.connect(lambda: self._job.cancel() if self._job else None)
-        self.bar.setVisible(always_shown)
-        self.cancel_button.setVisible(always_shown and cancel_text is not None)
+        self.bar.hide()
+        self.cancel_button.hide()
         self._cancellable = cancel_text is not None
 
     def follow(self, job: Job) -> None:
@@ -50,6 +49,5 @@ class JobProgress(QWidget):
     def _over(self, *_args: object) -> None:
         self._job = None
         self.cancel_button.setEnabled(False)
-        if not self.always_shown:
-            self.bar.hide()
-            self.cancel_button.hide()
+        self.bar.hide()
+        self.cancel_button.hide()

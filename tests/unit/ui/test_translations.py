@@ -113,3 +113,11 @@ def test_password_dialogs_in_english(qtbot: QtBot, store: Store, english: None) 
         qtbot.addWidget(dialog)
         chinese = [t for t in _visible_texts(dialog) if any("\u4e00" <= ch <= "\u9fff" for ch in t)]
         assert chinese == [], type(dialog).__name__
+
+
+def test_backup_kinds_in_english(english: None) -> None:
+    from desktop_app.ui.dialogs.backups import kind_label
+
+    assert [kind_label(k) for k in ("daily", "pre-import", "pre-migration", "manual")] == [
+        "Daily (automatic)", "Before import", "Before upgrade", "Manual",
+    ]  # fmt: skip
