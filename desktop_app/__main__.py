@@ -7,7 +7,7 @@ import sys
 # Kept here, not imported from cli, so the GUI starts without loading the CLI.
 COMMANDS = (
     "demo", "profile", "add", "edit", "show", "list", "delete", "search", "stats", "check",
-    "quotas", "problems", "keys", "export", "import", "devices", "proposals", "conflicts", "cards", "report", "backup",
+    "quotas", "problems", "referrals", "projects", "keys", "export", "import", "devices", "proposals", "conflicts", "cards", "report", "backup",
     "restore", "password",
 )  # fmt: skip
 

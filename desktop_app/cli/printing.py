@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..core import enums, quotas
+from ..core import enums, federations, quotas
 from ..core import messages as msg
 from ..core.errors import UsageError
 from ..core.i18n import pick
@@ -26,7 +26,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("report", help="工作报表（PDF 或 XLSX）")
     p.add_argument("--period", required=True, help="2026-09、2026-09/10、2026-Q3 或 2026")
     p.add_argument("--out", type=Path, required=True, help="以 .pdf 或 .xlsx 结尾")
-    p.add_argument("--federation", help="报表抬头的妇联名称（默认取干部档案）")
+    p.add_argument("--federation", help="为哪个妇联做报表（默认：本机干部档案的妇联），含其下级妇联")
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--only", action="store_true", help="只统计该妇联本级，不含下级")
+    scope.add_argument("--all", action="store_true", help="统计本机的全部记录，不论哪个妇联")
     p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
     p.add_argument("--research", metavar="CATEGORY", help="改为生成该问题类别的调研报告初稿（PDF），如 employment")
     p.set_defaults(handler=report_command)
@@ -75,7 +78,14 @@ def report_command(store: Store, args: argparse.Namespace) -> int:
         research.write_pdf(research.build(store, topic, period, federation), args.out)
         print(pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
         return 0
-    data = figures.build(store, period, args.federation, args.preset)
+    if args.federation:
+        known = federations.federation_names(store)
+        if args.federation not in known:
+            raise UsageError(
+                pick(f"不认识的妇联“{args.federation}”，本机有：{'、'.join(known)}",
+                     f"Unknown federation “{args.federation}”; known here: {', '.join(known)}")
+            )  # fmt: skip
+    data = figures.build(store, period, args.federation, args.preset, include_below=not args.only, everything=args.all)
     (pdf.write_pdf if suffix == ".pdf" else xlsx.write_xlsx)(data, args.out)
     print(pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))
     return 0

@@ -252,6 +252,53 @@ PROBLEM_STATUS = _set(
     ("closed", "已关闭", "Closed"),
 )
 
+# Who a problem is referred to (转办). A federation adds its own by typing a new
+# name: the referral list offers these and every name used before.
+DEPARTMENT = _set(
+    "department",
+    "转办部门",
+    "Department",
+    ("federation_above", "上级妇联", "Higher-level federation"),
+    ("civil_affairs", "民政", "Civil affairs"),
+    ("human_resources", "人社", "Human resources and social security"),
+    ("education", "教育", "Education"),
+    ("health", "卫健", "Health commission"),
+    ("justice", "司法", "Justice"),
+    ("police", "公安", "Police"),
+    ("township_government", "乡镇政府", "Township government"),
+    ("party_committee", "党委", "Party committee"),
+    ("congress", "人大", "People's congress"),
+    ("cppcc", "政协", "CPPCC"),
+)
+
+REFERRAL_OUTCOME = _set(
+    "referral_outcome",
+    "答复结果",
+    "Outcome",
+    ("solved", "已解决", "Solved"),
+    ("in_progress", "办理中", "In progress"),
+    ("refused", "不予解决", "Refused"),
+    ("explained", "已向妇女解释", "Explained to the woman"),
+)
+
+FEEDBACK = _set(
+    "feedback",
+    "妇女评价",
+    "The woman's feedback",
+    ("satisfied", "满意", "Satisfied"),
+    ("fairly_satisfied", "基本满意", "Fairly satisfied"),
+    ("dissatisfied", "不满意", "Dissatisfied"),
+)
+
+RESEARCH_STATUS = _set(
+    "research_status",
+    "调研状态",
+    "Status",
+    ("planned", "已立项", "Planned"),
+    ("drafting", "撰写中", "Drafting"),
+    ("submitted", "已报送", "Submitted"),
+)
+
 ALL: dict[str, ChoiceSet] = {
     s.name: s
     for s in (
@@ -272,5 +319,9 @@ ALL: dict[str, ChoiceSet] = {
         PROBLEM_NATURE,
         PROBLEM_DISPOSITION,
         PROBLEM_STATUS,
+        DEPARTMENT,
+        REFERRAL_OUTCOME,
+        FEEDBACK,
+        RESEARCH_STATUS,
     )
 }

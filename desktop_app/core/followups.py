@@ -1,4 +1,5 @@
-"""What a cadre must follow up: next dates from help logs, problem deadlines."""
+"""What a cadre must follow up: next dates from help logs, problem deadlines,
+referrals whose answer is due."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .problems import OPEN_STATUSES
+from .referrals import FINAL_OUTCOMES, department_label
 
 if TYPE_CHECKING:
     from .store import Store
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class FollowUp:
-    kind: str  # "help_log" or "problem"
+    kind: str  # "help_log", "problem" or "referral"
     record_id: str  # the help pair or the problem to open
     due: str
     title: str
@@ -64,5 +66,24 @@ def due_followups(store: Store, today: date, days_ahead: int = 7, cadre_id: str 
     )
     for problem_id, deadline, description, responsible in rows:
         found.append(FollowUp("problem", problem_id, deadline, description, responsible, deadline < today.isoformat()))
+    found.extend(_referrals_due(store, today, horizon, cadre_id))
     found.sort(key=lambda f: (f.due, f.kind))
     return found
+
+
+def _referrals_due(store: Store, today: date, horizon: str, cadre_id: str | None) -> list[FollowUp]:
+    """Referrals still waiting for a final answer, due by ``horizon`` (with ``cadre_id``:
+    those she sent or that concern a problem she recorded)."""
+    marks = ", ".join("?" * len(FINAL_OUTCOMES))
+    mine = " AND (r.owner_id = ? OR p.owner_id = ?)" if cadre_id else ""
+    rows = store.conn.execute(
+        "SELECT r.id, r.due_date, r.department, p.description FROM referral r "
+        "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        f"WHERE r.deleted = 0 AND coalesce(r.outcome, '') NOT IN ({marks}) AND r.due_date IS NOT NULL "
+        "AND r.due_date <= ?" + mine,
+        (*FINAL_OUTCOMES, horizon, *((cadre_id, cadre_id) if cadre_id else ())),
+    )
+    return [
+        FollowUp("referral", rid, due, department_label(department), description, due < today.isoformat())
+        for rid, due, department, description in rows
+    ]

@@ -12,6 +12,13 @@ END_BEFORE_START = Text("{label}不能早于开始日期", "{label} cannot be be
 BAD_CHOICE = Text(
     "{label}的取值“{value}”无效，可选：{options}", "{label}: “{value}” is not valid; choose from: {options}"
 )
+NOT_BEFORE = Text("{label}不能早于{other}", "{label} cannot be before {other}")
+SETTLED_NEEDS_EXPLANATION = Text(
+    "问题办结前要向妇女说明结果：请填写{label}",
+    "Before a problem is settled, the woman must be told the result: fill in {label}",
+)
+ANSWER_NEEDS = Text("请填写{label}", "Fill in {label}")
+BAD_YEAR = Text("{label}应为 2000 到 2100 之间的年份", "{label} must be a year from 2000 to 2100")
 NOT_A_LIST = Text("{label}应为列表", "{label} must be a list")
 NOT_A_NUMBER = Text("{label}应为数字", "{label} must be a number")
 NEGATIVE = Text("{label}不能为负数", "{label} cannot be negative")

@@ -3,8 +3,9 @@
 Presets (shared/seeds): Beijing 2012 (each leader links 1 district, 2
 townships, 4 villages, 6 households), Harbin 2014 (bureau-level cadres ≥ 60
 grassroots days a year; a 蹲点 stay of ≥ 7 days), Shandong 2012 (1 liaison
-point, 1 one-to-one pair, 1 diary, 1 research report, 2 weak women's
-organisations, 1 new-type entity). A federation can change any target; the
+point, 1 one-to-one pair, 1 diary, 1 research report — a research record
+she leads, submitted in the year —, 2 weak women's organisations, 1 new-type
+entity). A federation can change any target; the
 chosen preset and changed targets are kept in ``meta``.
 """
 
@@ -21,8 +22,6 @@ from .i18n import pick
 
 if TYPE_CHECKING:
     from .store import Store
-
-RESEARCH_REPORT_TAG = "调研报告"
 
 
 @dataclass(frozen=True)
@@ -254,10 +253,10 @@ def progress(store: Store, preset: str, year: int, cadre_id: str | None = None) 
     )
     reports = (
         per_cadre(
-            "SELECT author_id, count(*) FROM diary WHERE deleted = 0 AND date BETWEEN ? AND ? "
-            "AND EXISTS (SELECT 1 FROM json_each(tags) WHERE value = ?) GROUP BY author_id",
-            (first, last, RESEARCH_REPORT_TAG),
-            "author_id",
+            "SELECT lead_id, count(*) FROM research WHERE deleted = 0 AND status = 'submitted' "
+            "AND submitted_date BETWEEN ? AND ? GROUP BY lead_id",
+            (first, last),
+            "lead_id",
         )
         if "research_reports" in keys
         else {}

@@ -21,6 +21,7 @@ LONGTEXT = "longtext"
 DATE = "date"
 CHOICE = "choice"
 CHOICES = "choices"  # several codes, stored as a JSON array
+OPEN_CHOICE = "open_choice"  # a code of the list, or any other name a person types (stored as typed)
 TAGS = "tags"  # free words, stored as a JSON array
 BOOL = "bool"
 INT = "int"
@@ -196,6 +197,8 @@ HELP_PAIR = RecordType(
         Field("start_date", DATE, "结对日期", "Paired on", not_future=True),
         Field("status", CHOICE, "状态", "Status", required=True, choices=enums.HELP_PAIR_STATUS, default="active"),
         Field("notes", LONGTEXT, "备注", "Notes"),
+        Field("feedback", CHOICE, "妇女评价", "The woman's feedback", choices=enums.FEEDBACK),
+        Field("feedback_note", TEXT, "评价说明", "Feedback note", max_length=200),
     ),
     title_field="start_date",
     links={"cadre_ids": Link("help_pair_cadre", "help_pair_id", "cadre_id")},
@@ -214,6 +217,10 @@ HELP_LOG = RecordType(
         Field("result", LONGTEXT, "成效", "Result"),
         Field("next_step", TEXT, "下一步", "Next step", max_length=200),
         Field("next_date", DATE, "下次日期", "Next date"),
+        Field("project_id", REF, "实事项目", "Practical project", ref="project"),
+        Field("people", INT, "受益人数（人次）", "People served"),
+        Field("jobs", INT, "提供岗位（个）", "Jobs provided"),
+        Field("trained", INT, "培训（人次）", "People trained"),
     ),
     title_field="what",
 )
@@ -256,14 +263,84 @@ PROBLEM = RecordType(
         Field("deadline", DATE, "办结时限", "Deadline"),
         Field("status", CHOICE, "办理状态", "Status", required=True, choices=enums.PROBLEM_STATUS, default="open"),
         Field("resolution", LONGTEXT, "办理结果", "Resolution"),
+        Field("explained_date", DATE, "向妇女反馈日期", "Explained to her on", not_future=True),
+        Field("explanation", LONGTEXT, "向妇女解释的结果", "What she was told"),
+        Field("feedback", CHOICE, "妇女评价", "The woman's feedback", choices=enums.FEEDBACK),
+        Field("feedback_note", TEXT, "评价说明", "Feedback note", max_length=200),
     ),
     search_fields=("description", "resolution"),
     title_field="description",
 )
 
+FEDERATION = RecordType(
+    "federation",
+    "妇联组织",
+    "Federation",
+    (
+        Field("name", TEXT, "名称", "Name", required=True, max_length=80),
+        Field("level", CHOICE, "层级", "Level", choices=enums.ORG_LEVEL),
+        Field("parent_id", REF, "上级妇联", "Federation above", ref="federation"),
+    ),
+)
+
+PROJECT = RecordType(
+    "project",
+    "实事项目",
+    "Practical project",
+    (
+        Field("name", TEXT, "项目名称", "Name", required=True, max_length=80),
+        Field("org", TEXT, "所属妇联", "Federation", required=True, max_length=80),
+        Field("year", INT, "年度", "Year", required=True),
+        Field("target_people", INT, "目标受益人数（人次）", "Target: people served"),
+        Field("target_jobs", INT, "目标岗位（个）", "Target: jobs"),
+        Field("target_trained", INT, "目标培训（人次）", "Target: people trained"),
+        Field("target_amount", AMOUNT, "目标金额（元）", "Target: amount (yuan)"),
+        Field("notes", LONGTEXT, "说明", "Notes"),
+    ),
+)
+
+REFERRAL = RecordType(
+    "referral",
+    "转办",
+    "Referral",
+    (
+        Field("problem_id", REF, "问题", "Problem", required=True, ref="problem"),
+        Field("department", OPEN_CHOICE, "转办部门", "Referred to", required=True, choices=enums.DEPARTMENT,
+              max_length=60),
+        Field("sent_date", DATE, "转办日期", "Sent on", required=True, not_future=True),
+        Field("note", LONGTEXT, "转办函/说明", "Letter or note"),
+        Field("due_date", DATE, "答复期限", "Answer due by"),
+        Field("answer_date", DATE, "答复日期", "Answered on", not_future=True),
+        Field("answer", LONGTEXT, "答复内容", "Answer"),
+        Field("outcome", CHOICE, "答复结果", "Outcome", choices=enums.REFERRAL_OUTCOME),
+    ),
+    title_field="department",
+)  # fmt: skip
+
+RESEARCH = RecordType(
+    "research",
+    "调研报告",
+    "Research report",
+    (
+        Field("topic", TEXT, "调研题目", "Topic", required=True, max_length=100),
+        Field("lead_id", REF, "牵头人", "Lead", required=True, ref="cadre"),
+        Field("org", TEXT, "所属妇联", "Federation", max_length=80),
+        Field("deadline", DATE, "完成时限", "Due by"),
+        Field("status", CHOICE, "状态", "Status", required=True, choices=enums.RESEARCH_STATUS, default="planned"),
+        Field("submitted_date", DATE, "报送日期", "Submitted on", not_future=True),
+        Field("draft", LONGTEXT, "报告正文", "Report text"),
+    ),
+    title_field="topic",
+)
+
+# The order rows apply in a bundle: what a record refers to comes before it.
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (CADRE, LIAISON_POINT, WOMAN, VISIT, HELP_PAIR, HELP_LOG, DIARY, PROBLEM)
-}
+    t.name: t
+    for t in (
+        CADRE, FEDERATION, LIAISON_POINT, WOMAN, VISIT, HELP_PAIR, PROJECT, HELP_LOG, DIARY, PROBLEM, REFERRAL,
+        RESEARCH,
+    )
+}  # fmt: skip
 
 # Source kinds of a problem map to the record type the source id must name.
 PROBLEM_SOURCE_TYPES = {"visit": "visit", "diary": "diary", "help_pair": "help_pair"}

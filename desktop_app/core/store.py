@@ -604,6 +604,12 @@ class Store:
                 defaults["author_id"] = own["id"]
             if rtype.name in ("visit", "help_pair"):
                 defaults["cadre_ids"] = [own["id"]]
+            if rtype.name == "research":
+                defaults["lead_id"] = own["id"]
+            if rtype.name in ("research", "project"):
+                defaults["org"] = own["org"]
+            if rtype.name == "project":
+                defaults["year"] = self.today().year
             if rtype.name == "liaison_point" and not self.receives_bundles():  # a cadre's point is hers to visit;
                 defaults["cadre_ids"] = [own["id"]]  # a hub operator sets points up for others
         if rtype.name == "diary" and not own and "author_id" not in values:

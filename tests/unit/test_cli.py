@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from desktop_app.core import migrations
@@ -41,7 +42,15 @@ def test_add_show_list_delete_every_type(db: Path) -> None:
         json.dumps({"description": "缺少岗位", "category": "就业创业", "source": "visit", "source_id": visit["id"]}),
     )
     cadre = ok_json(db, "add", "cadre", "--json", '{"name": "李娟", "org": "妇联"}')
+    federation = ok_json(db, "add", "federation", "--json", '{"name": "通州区妇联", "level": "county"}')
+    project = ok_json(db, "add", "project", "--json", '{"name": "春风送岗位", "target_jobs": 300}')
+    referral = ok_json(db, "add", "referral", "--json", json.dumps({"problem_id": problem["id"], "department": "人社"}))
+    research = ok_json(db, "add", "research", "--json", '{"topic": "留守妇女就业调研"}')
     created = {
+        "federation": federation,
+        "project": project,
+        "referral": referral,
+        "research": research,
         "cadre": cadre,
         "liaison_point": point,
         "woman": woman,
@@ -53,6 +62,8 @@ def test_add_show_list_delete_every_type(db: Path) -> None:
     }
     assert set(created) == set(r.RECORD_TYPES)
     assert diary["author_id"] == own and visit["cadre_ids"] == [own] and pair["cadre_ids"] == [own]  # type: ignore[index]
+    assert research["lead_id"] == own and referral["department"] == "human_resources"  # type: ignore[index]
+    assert project["year"] == date.today().year  # type: ignore[index]
     for kind, record in created.items():
         shown = ok_json(db, "show", kind, record["id"], "--json")  # type: ignore[index]
         assert shown == record

@@ -25,6 +25,7 @@ from ..idcard import check_digit
 from ..ids import link_id
 from ..store import RowWrite, Store
 from ..sync import revisions
+from . import follow_through as ft
 from . import text as t
 
 LINK_TABLES = {link.table for link in r.link_tables()}
@@ -158,7 +159,8 @@ def fill(
 
     rng = g.rng
     city, district, province_code = rng.choice(t.CITIES)
-    federation = f"{city}{district}妇女联合会"
+    more = random.Random(seed * 7919 + 11)  # the records of follow_through.py, on a stream of their own
+    orgs = ft.federation_names(more, city, district)
     early = g.anchor - timedelta(days=900)
 
     # A big page cache keeps the random-order id indexes in memory while the
@@ -172,8 +174,8 @@ def fill(
                 {
                     **base(early),
                     "name": g.name(),
-                    "org": federation,
-                    "org_level": "county",
+                    "org": orgs[i % len(orgs)],  # the county's own cadres and the townships' below it
+                    "org_level": "county" if i % len(orgs) == 0 else "township",
                     "position": t.POSITIONS[i % len(t.POSITIONS)],
                     "is_leader": int(i < max(1, plan.cadres // 5)),
                     "mobile": g.mobile(),
@@ -189,6 +191,8 @@ def fill(
         put("cadre", cadres)
         cadre_ids = [c["id"] for c in cadres]
         lead = cadre_ids[0]  # the federation's lead cadre made the shared records
+        ft.federations(base, put, orgs, early, lead)
+        project_rows = ft.project_rows(base, put, orgs[0], g.anchor.year, lead)
 
         kinds = [
             "district",
@@ -322,6 +326,7 @@ def fill(
                 "status": rng.choice(["active"] * 5 + ["completed", "paused"]),
                 "notes": None,
             }
+            ft.pair_feedback(more, row)
             helpers = rng.sample(cadre_ids, min(len(cadre_ids), 1 if rng.random() < 0.8 else 3))
             row["mode"] = "one_to_one" if len(helpers) == 1 else "many_to_one"
             row["owner_id"] = helpers[0]
@@ -345,6 +350,7 @@ def fill(
                         "owner_id": helpers[0],
                     }
                 )
+                ft.link_to_project(more, logs[-1], project_rows)
         put("help_pair", pairs)
         links("help_pair_cadre", "help_pair_id", "cadre_id", pair_cadres)
         put("help_log", logs)
@@ -406,7 +412,10 @@ def fill(
                     "owner_id": cadre_ids[len(problems) % len(cadre_ids)],
                 }
             )
+            ft.problem_explained(more, problems[-1], g.anchor)
         put("problem", problems)
+        ft.referrals(more, base, put, problems, g.anchor)
+        ft.research(more, base, put, cadres[: max(3, len(cadres) // 4)], g.anchor)
 
         if not store.own_cadre_id:
             store.set_own_cadre(cadre_ids[0])

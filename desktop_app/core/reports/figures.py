@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .. import enums, problems, quotas
+from .. import enums, federations, problems, projects, quotas, referrals
 from .. import messages as msg
 from ..errors import UsageError
 from ..i18n import pick
@@ -59,8 +59,23 @@ TOTAL_LABELS = {
     "new_pairs": ("新结对", "New pairs"), "active_pairs": ("帮扶中的结对", "Active pairs"),
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
-    "overdue": ("逾期未办结", "Overdue"),
+    "overdue": ("逾期未办结", "Overdue"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
+    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复", "Referrals overdue"),
+    "feedback_satisfied": ("妇女满意率", "Women satisfied"),
 }  # fmt: skip
+
+
+RATE_KEYS = frozenset({"resolution_rate", "feedback_satisfied"})  # shown as percentages
+
+
+def covered_label(data: ReportData) -> str:
+    """Which federations the figures cover, as the cover page says it."""
+    below = [n for n in data.federations if n != data.federation]
+    if data.everything:
+        return pick("本机全部记录", "Every record held here")
+    if not below:
+        return pick("仅本级", "This federation only")
+    return pick("含下级：", "With those below: ") + "、".join(below)
 
 
 @dataclass
@@ -80,25 +95,46 @@ class ReportData:
     preset: str
     tables: list[Table]
     totals: dict[str, Any]
+    federations: tuple[str, ...] = ()  # what the figures cover: the federation, then those below it
+    everything: bool = False
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)
 
 
-def build(store: Store, period: Period, federation: str | None = None, preset: str | None = None) -> ReportData:
+def build(
+    store: Store,
+    period: Period,
+    federation: str | None = None,
+    preset: str | None = None,
+    include_below: bool = True,
+    everything: bool = False,
+    today: date | None = None,
+) -> ReportData:
+    """The report of ``federation`` (default: the reporting install's own, never a
+    majority) and, with ``include_below``, every federation under it; with
+    ``everything``, of every record held here whoever recorded it. Records count
+    for the federation of the cadre who recorded them (core/federations.py)."""
     conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
+    today = today or store.today()
     preset = preset or quotas.chosen_preset(store)
-    if federation is None:  # the federation of whoever makes the report (the hub's own profile), never a majority
+    if federation is None:
         federation = str((store.own_cadre() or {}).get("org") or "")
+    scope = (
+        federations.everything(store, federation) if everything else federations.scope(store, federation, include_below)
+    )
+    owned, owners = scope.owned, scope.owners_json()
+    in_scope = set(scope.cadre_ids)
     tables: list[Table] = []
     totals: dict[str, Any] = {}
 
     visits = conn.execute(
-        "SELECT v.id, v.method, p.kind, v.start_date, coalesce(v.end_date, v.start_date), p.name FROM visit v "
-        "JOIN liaison_point p ON p.id = v.liaison_point_id WHERE v.deleted = 0 AND v.start_date BETWEEN ? AND ?",
-        (start, end),
+        "SELECT v.id, v.method, p.kind, v.start_date, coalesce(v.end_date, v.start_date), p.name, v.owner_id FROM visit v "
+        "JOIN liaison_point p ON p.id = v.liaison_point_id WHERE v.deleted = 0 AND v.start_date BETWEEN ? AND ? "
+        f"AND {owned('v.owner_id')}",
+        (start, end, owners),
     ).fetchall()
     by_method = Counter(v[1] for v in visits)
     tables.append(Table("visits_by_method", pick("走访方式", "Visits by method"), [pick("方式", "Method"), pick("次数", "Visits")],
@@ -109,7 +145,8 @@ def build(store: Store, period: Period, federation: str | None = None, preset: s
                         [[enums.LIAISON_POINT_KIND.label(k, lang), by_kind[k]] for k in enums.LIAISON_POINT_KIND.codes() if by_kind[k]]))  # fmt: skip
     totals["visits"] = len(visits)
 
-    days = quotas.grassroots_days(store, period.start, period.end)
+    days = {c: n for c, n in quotas.grassroots_days(store, period.start, period.end).items()
+            if scope.everything or c in in_scope}  # fmt: skip
     names = dict(conn.execute("SELECT id, name FROM cadre"))
     tables.append(Table("grassroots_days", pick("干部下基层天数", "Grassroots days per cadre"),
                         [pick("干部", "Cadre"), pick("天数", "Days")],
@@ -122,18 +159,18 @@ def build(store: Store, period: Period, federation: str | None = None, preset: s
                         [[v[5], date.fromisoformat(v[3]), date.fromisoformat(v[4]),
                           (date.fromisoformat(v[4]) - date.fromisoformat(v[3])).days + 1] for v in sorted(stays, key=lambda v: v[3])]))  # fmt: skip
 
-    new_pairs = conn.execute(
-        "SELECT count(*) FROM help_pair WHERE deleted = 0 AND start_date BETWEEN ? AND ?", (start, end)
-    ).fetchone()[0]
-    active_pairs = conn.execute(
-        "SELECT count(*) FROM help_pair WHERE deleted = 0 AND status = 'active' AND coalesce(start_date, '') <= ?",
-        (end,),
-    ).fetchone()[0]
+    pairs = conn.execute(
+        "SELECT start_date, status, owner_id, feedback FROM help_pair WHERE deleted = 0 "
+        f"AND coalesce(start_date, '') <= ? AND {owned()}",
+        (end, owners),
+    ).fetchall()
+    new_pairs = sum(1 for p in pairs if p[0] and p[0] >= start)
+    active_pairs = sum(1 for p in pairs if p[1] == "active")
     acts = conn.execute(
         "SELECT coalesce(l.help_type, ''), count(*), coalesce(sum(l.amount), 0) FROM help_log l "
         "JOIN help_pair h ON h.id = l.help_pair_id AND h.deleted = 0 "
-        "WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? GROUP BY 1 ORDER BY 2 DESC",
-        (start, end),
+        f"WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? AND {owned('h.owner_id')} GROUP BY 1 ORDER BY 2 DESC",
+        (start, end, owners),
     ).fetchall()
     tables.append(Table("help", pick("结对帮扶：帮扶记录", "Help pairs: acts of help"),
                         [pick("帮扶类型", "Help type"), pick("次数", "Acts"), pick("金额（元）", "Amount (yuan)")],
@@ -142,9 +179,9 @@ def build(store: Store, period: Period, federation: str | None = None, preset: s
                   amount=float(sum(a[2] for a in acts)))  # fmt: skip
 
     raised = conn.execute(
-        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline FROM problem "
-        "WHERE deleted = 0 AND raised_date BETWEEN ? AND ?",
-        (start, end),
+        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline, owner_id, id FROM problem "
+        f"WHERE deleted = 0 AND raised_date BETWEEN ? AND ? AND {owned()}",
+        (start, end, owners),
     ).fetchall()
     for key, title_zh, title_en, index, choices in (
         ("problems_by_category", "问题类别", "Problems by category", 0, enums.PROBLEM_CATEGORY),
@@ -157,29 +194,160 @@ def build(store: Store, period: Period, federation: str | None = None, preset: s
                             [[choices.label(c, lang), counted[c]] for c in choices.codes() if counted[c]]))  # fmt: skip
     resolved = sum(1 for r in raised if problems.is_settled(r[3]))
     totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else 0.0)
-    overdue = [d for d in problems.responsibility_list(store, period.end) if d.overdue]
+    open_now = conn.execute(
+        f"SELECT owner_id, count(*) FROM problem WHERE deleted = 0 AND status IN ({', '.join('?' * len(problems.OPEN_STATUSES))}) "
+        f"AND raised_date <= ? AND {owned()} GROUP BY owner_id",
+        (*problems.OPEN_STATUSES, end, owners),
+    ).fetchall()
+    open_by_owner = {o: int(n) for o, n in open_now}
+    totals["open_problems"] = sum(open_by_owner.values())
+    kept = {row[0] for row in conn.execute(f"SELECT id FROM problem WHERE deleted = 0 AND {owned()}", (owners,))}
+    overdue = [d for d in problems.responsibility_list(store, period.end) if d.overdue and d.problem_id in kept]
     tables.append(Table("overdue", pick("逾期未办结问题", "Overdue problems"),
                         [pick("时限", "Deadline"), pick("责任人", "Responsible"), pick("问题", "Problem")],
                         [[date.fromisoformat(d.deadline), d.responsible, d.description] for d in overdue if d.deadline]))  # fmt: skip
     totals["overdue"] = len(overdue)
-    warnings = [w for w in problems.trend_warnings(store) if w.last_date >= start and w.first_date <= end]
+    warnings = [w for w in problems.trend_warnings(store)
+                if w.last_date >= start and w.first_date <= end and kept.intersection(w.problem_ids)]  # fmt: skip
     tables.append(Table("warnings", pick("趋势预警", "Trend warnings"),
                         [pick("类别", "Category"), pick("联系点数", "Points"), pick("起", "From"), pick("止", "To")],
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    progress = quotas.progress(store, preset, period.end.year)
+    _referral_tables(store, scope, start, end, today, tables, totals)
+    _project_table(store, scope, period, tables)
+    _feedback_table(store, scope, start, end, pairs, tables, totals)
+    acts_by = acts_by_owner(store, scope, start, end)
+    owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
+    org_of = federations.cadre_federations(store, tuple(o for o in owners_seen | in_scope if o))
+    _breakdowns(scope, names, org_of, visits, days, acts_by, raised, open_by_owner, tables)
+
+    progress = [
+        p for p in quotas.progress(store, preset, period.end.year) if scope.everything or p.cadre_id in in_scope
+    ]
     items = [i.label for i in quotas.PRESETS[preset].items]
     tables.append(Table("quotas", pick("任务指标完成情况", "Quota progress") + f"（{quotas.PRESETS[preset].label}）",
                         [pick("干部", "Cadre"), *items],
                         [[p.name, *[f"{i.actual}/{i.target}" if i.applies else "—" for i in p.items]] for p in progress]))  # fmt: skip
 
+    research = conn.execute(
+        "SELECT r.submitted_date, r.topic, c.name FROM research r LEFT JOIN cadre c ON c.id = r.lead_id "
+        f"WHERE r.deleted = 0 AND r.status = 'submitted' AND r.submitted_date BETWEEN ? AND ? AND {owned('r.lead_id')} "
+        "ORDER BY r.submitted_date",
+        (start, end, owners),
+    ).fetchall()
+    tables.append(Table("research", pick("报送的调研报告", "Research reports submitted"),
+                        [pick("报送日期", "Submitted"), pick("题目", "Topic"), pick("牵头人", "Lead")],
+                        [[date.fromisoformat(r[0]), r[1], r[2] or ""] for r in research]))  # fmt: skip
+
     notable = conn.execute(
         "SELECT d.date, c.name, d.title, substr(d.body, 1, 120) FROM diary d LEFT JOIN cadre c ON c.id = d.author_id "
-        "WHERE d.deleted = 0 AND d.notable = 1 AND d.date BETWEEN ? AND ? ORDER BY d.date",
-        (start, end),
+        f"WHERE d.deleted = 0 AND d.notable = 1 AND d.date BETWEEN ? AND ? AND {owned('d.author_id')} ORDER BY d.date",
+        (start, end, owners),
     ).fetchall()
     tables.append(Table("notable", pick("妇情日记摘录", "Notable diary excerpts"),
                         [pick("日期", "Date"), pick("记录人", "Author"), pick("标题", "Title"), pick("摘录", "Excerpt")],
                         [[date.fromisoformat(r[0]), r[1] or "", r[2], r[3]] for r in notable]))  # fmt: skip
-    return ReportData(federation, period, preset, tables, totals)
+    return ReportData(federation, period, preset, tables, totals, scope.names, scope.everything)
+
+
+def acts_by_owner(store: Store, scope: federations.Scope, start: str, end: str) -> dict[str | None, int]:
+    rows = store.conn.execute(
+        "SELECT h.owner_id, count(*) FROM help_log l JOIN help_pair h ON h.id = l.help_pair_id AND h.deleted = 0 "
+        f"WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? AND {scope.owned('h.owner_id')} GROUP BY 1",
+        (start, end, scope.owners_json()),
+    )
+    return {o: int(n) for o, n in rows}
+
+
+def _referral_tables(
+    store: Store,
+    scope: federations.Scope,
+    start: str,
+    end: str,
+    today: date,
+    tables: list[Table],
+    totals: dict[str, Any],
+) -> None:
+    counts = referrals.by_department(store, start, end, today, scope)
+    tables.append(Table("referrals", pick("转办与答复（按部门）", "Referrals and answers by department"),
+                        [pick("部门", "Department"), pick("转办", "Referred"), pick("已答复", "Answered"),
+                         pick("待答复", "Waiting"), pick("逾期", "Overdue")],
+                        [[c.label, c.referred, c.answered, c.waiting, c.overdue] for c in counts]))  # fmt: skip
+    totals.update(referrals=sum(c.referred for c in counts), referrals_overdue=sum(c.overdue for c in counts))
+
+
+def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
+    rows = []
+    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names):
+        done = [f"{_number(p.actual[m])}/{_number(t)}" if t else (_number(p.actual[m]) if p.actual[m] else "—")
+                for m, t in p.targets.items()]  # fmt: skip
+        rows.append([p.name, p.org, p.acts, *done])
+    tables.append(Table("projects", pick("实事项目进度（完成/目标）", "Practical projects (done/target)"),
+                        [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
+                         *[pick(*projects.MEASURE_LABELS[m]) for m in projects.MEASURES]], rows))  # fmt: skip
+
+
+def _feedback_table(
+    store: Store, scope: federations.Scope, start: str, end: str, pairs: list[Any], tables: list[Table],
+    totals: dict[str, Any],
+) -> None:  # fmt: skip
+    settled = store.conn.execute(
+        "SELECT feedback FROM problem WHERE deleted = 0 AND explained_date BETWEEN ? AND ? "
+        f"AND feedback IS NOT NULL AND {scope.owned()}",
+        (start, end, scope.owners_json()),
+    ).fetchall()
+    by_pairs = Counter(p[3] for p in pairs if p[3])
+    by_problems = Counter(r[0] for r in settled)
+    codes = enums.FEEDBACK.codes()
+    tables.append(Table("feedback", pick("妇女评价", "The women's feedback"),
+                        [pick("评价", "Feedback"), pick("结对帮扶", "Help pairs"), pick("办结的问题", "Settled problems")],
+                        [[enums.FEEDBACK.label(c, pick("zh", "en")), by_pairs[c], by_problems[c]] for c in codes]))  # fmt: skip
+    given = sum(by_pairs.values()) + sum(by_problems.values())
+    satisfied = (
+        by_pairs["satisfied"]
+        + by_pairs["fairly_satisfied"]
+        + by_problems["satisfied"]
+        + by_problems["fairly_satisfied"]
+    )
+    totals["feedback_satisfied"] = round(satisfied / given, 4) if given else 0.0
+
+
+def _breakdowns(
+    scope: federations.Scope, names: dict[str, str], org_of: dict[str, str], visits: list[Any], days: dict[str, int],
+    acts: dict[str | None, int], raised: list[Any], open_by_owner: dict[str | None, int], tables: list[Table],
+) -> None:  # fmt: skip
+    """One row per federation and one per cadre; each adds up to the report's totals
+    (a record counts for the cadre who recorded it, days for the cadre who went)."""
+    visits_by = Counter(v[6] for v in visits)
+    raised_by = Counter(r[5] for r in raised)
+    owners = set(visits_by) | set(days) | set(acts) | set(raised_by) | set(open_by_owner) | set(scope.cadre_ids)
+    other = pick("（未知）", "(unknown)")
+    rows_by_org: dict[str, list[int]] = {name: [0, 0, 0, 0, 0] for name in scope.names}
+    cadre_rows = []
+    for owner in sorted(owners, key=lambda o: (org_of.get(o, other) if o else other, names.get(o or "", ""))):
+        figures = [
+            visits_by[owner],
+            days.get(owner or "", 0),
+            acts.get(owner, 0),
+            raised_by[owner],
+            open_by_owner.get(owner, 0),
+        ]
+        org = org_of.get(owner, other) if owner else other
+        total = rows_by_org.setdefault(org, [0, 0, 0, 0, 0])
+        for i, n in enumerate(figures):
+            total[i] += n
+        if any(figures) or owner in scope.cadre_ids:
+            cadre_rows.append([names.get(owner or "", other), org, *figures])
+    columns = [pick("走访（记录）", "Visits recorded"), pick("下基层天数", "Grassroots days"), pick("帮扶次数", "Acts of help"),
+               pick("新发现问题", "Problems raised"), pick("未办结问题", "Open problems")]  # fmt: skip
+    tables.append(Table("by_federation", pick("分妇联情况", "By federation"), [pick("妇联", "Federation"), *columns],
+                        [[org, *n] for org, n in rows_by_org.items()]))  # fmt: skip
+    tables.append(Table("by_cadre", pick("分干部情况", "By cadre"), [pick("干部", "Cadre"), pick("妇联", "Federation"), *columns],
+                        cadre_rows))  # fmt: skip
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -20,7 +20,7 @@ from reportlab.platypus import Table as PdfTable
 from ..files import write_atomically
 from ..i18n import pick
 from ..printing.font import register_font
-from .figures import TOTAL_LABELS, ReportData, Table
+from .figures import RATE_KEYS, TOTAL_LABELS, ReportData, Table, covered_label
 
 PDF_ROWS = 100  # longer lists are cut in the PDF; the XLSX has every row
 
@@ -45,6 +45,7 @@ def write_pdf(data: ReportData, out: Path) -> None:
 
     story: list[Any] = [Spacer(1, 70 * mm), Paragraph(pick("访妇情工作报表", "Fuqing campaign report"), title),
                         Spacer(1, 10 * mm), Paragraph(data.federation, ParagraphStyle("c", parent=base, fontSize=14, alignment=1)),
+                        Spacer(1, 2 * mm), Paragraph(covered_label(data), ParagraphStyle("s", parent=base, alignment=1)),
                         Spacer(1, 4 * mm), Paragraph(data.period.label, ParagraphStyle("p", parent=base, fontSize=14, alignment=1)),
                         Spacer(1, 4 * mm), Paragraph(pick(f"生成日期：{date.today():%Y-%m-%d}", f"Made on {date.today():%Y-%m-%d}"),
                                                      ParagraphStyle("d", parent=base, alignment=1)),
@@ -52,9 +53,7 @@ def write_pdf(data: ReportData, out: Path) -> None:
     summary_rows = []
     for key, value in data.totals.items():
         zh, en = TOTAL_LABELS.get(key, (key, key))
-        shown = (
-            f"{value:.1%}" if key == "resolution_rate" else f"{value:,.2f}" if isinstance(value, float) else str(value)
-        )
+        shown = f"{value:.1%}" if key in RATE_KEYS else f"{value:,.2f}" if isinstance(value, float) else str(value)
         summary_rows.append([Paragraph(pick(zh, en), cell), Paragraph(shown, cell)])
     story.append(_styled(PdfTable(summary_rows, colWidths=[60 * mm, 60 * mm]), red, font, header=False))
     for table in data.tables:

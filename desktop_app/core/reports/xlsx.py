@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from ..files import write_atomically
 from ..i18n import pick
-from .figures import TOTAL_LABELS, ReportData
+from .figures import RATE_KEYS, TOTAL_LABELS, ReportData, covered_label
 
 
 def write_xlsx(data: ReportData, out: Path) -> None:
@@ -20,13 +20,16 @@ def write_xlsx(data: ReportData, out: Path) -> None:
     summary.title = pick("概况", "Summary")
     summary.append([pick("项目", "Item"), pick("数值", "Value")])
     summary.append([pick("妇联", "Federation"), data.federation])
+    summary.append([pick("范围", "Covers"), covered_label(data)])
     summary.append([pick("期间", "Period"), data.period.label])
     summary.append([pick("起", "From"), data.period.start])
     summary.append([pick("止", "To"), data.period.end])
     for key, value in data.totals.items():
         zh, en = TOTAL_LABELS.get(key, (key, key))
         summary.append([pick(zh, en), value])
-    for row in summary.iter_rows(min_row=4, max_row=5, min_col=2, max_col=2):
+        if key in RATE_KEYS:
+            summary.cell(summary.max_row, 2).number_format = "0.0%"
+    for row in summary.iter_rows(min_row=5, max_row=6, min_col=2, max_col=2):
         for cell in row:
             cell.number_format = "yyyy-mm-dd"
     for table in data.tables:

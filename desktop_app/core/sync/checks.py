@@ -19,6 +19,7 @@ from .. import messages as msg
 from .. import records as r
 from ..clock import MAX_AHEAD_MS, Stamp
 from ..ids import link_id
+from ..migrations import ADDED_IN_7
 from ..store import Store, decode_value, encode_value
 from ..validation import clean_field, cross_field_rules
 from . import revisions
@@ -26,6 +27,13 @@ from .bundle import SYNCED_TABLES, BundleError
 
 SYNC_COLUMNS = {"id", "hlc", "device_id", "deleted", "rev"}
 OPTIONAL_COLUMNS = {"owner_id"}  # bundles from schema 4 and before have no owners
+
+
+def optional_columns(table: str) -> frozenset[str]:
+    """Columns a bundle from an older app may lack: owners (schema 5), the columns of schema 7."""
+    return frozenset(OPTIONAL_COLUMNS) | ADDED_IN_7.get(table, frozenset())
+
+
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _SCALARS = (str, int, float, type(None))
 
@@ -80,7 +88,7 @@ def check_row(table: str, row: dict[str, Any], columns: list[str], now_ms: int) 
     record_id = row.get("id")
     allowed = set(columns)
     unknown = set(row) - allowed
-    missing = (allowed - OPTIONAL_COLUMNS) - set(row) if table in r.RECORD_TYPES else SYNC_COLUMNS - set(row)
+    missing = (allowed - optional_columns(table)) - set(row) if table in r.RECORD_TYPES else SYNC_COLUMNS - set(row)
     if unknown or missing:
         field = sorted(unknown or missing)[0]
         raise bad_row(table, record_id, field, str(msg.ROW_UNKNOWN_FIELD if unknown else msg.ROW_MISSING_FIELD))

@@ -20,6 +20,7 @@ from .. import messages as msg
 from .. import privacy
 from .. import records as r
 from ..clock import Stamp
+from ..migrations import ADDED_IN_7
 from ..store import RowWrite, Store, decode_value
 from . import revisions
 from .checks import bad_row, loser_of
@@ -106,8 +107,11 @@ def merge_row(
     heads = _conflict_heads(store, table, record_id)
     if local is not None:
         heads.append(_Head(revisions.version(*_key(local)), revisions.load(local["rev"]), local, None))
+    # Columns an older app's row does not carry are neither compared nor overwritten.
+    absent = [c for c in ADDED_IN_7.get(table, ()) if c not in incoming]
+    compared = [c for c in columns if c not in absent]
     for head in heads:
-        if version == head.version and _content(head.row, columns) != _content(incoming, columns):
+        if version == head.version and _content(head.row, compared) != _content(incoming, compared):
             # One version, two contents: replicas seeing them in other orders would differ silently.
             raise bad_row(table, record_id, "hlc", str(msg.ROW_VERSION_REUSED))
     if any(version == h.version or version in h.rev for h in heads):
@@ -116,6 +120,8 @@ def merge_row(
     row = {c: incoming.get(c) for c in columns}
     if "owner_id" not in incoming:  # from an app before schema 5: the owner stays
         row["owner_id"] = local.get("owner_id") if local else None
+    for column in absent:
+        row[column] = local.get(column) if local else None
     if gate is not None and not gate(table, row, local):
         counts["held"] += 1
         return

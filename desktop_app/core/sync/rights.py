@@ -8,8 +8,9 @@ and a role by this install's operator:
 - ``cadre``: a cadre's laptop. Her own profile (not deleting it); records she
   created (``owner_id``); visits and help pairs she is listed on, with their
   links and help logs; a diary only with herself as its author.
-- ``hub``: a federation's hub. Cadres, liaison points and assignments (what it
-  administers), plus, for anything else, the rights of its own cadre.
+- ``hub``: a federation's hub. Cadres, liaison points and assignments,
+  federations, practical projects and referrals (what it administers), plus,
+  for anything else, the rights of its own cadre.
 - ``mirror``: another install of this federation's own records (a hub's second
   machine): everything.
 
@@ -30,7 +31,10 @@ from ..store import Row, Store
 
 CADRE, HUB, MIRROR = "cadre", "hub", "mirror"
 ROLES = (CADRE, HUB, MIRROR)
-ADMIN_TABLES = frozenset({"cadre", "liaison_point", "liaison_point_cadre"})
+# What a federation administers: its hub may change any of these rows. A referral
+# is followed by the county (it adds the answer a department gave it); projects
+# and the federations' tree are set by the federation.
+ADMIN_TABLES = frozenset({"cadre", "liaison_point", "liaison_point_cadre", "federation", "project", "referral"})
 # A row that belongs to another record: judged by the rights on that record.
 PARENTS: dict[str, tuple[str, str]] = {
     "help_log": ("help_pair", "help_pair_id"),

@@ -233,6 +233,7 @@ PLACEHOLDERS: dict[tuple[str, str], Resolver] = {
     ("woman", "ID"): lambda run, form: run.world.ids["woman"],
     ("visit", "ID"): lambda run, form: run.world.ids["visit"],
     ("diary", "ID"): lambda run, form: run.world.ids["diary"],
+    ("--problem", "ID"): lambda run, form: run.world.ids["problem"],
     ("--cadre", "ID"): lambda run, form: run.world.ids["cadre"],
     ("--revoke", "ID"): lambda run, form: run.world.ids["device"],
     ("--approve", "ID"): lambda run, form: run.world.ids["pending_device"],
@@ -436,7 +437,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     own = ok_json(home, cadre, "profile")
     cadres = [own["id"]] + [c["id"] for c in ok_json(home, cadre, "list", "cadre", "--json") if c["id"] != own["id"]]
     ids = {
-        kind: [r["id"] for r in ok_json(home, cadre, "list", kind, "--json")] for kind in ("woman", "visit", "diary")
+        kind: [r["id"] for r in ok_json(home, cadre, "list", kind, "--json")] for kind in ("woman", "visit", "diary", "problem")
     }
     ids |= {"cadre": cadres, "conflict": conflicts, "device": [cadre_device], "pending_device": pending}
     ids["proposal"] = proposals

@@ -457,6 +457,7 @@ def test_cadre_bundle_at_the_hub_counts_then_second_import_changes_nothing(
     assert hub.counts() == {
         "cadre": 2, "liaison_point": 1, "woman": 1, "visit": 0,
         "help_pair": 0, "help_log": 0, "diary": 1, "problem": 0,
+        "federation": 0, "project": 0, "referral": 0, "research": 0,
     }  # fmt: skip
     assert ok_json(hub.db, "show", "woman", woman["id"], "--json")["name"] == "李秀英"
     before = hub.counts()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from desktop_app.core.followups import FollowUp, due_followups
 from desktop_app.core.store import Store
 from tests.conftest import FIXED_TODAY
+from tests.record_values import TOLD
 
 
 def _woman(store: Store, name: str) -> str:
@@ -27,6 +28,8 @@ def _log(store: Store, pair: str, day: str, next_date: str | None, next_step: st
 def _problem(store: Store, text: str, deadline: str | None, responsible: str, status: str = "open") -> str:
     values = {"raised_date": "2026-11-01", "description": text, "category": "employment",
               "deadline": deadline, "responsible": responsible, "status": status}  # fmt: skip
+    if status == "resolved":  # settled only once the woman was told
+        values.update(explanation="已当面告知办理结果", explained_date="2026-11-01")
     return str(store.save("problem", values)["id"])
 
 
@@ -95,7 +98,7 @@ def test_pairs_that_stop_being_active_or_are_deleted_drop_out(profiled: Store) -
     ids = _campaign(profiled)
     profiled.save("help_pair", {"status": "paused"}, ids["b"])
     profiled.delete("help_pair", ids["a"])
-    profiled.save("problem", {"status": "resolved"}, ids["p1"])
+    profiled.save("problem", {"status": "resolved", **TOLD}, ids["p1"])
     assert _rows(due_followups(profiled, FIXED_TODAY)) == [
         ("problem", ids["p2"], "2026-11-20", "女大学生村干部培训", "李娜", False),
     ]

@@ -17,6 +17,7 @@ from desktop_app.core.history import HistoryLine, describe
 from desktop_app.core.store import Store
 from desktop_app.core.sync.merge import merge_row
 from tests.conftest import FIXED_TODAY
+from tests.record_values import TOLD
 
 ID_NUMBER = "11010519491231002X"
 ME = "王芳（副主席）"  # the profile's cadre as a label: name（position）
@@ -110,13 +111,14 @@ def test_rows_merged_from_another_device_show_that_device(profiled: Store, other
                                      "category": "employment"})["id"]  # fmt: skip
     _merge(other, profiled, problem)
     wall.ms += 60_000
-    other.save("problem", {"status": "resolved", "resolution": "已协调就业岗位"}, problem)
+    other.save("problem", {"status": "resolved", "resolution": "已协调就业岗位", **TOLD}, problem)
     _merge(other, profiled, problem)
     created, changed = describe(profiled, "problem", problem)
     device = other.device_id[:8]
     assert (created.when, created.who, created.device, created.action) == ("2026-11-20 09:30:00", "", device, "新建")
     assert (changed.when, changed.device, changed.action) == ("2026-11-20 09:31:00", device, "修改")
-    assert changed.changes == [("办理状态", "待办", "已解决"), ("办理结果", "", "***")]
+    assert changed.changes == [("办理状态", "待办", "已解决"), ("办理结果", "", "***"),
+                               ("向妇女反馈日期", "", "2026-11-01"), ("向妇女解释的结果", "", "***")]  # fmt: skip
     # A local edit after the merge is this device's again.
     profiled.save("problem", {"status": "closed"}, problem)
     last = describe(profiled, "problem", problem)[-1]

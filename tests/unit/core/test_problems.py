@@ -6,6 +6,7 @@ from datetime import date
 
 from desktop_app.core import problems
 from desktop_app.core.store import Store
+from tests.record_values import TOLD
 
 TODAY = date(2026, 11, 20)
 
@@ -71,7 +72,7 @@ def test_responsibility_list_puts_overdue_first(profiled: Store) -> None:
     later = _problem(profiled, "2026-10-01", None, deadline="2026-10-15", responsible="李娟")
     soon = _problem(profiled, "2026-11-01", None, deadline="2026-11-25", responsible="王芳")
     undated = _problem(profiled, "2026-11-01", None)
-    _problem(profiled, "2026-10-01", None, deadline="2026-10-02", status="resolved")
+    _problem(profiled, "2026-10-01", None, deadline="2026-10-02", status="resolved", **TOLD)
     duties = problems.responsibility_list(profiled, TODAY)
     assert [d.problem_id for d in duties] == [later, late, soon, undated]
     assert [d.overdue for d in duties] == [True, True, False, False]

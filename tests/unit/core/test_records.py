@@ -26,6 +26,8 @@ def test_every_reference_names_a_record_type() -> None:
 def test_design_domain_words_are_the_type_names() -> None:
     assert set(r.RECORD_TYPES) == {
         "cadre", "liaison_point", "woman", "visit", "help_pair", "help_log", "diary", "problem",
+        # issue 11's words: 妇联组织, 实事项目, 转办, 调研报告
+        "federation", "project", "referral", "research",
     }  # fmt: skip
 
 

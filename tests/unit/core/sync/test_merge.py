@@ -20,6 +20,7 @@ from desktop_app.core.sync import bundle, conflicts, revisions
 from desktop_app.core.sync.checks import check_row
 from desktop_app.core.sync.merge import References, merge_row
 from tests.conftest import FIXED_TODAY
+from tests.record_values import TOLD
 from tests.sync_helpers import dump
 
 Y2021 = int(datetime(2021, 1, 1, tzinfo=UTC).timestamp() * 1000)  # 1609459200000: older than the receiver's edits
@@ -83,12 +84,13 @@ def test_a_later_version_fast_forwards_and_an_older_one_is_ignored(sender: Store
     first = sender.stored_row("problem", pid)
     send(sender, store, pid)
     wall.ms += 60_000
-    sender.save("problem", {"description": "托育点已开办", "status": "resolved"}, pid)
+    sender.save("problem", {"description": "托育点已开办", "status": "resolved", **TOLD}, pid)
     assert send(sender, store, pid) == {"updated": 1}
     assert description(store, pid) == "托育点已开办"
     assert store.search("problem", "缺少") == [] and store.search("problem", "开办")
-    assert store.history(pid)[-1].changes == {"description": ["***", "***"],
-                                              "status": ["open", "resolved"]}  # fmt: skip
+    assert store.history(pid)[-1].changes == {"description": ["***", "***"], "status": ["open", "resolved"],
+                                              "explained_date": [None, "2026-11-01"],
+                                              "explanation": [None, "***"]}  # fmt: skip
     assert merge(store, "problem", first) == {"unchanged": 1}
     assert description(store, pid) == "托育点已开办"
     assert conflicts.open_conflicts(store) == []

@@ -1,0 +1,143 @@
+"""Referrals (转办/反馈): a problem sent to the department that can solve it, and its answer.
+
+A referral waits for an answer until one comes with a final outcome (solved,
+refused or explained to the woman); "in progress" is an interim answer and the
+referral still waits. A waiting referral whose due date has passed is overdue:
+that is the reminder on the home page, in ``fuqing referrals --overdue`` and in
+reports.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from . import enums
+from .i18n import pick
+
+if TYPE_CHECKING:
+    from .federations import Scope
+    from .store import Store
+
+FINAL_OUTCOMES = ("solved", "refused", "explained")
+AWAITING, IN_PROGRESS, ANSWERED = "awaiting", "in_progress", "answered"
+STATE_LABELS = {
+    AWAITING: ("待答复", "Awaiting answer"),
+    IN_PROGRESS: ("办理中", "In progress"),
+    ANSWERED: ("已答复", "Answered"),
+}
+
+
+def department_label(value: str | None) -> str:
+    """A built-in department in the reader's language; a department a federation added, as typed."""
+    if not value:
+        return ""
+    return enums.DEPARTMENT.label(value, pick("zh", "en"))
+
+
+def departments(store: Store) -> list[str]:
+    """What the department picker offers: the built-in list, then every name used before."""
+    built_in = [department_label(code) for code in enums.DEPARTMENT.codes()]
+    used = [
+        str(row[0])
+        for row in store.conn.execute("SELECT DISTINCT department FROM referral WHERE deleted = 0 ORDER BY 1")
+        if row[0] not in enums.DEPARTMENT
+    ]
+    return built_in + used
+
+
+def state_of(outcome: str | None) -> str:
+    if outcome in FINAL_OUTCOMES:
+        return ANSWERED
+    return IN_PROGRESS if outcome == "in_progress" else AWAITING
+
+
+@dataclass
+class ReferralView:
+    id: str
+    problem_id: str
+    problem: str
+    department: str
+    department_label: str
+    sent_date: str
+    due_date: str | None
+    answer_date: str | None
+    outcome: str | None
+    state: str
+    overdue: bool
+    days_overdue: int
+
+    @property
+    def state_label(self) -> str:
+        return pick(*STATE_LABELS[self.state])
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def referral_list(
+    store: Store, today: date, overdue_only: bool = False, problem_id: str | None = None
+) -> list[ReferralView]:
+    """Live referrals of live problems, overdue first, then by due date and date sent."""
+    where = ["r.deleted = 0"]
+    params: list[object] = []
+    if problem_id is not None:
+        where.append("r.problem_id = ?")
+        params.append(problem_id)
+    rows = store.conn.execute(
+        "SELECT r.id, r.problem_id, substr(p.description, 1, 80), r.department, r.sent_date, r.due_date, "
+        "r.answer_date, r.outcome FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        f"WHERE {' AND '.join(where)}",
+        params,
+    ).fetchall()
+    found = []
+    for rid, pid, problem, department, sent, due, answered, outcome in rows:
+        state = state_of(outcome)
+        late = (today - date.fromisoformat(due)).days if due and state != ANSWERED else 0
+        view = ReferralView(rid, pid, problem, department, department_label(department), sent, due, answered,
+                            outcome, state, late > 0, max(late, 0))  # fmt: skip
+        if view.overdue or not overdue_only:
+            found.append(view)
+    found.sort(key=lambda v: (not v.overdue, v.due_date or "9999", v.sent_date, v.id))
+    return found
+
+
+@dataclass
+class DepartmentCount:
+    department: str
+    label: str
+    referred: int
+    answered: int
+    waiting: int
+    overdue: int
+
+
+def by_department(store: Store, start: str, end: str, today: date, scope: Scope) -> list[DepartmentCount]:
+    """Referrals sent in the period, per department, of problems raised in ``scope``:
+    how many were answered, are still waiting and are overdue on ``today``."""
+    rows = store.conn.execute(
+        "SELECT r.department, r.outcome, r.due_date FROM referral r "
+        "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {scope.owned('p.owner_id')}",
+        (start, end, scope.owners_json()),
+    ).fetchall()
+    referred: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    overdue: Counter[str] = Counter()
+    for department, outcome, due in rows:
+        referred[department] += 1
+        if state_of(outcome) == ANSWERED:
+            answered[department] += 1
+        elif due and due < today.isoformat():
+            overdue[department] += 1
+    return [
+        DepartmentCount(d, department_label(d), n, answered[d], n - answered[d], overdue[d])
+        for d, n in sorted(referred.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def as_json_list(views: list[ReferralView]) -> str:
+    return json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=2)
