@@ -437,7 +437,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     own = ok_json(home, cadre, "profile")
     cadres = [own["id"]] + [c["id"] for c in ok_json(home, cadre, "list", "cadre", "--json") if c["id"] != own["id"]]
     ids = {
-        kind: [r["id"] for r in ok_json(home, cadre, "list", kind, "--json")] for kind in ("woman", "visit", "diary", "problem")
+        kind: [r["id"] for r in ok_json(home, cadre, "list", kind, "--json")]
+        for kind in ("woman", "visit", "diary", "problem")
     }
     ids |= {"cadre": cadres, "conflict": conflicts, "device": [cadre_device], "pending_device": pending}
     ids["proposal"] = proposals

@@ -197,3 +197,34 @@ def test_migration_6_forgets_what_earlier_deletions_kept(db_path: Path) -> None:
             )
         )
         assert "woman_by_id_number" in plan
+
+
+def test_migration_7_adds_follow_through_and_keeps_version_6_rows(db_path: Path) -> None:
+    raw = sqlite3.connect(db_path, isolation_level=None)
+    migrations.apply(raw, str(db_path), upto=6)
+    stamp = "'000000000000001.00000', 'd'"
+    raw.execute(
+        f"INSERT INTO problem (id, hlc, device_id, raised_date, source, description, category, status, resolution) "
+        f"VALUES ('p1', {stamp}, '2026-01-02', 'other', '缺少岗位', 'employment', 'resolved', '已协调')"
+    )
+    raw.execute(
+        f"INSERT INTO help_pair (id, hlc, device_id, mode, target_kind, status) VALUES ('h1', {stamp}, "
+        "'one_to_one', 'woman', 'completed')"
+    )
+    raw.execute(
+        f"INSERT INTO help_log (id, hlc, device_id, help_pair_id, date, what, amount) VALUES ('l1', {stamp}, 'h1', "
+        "'2026-01-03', '推荐就业', 200)"
+    )
+    raw.close()
+    with Store(db_path) as store:
+        conn = store.conn
+        assert store.schema_version == 7
+        assert tuple(conn.execute("SELECT status, resolution, explanation, feedback FROM problem").fetchone()) == (
+            "resolved", "已协调", None, None,
+        )  # fmt: skip
+        assert tuple(conn.execute("SELECT amount, project_id, people FROM help_log").fetchone()) == (200, None, None)
+        for table in ("federation", "project", "referral", "research"):
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            assert {"seq", "id", "hlc", "device_id", "deleted", "rev", "sync_seq", "owner_id"} <= columns
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+        assert store.check() == []  # an old settled problem is still a valid row

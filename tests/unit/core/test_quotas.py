@@ -90,10 +90,14 @@ def test_shandong_counts_each_duty(profiled: Store, cadres: tuple[str, str]) -> 
     profiled.save("diary", {"title": "去年", "body": "正文", "date": "2025-05-01"})
     profiled.save("diary", {"title": "调研", "body": "报告", "date": "2026-06-01", "tags": ["调研报告"]})  # a tag: no
     # Research reports count as records: submitted in the year, by their lead.
-    profiled.save("research", {"topic": "就业调研", "lead_id": me, "status": "submitted", "submitted_date": "2026-07-01"})
+    profiled.save(
+        "research", {"topic": "就业调研", "lead_id": me, "status": "submitted", "submitted_date": "2026-07-01"}
+    )
     profiled.save("research", {"topic": "在写", "lead_id": me, "status": "drafting"})
     profiled.save("research", {"topic": "去年", "lead_id": me, "status": "submitted", "submitted_date": "2025-07-01"})
-    profiled.save("research", {"topic": "别人的", "lead_id": _leader, "status": "submitted", "submitted_date": "2026-07-01"})
+    profiled.save(
+        "research", {"topic": "别人的", "lead_id": _leader, "status": "submitted", "submitted_date": "2026-07-01"}
+    )
     items = _items(quotas.progress(profiled, "shandong", 2026), me)
     assert items == {
         "points_any": (3, True), "one_to_one_pairs": (1, True), "diaries": (2, True),

@@ -231,3 +231,24 @@ def test_missing_references_counts_targets_not_yet_received(sender: Store, store
     assert received.missing() == 1
     send(sender, store, point, "liaison_point")
     assert received.missing() == 0
+
+
+def test_an_older_app_s_version_keeps_the_columns_it_does_not_know(sender: Store, store: Store, wall: Wall) -> None:
+    """A laptop still on schema 6 edits a problem: its row lacks the schema-7 columns,
+    which the receiver keeps as they were instead of emptying them."""
+    pid = new_problem(sender, "村里缺少托育服务")
+    sender.save("problem", {"feedback": "satisfied", "feedback_note": "很及时"}, pid)
+    send(sender, store, pid)
+    wall.ms += 60_000
+    sender.save("problem", {"description": "托育点在筹备"}, pid)
+    old_app_row = {k: v for k, v in (sender.stored_row("problem", pid) or {}).items()
+                   if k not in ("explained_date", "explanation", "feedback", "feedback_note")}  # fmt: skip
+    now = int(datetime(2026, 11, 30, tzinfo=UTC).timestamp() * 1000)
+    check_row("problem", old_app_row, store.synced_columns("problem"), now)  # accepted as it is
+    assert merge(store, "problem", old_app_row) == {"updated": 1}
+    kept = store.get("problem", pid)
+    assert (kept["description"], kept["feedback"], kept["feedback_note"]) == ("托育点在筹备", "satisfied", "很及时")
+    assert merge(store, "problem", old_app_row) == {"unchanged": 1}  # the same version again: no "reused" refusal
+    missing_more = {k: v for k, v in old_app_row.items() if k != "category"}
+    with pytest.raises(Exception, match="category"):
+        check_row("problem", missing_more, store.synced_columns("problem"), now)
