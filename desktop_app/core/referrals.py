@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import enums
 from .i18n import pick
+from .lists import names
 
 if TYPE_CHECKING:
     from .federations import Scope
@@ -40,13 +41,7 @@ def department_label(value: str | None) -> str:
 
 def departments(store: Store) -> list[str]:
     """What the department picker offers: the built-in list, then every name used before."""
-    built_in = [department_label(code) for code in enums.DEPARTMENT.codes()]
-    used = [
-        str(row[0])
-        for row in store.conn.execute("SELECT DISTINCT department FROM referral WHERE deleted = 0 ORDER BY 1")
-        if row[0] not in enums.DEPARTMENT
-    ]
-    return built_in + used
+    return [label for _value, label in names.open_choices(store, "referral", "department")]
 
 
 def state_of(outcome: str | None) -> str:

@@ -28,7 +28,7 @@ from .dialogs.password import ChangePasswordDialog
 from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .pages.record_page import RecordPage
-from .pages.records import DiaryPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
+from .pages.records import DiaryPage, FederationPage, HelpPairPage, LiaisonPointPage, VisitPage, WomanPage
 
 if TYPE_CHECKING:
     from .pages.home import HomePage
@@ -50,6 +50,18 @@ def _problems(store: Store) -> QWidget:
     from .pages.problems import ProblemPage
 
     return ProblemPage(store)
+
+
+def _projects(store: Store) -> QWidget:
+    from .pages.projects import ProjectPage
+
+    return ProjectPage(store)
+
+
+def _research(store: Store) -> QWidget:
+    from .pages.research import ResearchPage
+
+    return ResearchPage(store)
 
 
 def _print(store: Store) -> QWidget:
@@ -93,9 +105,12 @@ class MainWindow(QMainWindow):
             "woman": lambda: WomanPage(store),
             "liaison_point": lambda: LiaisonPointPage(store),
             "problem": lambda: _problems(store),
+            "project": lambda: _projects(store),
+            "research": lambda: _research(store),
             "cards": lambda: _print(store),
             "reports": lambda: _reports(store),
             "sync": lambda: _sync(store),
+            "federation": lambda: FederationPage(store),
         }
         labels = {
             "home": self.tr("首页"),
@@ -105,9 +120,12 @@ class MainWindow(QMainWindow):
             "woman": self.tr("联系妇女"),
             "liaison_point": self.tr("联系点"),
             "problem": self.tr("问题清单"),
+            "project": self.tr("实事项目"),
+            "research": self.tr("调研报告"),
             "cards": self.tr("联系服务卡"),
             "reports": self.tr("报表"),
             "sync": self.tr("同步"),
+            "federation": self.tr("妇联组织"),
         }
         self.section_keys = list(self._factories)
         self._built: dict[str, QWidget] = {}
@@ -190,17 +208,24 @@ class MainWindow(QMainWindow):
     def record_pages(self, built_only: bool = False) -> dict[str, RecordPage]:
         """Record pages by kind (building them, unless ``built_only``)."""
         pages: dict[str, RecordPage] = {}
-        for key in ("diary", "visit", "help_pair", "woman", "liaison_point", "problem"):
+        for key in ("diary", "visit", "help_pair", "woman", "liaison_point", "problem", "project", "research",
+                    "federation"):  # fmt: skip
             if built_only and key not in self._built:
                 continue
             page = self.page(key)
-            pages[key] = cast("ProblemPage", page).list_page if key == "problem" else cast(RecordPage, page)
+            # The problem and project sections hold their list page in a tab.
+            pages[key] = cast(RecordPage, getattr(page, "list_page", page))
         return pages
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Go to a record's page and open it (from related lists and follow-ups)."""
         if kind == "help_log":
             kind, record_id = "help_pair", self.store.get("help_log", record_id)["help_pair_id"]
+        if kind == "referral":  # a referral is shown under its problem
+            referral = record_id
+            self.open_record("problem", self.store.get("referral", referral)["problem_id"])
+            self.problem_page.list_page.referrals.open_child(referral)
+            return
         self.show_section(kind)
         if kind == "problem":
             self.problem_page.show_problem(record_id)

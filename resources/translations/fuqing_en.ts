@@ -517,6 +517,14 @@ Open Fuqing again.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>实事项目</source>
+        <translation>Practical projects</translation>
+    </message>
+    <message>
+        <source>完成 / 目标</source>
+        <translation>Done / target</translation>
+    </message>
+    <message>
         <source>待办跟进（逾期与 7 天内）</source>
         <translation>Follow-ups (overdue and next 7 days)</translation>
     </message>
@@ -561,12 +569,20 @@ Open Fuqing again.</translation>
         <translation>Every cadre&apos;s progress: see the reports</translation>
     </message>
     <message>
+        <source>{project}（{measure}）</source>
+        <translation>{project} ({measure})</translation>
+    </message>
+    <message>
         <source>帮扶回访</source>
         <translation>Help follow-up</translation>
     </message>
     <message>
         <source>问题时限</source>
         <translation>Problem deadline</translation>
+    </message>
+    <message>
+        <source>转办答复</source>
+        <translation>Referral answer</translation>
     </message>
     <message>
         <source>共 {n} 项，其中逾期 {overdue} 项（双击打开）</source>
@@ -718,6 +734,14 @@ Open Fuqing again.</translation>
         <translation>Problems</translation>
     </message>
     <message>
+        <source>实事项目</source>
+        <translation>Practical projects</translation>
+    </message>
+    <message>
+        <source>调研报告</source>
+        <translation>Research reports</translation>
+    </message>
+    <message>
         <source>联系服务卡</source>
         <translation>Contact cards</translation>
     </message>
@@ -728,6 +752,10 @@ Open Fuqing again.</translation>
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>妇联组织</source>
+        <translation>Federations</translation>
     </message>
     <message>
         <source>文件</source>
@@ -971,6 +999,76 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <source>按通知新建本年度项目</source>
+        <translation>Add this year's projects from a notice</translation>
+    </message>
+    <message>
+        <source>为本机干部档案的妇联新建通知列出的实事项目；已有的不重复新建</source>
+        <translation>Adds the notice's practical projects for the federation in this laptop's cadre profile; projects already there are not added again</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
+        <source>帮扶次数</source>
+        <translation>Acts of help</translation>
+    </message>
+    <message>
+        <source>受益人次</source>
+        <translation>People served</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>培训人次</source>
+        <translation>People trained</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>完成比例</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>{year} 年实事项目 {n} 个，计入的帮扶 {acts} 次</source>
+        <translation>{n} practical projects in {year}, {acts} acts of help counted</translation>
+    </message>
+    <message>
+        <source>请先在“干部档案”中填写所在妇联</source>
+        <translation>Fill in your federation in the cadre profile first</translation>
+    </message>
+    <message>
+        <source>已新建 {n} 个项目</source>
+        <translation>{n} projects added</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPage</name>
+    <message>
+        <source>完成进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>项目与目标</source>
+        <translation>Projects and targets</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsView</name>
     <message>
         <source>收到时间</source>
@@ -1170,6 +1268,29 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>ReferralPanel</name>
+    <message>
+        <source>转办与答复</source>
+        <translation>Referrals and answers</translation>
+    </message>
+    <message>
+        <source>新增转办</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <source>保存转办</source>
+        <translation>Save referral</translation>
+    </message>
+    <message>
+        <source>删除转办</source>
+        <translation>Delete referral</translation>
+    </message>
+    <message>
+        <source>确定删除这条转办记录吗？</source>
+        <translation>Delete this referral?</translation>
+    </message>
+</context>
+<context>
     <name>RelatedPanel</name>
     <message>
         <source>相关记录（双击打开）</source>
@@ -1199,6 +1320,26 @@ Device id: {device}</translation>
         <translation>Quota profile</translation>
     </message>
     <message>
+        <source>本级及所有下级妇联</source>
+        <translation>This federation and all below it</translation>
+    </message>
+    <message>
+        <source>仅本级</source>
+        <translation>This federation only</translation>
+    </message>
+    <message>
+        <source>本机全部记录（不分妇联）</source>
+        <translation>Every record on this computer (any federation)</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Federation</translation>
+    </message>
+    <message>
+        <source>统计范围</source>
+        <translation>Covers</translation>
+    </message>
+    <message>
         <source>调研主题</source>
         <translation>Research topic</translation>
     </message>
@@ -1213,6 +1354,25 @@ Device id: {device}</translation>
     <message>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchPage</name>
+    <message>
+        <source>根据数据写入草稿</source>
+        <translation>Write a draft from the data</translation>
+    </message>
+    <message>
+        <source>按所选问题类别和期间，把走访、问题和预警的数字写成“基本情况、问题分析、对策建议”，可再修改</source>
+        <translation>Writes the visits, problems and warnings of the chosen category and period as “situation, analysis, proposals”; edit it afterwards</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>已根据数据写入草稿，可直接修改后保存</source>
+        <translation>Draft written from the data; edit it and save</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import records as r
+from ..i18n import pick
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -40,3 +41,17 @@ def _label_sql(kind: str) -> str:
     if kind == "cadre":
         return "name || coalesce('（' || position || '）', '')"
     return r.record_type(kind).title_field
+
+
+def open_choices(store: Store, kind: str, field_name: str) -> list[tuple[str, str]]:
+    """(stored value, label) an open-choice field offers: its list, then every other
+    value used in live records (what a federation added by typing it)."""
+    f = r.record_type(kind).field(field_name)
+    assert f.choices is not None and f.kind == r.OPEN_CHOICE
+    lang = "en" if pick("zh", "en") == "en" else "zh"
+    offered = [(c.code, c.en if lang == "en" else c.zh) for c in f.choices]
+    used = store.conn.execute(
+        f"SELECT DISTINCT {field_name} FROM {kind} WHERE deleted = 0 AND {field_name} IS NOT NULL ORDER BY 1"
+    )
+    offered += [(str(v), str(v)) for (v,) in used if v not in f.choices]
+    return offered

@@ -143,6 +143,65 @@ SPECS: dict[str, ListSpec] = {
         date_sql="t.date",
         name_search_sql="t.what || ' ' || coalesce(t.result, '')",
     ),
+    "referral": ListSpec(
+        "referral",
+        (
+            Column("sent_date", "转办日期", "Sent", "t.sent_date", width=92, not_null=True),
+            Column("department", "部门", "Department", "t.department", CHOICE, enums.DEPARTMENT, width=110),
+            Column("due_date", "答复期限", "Due by", "coalesce(t.due_date, '')", width=92),
+            Column("answer_date", "答复日期", "Answered", "coalesce(t.answer_date, '')", width=92),
+            Column("outcome", "答复结果", "Outcome", "coalesce(t.outcome, '')", CHOICE, enums.REFERRAL_OUTCOME),
+            Column("answer", "答复内容", "Answer", "coalesce(t.answer, '')", SNIPPET, width=200),
+        ),
+        default_sort="sent_date",
+        point_sql=None,
+        date_sql="t.sent_date",
+        name_search_sql="t.department || ' ' || coalesce(t.note, '') || ' ' || coalesce(t.answer, '')",
+    ),
+    "project": ListSpec(
+        "project",
+        (
+            Column("year", "年度", "Year", "t.year", NUMBER, width=60, not_null=True),
+            Column("name", "项目名称", "Project", "t.name", width=200),
+            Column("org", "所属妇联", "Federation", "t.org", width=180),
+            Column("target_jobs", "目标岗位", "Target jobs", "t.target_jobs", NUMBER, width=80),
+            Column("target_trained", "目标培训", "Target trained", "t.target_trained", NUMBER, width=80),
+            Column("target_amount", "目标金额", "Target amount", "t.target_amount", NUMBER, width=100),
+        ),
+        default_sort="year",
+        point_sql=None,
+        name_search_sql="t.name || ' ' || t.org",
+    ),
+    "research": ListSpec(
+        "research",
+        (
+            Column("topic", "调研题目", "Topic", "t.topic", width=240, not_null=True),
+            Column("lead", "牵头人", "Lead", "coalesce(c.name, '')", width=80),
+            Column("deadline", "完成时限", "Due by", "coalesce(t.deadline, '')", width=92),
+            Column("status", "状态", "Status", "t.status", CHOICE, enums.RESEARCH_STATUS, width=70),
+            Column("submitted_date", "报送日期", "Submitted", "coalesce(t.submitted_date, '')", width=92),
+        ),
+        default_sort="deadline",
+        joins="LEFT JOIN cadre c ON c.id = t.lead_id",
+        point_sql=None,
+        date_sql="t.deadline",
+        status_sql="t.status",
+        status_choices=enums.RESEARCH_STATUS,
+        name_search_sql="t.topic || ' ' || coalesce(t.org, '')",
+    ),
+    "federation": ListSpec(
+        "federation",
+        (
+            Column("name", "名称", "Name", "t.name", width=220, not_null=True),
+            Column("level", "层级", "Level", "coalesce(t.level, '')", CHOICE, enums.ORG_LEVEL, width=120),
+            Column("parent", "上级妇联", "Federation above", "coalesce(f.name, '')", width=220),
+        ),
+        default_sort="name",
+        default_descending=False,
+        joins="LEFT JOIN federation f ON f.id = t.parent_id",
+        point_sql=None,
+        name_search_sql="t.name",
+    ),
 }
 
 
@@ -168,6 +227,7 @@ RELATED: dict[str, list[tuple[str, str, int]]] = {
     ],
     "help_pair": [("help_log", "t.help_pair_id = ?", 1)],
     "visit": [("problem", "t.source = 'visit' AND t.source_id = ?", 1)],
+    "problem": [("referral", "t.problem_id = ?", 1)],
 }
 
 

@@ -107,3 +107,23 @@ def write_pdf(draft: ResearchDraft, out: Path) -> None:
         doc.build(story)
 
     write_atomically(out, build)
+
+
+def as_text(draft: ResearchDraft) -> str:
+    """The draft as plain text, to attach to a research record and edit there."""
+    lines = [pick(f"关于{draft.topic_label}问题的调研报告（初稿）", f"Research report on {draft.topic_label} (draft)"),
+             f"{draft.federation}　{draft.period.label}", "", pick("一、基本情况", "1. The situation"),
+             *draft.situation, *("· " + c for c in draft.cases), "", pick("二、问题分析", "2. Analysis"),
+             *(draft.analysis or ["—"]), "", pick("三、对策建议", "3. Proposals"), *draft.proposals]  # fmt: skip
+    return "\n".join(lines)
+
+
+def attach_draft(store: Store, research_id: str, topic: str, period: Period) -> dict[str, object]:
+    """Write a draft from the data into the research record (a planned one is now being written).
+
+    Whatever text the record had is replaced: the record's history keeps it."""
+    record = store.get("research", research_id)
+    federation = str(record.get("org") or (store.own_cadre() or {}).get("org") or "")
+    text = as_text(build(store, topic, period, federation))
+    status = "drafting" if record["status"] == "planned" else record["status"]
+    return store.save("research", {"draft": text, "status": status}, research_id)

@@ -1,4 +1,5 @@
-"""首页: follow-ups due, this year's grassroots days, quota progress."""
+"""首页: follow-ups due (acts of help, problem deadlines, referral answers), this
+year's grassroots days, quota progress, practical projects against their targets."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import followups, hub_summary, quotas
+from ...core import federations, followups, hub_summary, projects, quotas
 from ...core import records as r
 from ...core.changes import DEVICES, PROPOSALS, SETTINGS
-from ...core.i18n import agree
+from ...core.i18n import agree, pick
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
@@ -53,6 +54,8 @@ class HomePage(QWidget):
         )
         self.team_summary = QLabel()
         self.team_summary.setObjectName("team_summary")
+        self.project_table = plain_table([self.tr("实事项目"), self.tr("完成 / 目标")], "home_project_table")
+        self.project_table.setMaximumHeight(160)
 
         follow_box = QGroupBox(self.tr("待办跟进（逾期与 7 天内）"))
         follow_layout = QVBoxLayout(follow_box)
@@ -68,6 +71,7 @@ class HomePage(QWidget):
         quota_layout.addWidget(self.days_label)
         quota_layout.addWidget(self.quota_table)
         quota_layout.addWidget(self.team_summary)
+        quota_layout.addWidget(self.project_table)
         columns = QHBoxLayout()
         columns.addWidget(follow_box, 3)
         columns.addWidget(quota_box, 2)
@@ -111,6 +115,7 @@ class HomePage(QWidget):
         own, name = (cadre["id"], cadre["name"]) if cadre else (None, "")
         self.greeting.setText(self.tr("{name}，您好！今天是 {today}").format(name=name, today=today.isoformat()))
         self._fill_followups(today)
+        self._fill_projects(today.year, str(cadre["org"]) if cadre else "")
         preset = quotas.chosen_preset(self.store)
         self.preset.blockSignals(True)
         self.preset.setCurrentIndex(self.preset.findData(preset))
@@ -142,15 +147,30 @@ class HomePage(QWidget):
             self.tr("全体干部的完成情况见上方“全体干部任务指标”和报表") if hub else self.tr("全体干部的完成情况见报表")
         )
 
+    def _fill_projects(self, year: int, org: str) -> None:
+        """This year's projects of her federation and those below it that have a target."""
+        orgs = tuple(federations.below(self.store, org)) if org else None
+        rows = []
+        for p in projects.progress(self.store, year, orgs):
+            for measure in projects.MEASURES:
+                target = p.targets[measure]
+                if target:
+                    label = self.tr("{project}（{measure}）").format(
+                        project=p.name, measure=pick(*projects.MEASURE_LABELS[measure])
+                    )
+                    rows.append([label, f"{p.actual[measure]:,.0f} / {target:,.0f}"])
+        fill(self.project_table, rows)
+        self.project_table.setVisible(bool(rows))
+        self.project_table.resizeColumnsToContents()
+
     def _fill_followups(self, today: object) -> None:
         due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)
-        self._followup_targets = [("help_pair" if f.kind == "help_log" else "problem", f.record_id) for f in due]
+        targets = {"help_log": "help_pair", "problem": "problem", "referral": "referral"}
+        kinds = {"help_log": self.tr("帮扶回访"), "problem": self.tr("问题时限"), "referral": self.tr("转办答复")}
+        self._followup_targets = [(targets[f.kind], f.record_id) for f in due]
         fill(
             self.followups,
-            [
-                [f.due, self.tr("帮扶回访") if f.kind == "help_log" else self.tr("问题时限"), f.title, f.detail]
-                for f in due
-            ],
+            [[f.due, kinds[f.kind], f.title, f.detail] for f in due],
             [OVERDUE if f.overdue else None for f in due],
         )
         self.followups.resizeColumnsToContents()  # headers and titles whole, in either language

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from ...core.store import Store
 from ..dialogs.erase import erase_woman
 from ..widgets.help_log_panel import HelpLogPanel
+from ..widgets.referral_panel import ReferralPanel
 from ..widgets.related_panel import RelatedPanel
 from .record_page import RecordPage
 
@@ -18,9 +19,11 @@ WOMAN_FIELDS = ["name", "id_number", "phone", "liaison_point_id", "address", "gr
                 "consent_method", "notes"]  # fmt: skip
 POINT_FIELDS = ["name", "kind", "region", "address", "contact_name", "contact_phone", "focus", "cadre_ids", "notes"]
 PAIR_FIELDS = ["target_kind", "woman_id", "liaison_point_id", "mode", "cadre_ids", "goals", "help_types",
-               "start_date", "status", "notes"]  # fmt: skip
+               "start_date", "status", "notes", "feedback", "feedback_note"]  # fmt: skip
 PROBLEM_FIELDS = ["raised_date", "source", "liaison_point_id", "description", "category", "scope", "nature",
-                  "disposition", "responsible", "deadline", "status", "resolution"]  # fmt: skip
+                  "disposition", "responsible", "deadline", "status", "resolution", "explained_date", "explanation",
+                  "feedback", "feedback_note"]  # fmt: skip
+FEDERATION_FIELDS = ["name", "level", "parent_id"]
 
 
 class DiaryPage(RecordPage):
@@ -107,3 +110,13 @@ class HelpPairPage(RecordPage):
 class ProblemListPage(RecordPage):
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(store, "problem", PROBLEM_FIELDS, parent)
+        self.referrals = ReferralPanel(store)
+        self.extras.addWidget(self.referrals)
+        self.record_opened.connect(self.referrals.show_for)
+
+
+class FederationPage(RecordPage):
+    """妇联组织: which federation is under which, for reports of a federation and those below it."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(store, "federation", FEDERATION_FIELDS, parent)

@@ -1,5 +1,5 @@
-"""报表: choose a period and preset, build the PDF / XLSX or a research draft in
-the background with progress."""
+"""报表: choose the federation and how far below it, a period and a preset; build
+the PDF / XLSX or a research draft in the background with progress."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import enums, i18n, quotas
+from ...core import enums, federations, i18n, quotas
 from ...core.store import Store
+from ..changes import follow
 from ..jobs import Job
 from ..widgets.job_progress import JobProgress
 from ..widgets.open_folder import OpenFolderButton
@@ -38,6 +39,14 @@ class ReportsPage(QWidget):
         self.preset.setCurrentIndex(self.preset.findData(quotas.chosen_preset(store)))
         self._preset_changed()
         self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.federation = QComboBox()
+        self.federation.setObjectName("report_federation")
+        self.scope = QComboBox()
+        self.scope.setObjectName("report_scope")
+        self.scope.addItem(self.tr("本级及所有下级妇联"), "below")
+        self.scope.addItem(self.tr("仅本级"), "only")
+        self.scope.addItem(self.tr("本机全部记录（不分妇联）"), "all")
+        self.scope.currentIndexChanged.connect(lambda: self.federation.setEnabled(self.scope.currentData() != "all"))
         self.topic = QComboBox()
         for choice in enums.PROBLEM_CATEGORY:
             self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
@@ -50,6 +59,8 @@ class ReportsPage(QWidget):
         self.status.setObjectName("report_status")
         self.status.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(self.tr("妇联"), self.federation)
+        form.addRow(self.tr("统计范围"), self.scope)
         form.addRow(self.tr("指标方案"), self.preset)
         form.addRow(self.tr("期间"), self.period)
         form.addRow(self.tr("调研主题"), self.topic)
@@ -68,6 +79,22 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.build("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.build("xlsx"))
         self.research_button.clicked.connect(lambda: self.build("research"))
+        follow(self, store, ["federation", "cadre"], self.refresh_federations)
+        self.refresh_federations()
+
+    def refresh_federations(self) -> None:
+        """Every federation known here; the reporting install's own chosen first time."""
+        current = self.federation.currentText() or str((self.store.own_cadre() or {}).get("org") or "")
+        self.federation.blockSignals(True)
+        self.federation.clear()
+        for name in federations.federation_names(self.store):
+            self.federation.addItem(name)
+        index = self.federation.findText(current)
+        if index < 0 and current:
+            self.federation.addItem(current)
+            index = self.federation.count() - 1
+        self.federation.setCurrentIndex(max(index, 0))
+        self.federation.blockSignals(False)
 
     def _preset_changed(self) -> None:
         """Each notice has its own rhythm: Shandong every two months, Beijing every quarter."""
@@ -90,6 +117,7 @@ class ReportsPage(QWidget):
             self.topic.currentData(),
             out,
         )
+        federation, scope = self.federation.currentText() or None, self.scope.currentData()
 
         def job(store: Store, progress: Any, cancelled: Any) -> Path:
             # reportlab and openpyxl take ~300 ms to import: in the job's thread, not the UI's.
@@ -97,7 +125,9 @@ class ReportsPage(QWidget):
 
             period = figures.parse_period(period_text)
             progress(0, 1000, "")
-            data = figures.build(store, period, preset=preset)
+            data = figures.build(
+                store, period, federation, preset, include_below=scope != "only", everything=scope == "all"
+            )
             progress(500, 1000, "")  # the figures; then writing the file
             if kind == "research":
                 research.write_pdf(research.build(store, topic, period, data.federation), target)

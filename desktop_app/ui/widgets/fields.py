@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core import i18n, idcard, phones
 from ...core import records as r
+from ...core.lists import names
 from ...core.store import Store
 from .date_input import DateInput
 from .record_picker import LinksPicker, RecordPicker
@@ -185,6 +186,38 @@ class ChoiceEditor(FieldEditor):
         self.combo.setCurrentIndex(max(index, 0))
 
 
+class OpenChoiceEditor(FieldEditor):
+    """A list to pick from that also takes a new name typed in (a department the federation adds).
+
+    The list is read again each time a record is loaded: a name added a moment ago is offered."""
+
+    def __init__(self, field: r.Field, offered: Callable[[], list[tuple[str, str]]]):
+        self.combo = QComboBox()
+        super().__init__(field, self.combo)
+        self._offered = offered
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.editTextChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        text = self.combo.currentText().strip()
+        index = self.combo.findText(text)
+        return self.combo.itemData(index) if index >= 0 else text
+
+    def set_value(self, value: Any) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for stored, label in self._offered():
+            self.combo.addItem(label, stored)
+        self.combo.blockSignals(False)
+        index = self.combo.findData(value)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        else:
+            self.combo.setCurrentIndex(-1)
+            self.combo.setEditText("" if value is None else str(value))
+
+
 class ChoicesEditor(FieldEditor):
     def __init__(self, field: r.Field):
         self.list = QListWidget()
@@ -277,11 +310,13 @@ _FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
 }
 
 
-def editor_for(field: r.Field, store: Store) -> FieldEditor:
+def editor_for(field: r.Field, store: Store, kind: str) -> FieldEditor:
     if field.sensitive:
         return SensitiveEditor(field)
     if field.kind == r.REF:
         return RefEditor(field, store)
     if field.kind == r.LINKS:
         return LinksEditor(field, store)
+    if field.kind == r.OPEN_CHOICE:
+        return OpenChoiceEditor(field, lambda: names.open_choices(store, kind, field.name))
     return _FACTORIES[field.kind](field)

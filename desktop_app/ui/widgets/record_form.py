@@ -44,7 +44,7 @@ class RecordForm(QWidget):
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in field_names:
             field = rtype.field(name)
-            editor = editor_for(field, store)
+            editor = editor_for(field, store, rtype.name)
             error = QLabel()
             error.setObjectName(f"error_{name}")
             error.setStyleSheet(ERROR_STYLE)

@@ -13,7 +13,8 @@ from desktop_app.ui.fonts import APP_FONT_FAMILY
 from desktop_app.ui.main_window import MainWindow
 from tests.unit.ui.typing import type_text
 
-SECTIONS = ["首页", "妇情日记", "走访", "结对帮扶", "联系妇女", "联系点", "问题清单", "联系服务卡", "报表", "同步"]
+SECTIONS = ["首页", "妇情日记", "走访", "结对帮扶", "联系妇女", "联系点", "问题清单", "实事项目", "调研报告", "联系服务卡", "报表",
+            "同步", "妇联组织"]  # fmt: skip
 
 
 def test_sidebar_lists_every_section_and_opens_on_diary(qtbot: QtBot, profiled: Store) -> None:

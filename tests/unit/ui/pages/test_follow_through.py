@@ -1,0 +1,113 @@
+"""The pages of issue 11 used as a person would: referrals typed under a problem,
+a project preset and an act of help counted for it, a research draft from the
+data, a report for one federation, the overdue answer on the home page."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.ui.main_window import MainWindow
+from tests.unit.ui.pages import test_keyboard_entry as keyboard
+from tests.unit.ui.pages import test_records as records
+from tests.unit.ui.pages.test_keyboard_entry import fill_by_keyboard, save_by_keyboard
+
+shown = keyboard.shown  # the fixtures those tests use
+world = records.world
+
+
+def _problem(window: MainWindow) -> str:
+    return str(window.store.save("problem", {"raised_date": "2026-10-01", "description": "单亲母亲住房破旧",
+                                             "category": "poverty_relief", "disposition": "escalate"})["id"])  # fmt: skip
+
+
+def test_referrals_typed_under_a_problem_a_new_department_kept_as_typed(qtbot: QtBot, shown: MainWindow) -> None:
+    problem = _problem(shown)
+    shown.open_record("problem", problem)
+    panel = shown.problem_page.list_page.referrals
+    assert panel.isEnabled()
+    for typed in ("区残联", "民政"):
+        fill_by_keyboard(qtbot, panel, {"department": typed, "sent_date": "2026-10-05", "due_date": "2026/11/05",
+                                        "note": "情况反映"})  # fmt: skip
+        qtbot.waitUntil(panel.save_button.isEnabled, timeout=3000)
+        QTest.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda n=typed: panel.model.rowCount() == (1 if n == "区残联" else 2), timeout=3000)
+    stored = sorted(r["department"] for r in shown.store.list_records("referral"))
+    assert stored == ["civil_affairs", "区残联"]
+    # The new department is offered next time, after the built-in ones.
+    panel._open(None)
+    combo = panel.form.editors["department"].combo  # type: ignore[attr-defined]
+    assert combo.itemText(combo.count() - 1) == "区残联" and combo.findText("民政") >= 0
+
+
+def test_the_overdue_answer_is_on_the_home_page_and_opens_the_referral(qtbot: QtBot, shown: MainWindow) -> None:
+    problem = _problem(shown)
+    referral = shown.store.save("referral", {"problem_id": problem, "department": "人社", "sent_date": "2026-10-02",
+                                             "due_date": "2026-10-20"})["id"]  # fmt: skip
+    shown.show_section("home")
+    home = shown.home_page
+    table = home.followups
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=3000)
+    assert [table.item(0, c).text() for c in range(3)] == ["2026-10-20", "转办答复", "人社"]
+    home._open_followup(0, 0)  # what a double-click does
+    panel = shown.problem_page.list_page.referrals
+    assert shown.problem_page.list_page.form.record_id == problem and panel.form.record_id == referral
+
+
+def test_a_project_preset_and_an_act_of_help_counted_for_it(
+    qtbot: QtBot, shown: MainWindow, world: dict[str, str]
+) -> None:
+    shown.show_section("project")
+    page = shown.page("project")
+    progress = page.progress  # type: ignore[attr-defined]
+    progress.year.setValue(2026)
+    progress.preset.setCurrentIndex(progress.preset.findData("harbin"))
+    QTest.mouseClick(progress.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: progress.table.rowCount() == 10, timeout=3000)
+    pair = shown.store.save("help_pair", {"woman_id": world["woman"], "start_date": "2026-11-01"})["id"]
+    shown.open_record("help_pair", pair)
+    logs = shown.help_pair_page.logs
+    fill_by_keyboard(qtbot, logs, {"date": "20261110", "what": "介绍到服装厂", "help_type": "job",
+                                   "project_id": "春风", "people": "1", "jobs": "3", "trained": "12"})  # fmt: skip
+    qtbot.waitUntil(logs.save_button.isEnabled, timeout=3000)
+    QTest.mouseClick(logs.save_button, Qt.MouseButton.LeftButton)
+    shown.show_section("project")
+    qtbot.waitUntil(lambda: progress.table.item(0, 0) is not None, timeout=3000)
+    rows = {progress.table.item(r, 0).text(): progress.table.item(r, 4).text() for r in range(10)}
+    assert rows["春风送岗位"] == "3 / 30,000"
+
+
+def test_a_research_draft_from_the_data_is_attached_and_editable(qtbot: QtBot, shown: MainWindow) -> None:
+    _problem(shown)
+    shown.show_section("research")
+    page = shown.page("research")
+    page.new_record()  # type: ignore[attr-defined]
+    fill_by_keyboard(qtbot, page, {"topic": "单亲贫困母亲住房调研"})
+    save_by_keyboard(qtbot, page)  # type: ignore[arg-type]
+    page.category.setCurrentIndex(page.category.findData("poverty_relief"))  # type: ignore[attr-defined]
+    QTest.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    record = shown.store.get("research", page.form.record_id)  # type: ignore[attr-defined]
+    assert record["status"] == "drafting" and "一、基本情况" in record["draft"] and "帮扶救助" in record["draft"]
+    shown_text = page.form.editors["draft"].value()  # type: ignore[attr-defined]
+    assert shown_text == record["draft"]
+
+
+def test_a_report_for_one_federation_only(qtbot: QtBot, shown: MainWindow, tmp_path: Path) -> None:
+    store = shown.store
+    county = store.save("federation", {"name": "南通市妇女联合会", "level": "city"})["id"]
+    store.save("federation", {"name": "通州区妇联", "level": "county", "parent_id": county})
+    shown.show_section("reports")
+    page = shown.page("reports")
+    federation = page.federation  # type: ignore[attr-defined]
+    assert [federation.itemText(i) for i in range(federation.count())] == ["南通市妇女联合会", "通州区妇联"]
+    assert federation.currentText() == "南通市妇女联合会"  # her own
+    page.scope.setCurrentIndex(page.scope.findData("only"))  # type: ignore[attr-defined]
+    out = tmp_path / "r.pdf"
+    page.build("pdf", out)  # type: ignore[attr-defined]
+    qtbot.waitUntil(out.exists, timeout=20000)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "南通市妇女联合会" in text and "仅本级" in text and "分妇联情况" in text
