@@ -62,13 +62,16 @@ class ProgressView(QWidget):
         rows = []
         for p in found:
             cells = [
-                f"{_number(p.actual[m])} / {_number(p.targets[m])}" if p.targets[m] else _number(p.actual[m]) or "—"
+                f"{_number(p.actual[m])} / {_number(p.targets[m])}"
+                if p.targets[m]
+                else (_number(p.actual[m]) if p.actual[m] else "—")
                 for m in projects.MEASURES
             ]
             shares = [s for s in (p.share(m) for m in projects.MEASURES) if s is not None]
-            done = f"{min(shares):.0%}" if shares else "—"
+            done = f"{min(shares):.1%}" if shares else "—"  # the furthest behind of its targets
             rows.append([p.name, p.org, str(p.acts), *cells, done])
         fill(self.table, rows)
+        self.table.resizeColumnsToContents()
         self.summary.setText(
             agree(self.tr("{year} 年实事项目 {n} 个，计入的帮扶 {acts} 次").format(
                 year=self.year.value(), n=len(found), acts=sum(p.acts for p in found)))
