@@ -828,17 +828,6 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
-    <name>OpenFolderButton</name>
-    <message>
-        <source>打开所在文件夹</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>无法打开文件管理器。文件在：{folder}</source>
-        <translation>No file manager could be opened. The file is in: {folder}</translation>
-    </message>
-</context>
-<context>
     <name>PeriodPicker</name>
     <message>
         <source>月</source>
@@ -1247,6 +1236,17 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>SavedFileButtons</name>
+    <message>
+        <source>打开文件</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
+    </message>
+</context>
+<context>
     <name>SensitiveEditor</name>
     <message>
         <source>显示</source>
@@ -1391,6 +1391,10 @@ This install&apos;s key: {recipient}</translation>
     <message>
         <source>导出本机公钥</source>
         <translation>Export this install&apos;s key</translation>
+    </message>
+    <message>
+        <source>已导出本机公钥：{path}</source>
+        <translation>This device's public key was exported: {path}</translation>
     </message>
     <message>
         <source>导入县妇联公钥</source>
@@ -1636,6 +1640,17 @@ fuqing restore {backup}</translation>
     <message>
         <source>操作未完成：程序内部出错，详情已写入日志。已保存的数据不受影响。</source>
         <translation>The operation did not finish: an internal error occurred and was written to the log. Saved data is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>open_folder</name>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有能打开它的程序。位置：{path}</source>
+        <translation>This computer has no program that opens it. It is here: {path}</translation>
     </message>
 </context>
 <context>

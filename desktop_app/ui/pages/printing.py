@@ -28,7 +28,7 @@ from ..changes import follow
 from ..jobs import Job
 from ..widgets.card_canvas import QtCardCanvas, card_image
 from ..widgets.job_progress import JobProgress
-from ..widgets.open_folder import OpenFolderButton
+from ..widgets.saved_file import SavedFileButtons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,8 +68,8 @@ class PrintPage(QWidget):
         right.addWidget(self.back)
         right.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.open_folder = OpenFolderButton()
-        buttons.addWidget(self.open_folder)
+        self.saved_file = SavedFileButtons()
+        buttons.addWidget(self.saved_file)
         self.running = JobProgress("card", self.tr("取消"))  # shown while the PDF is being made
         self.progress, self.cancel_button = self.running.bar, self.running.cancel_button
         buttons.addWidget(self.running, 1)
@@ -155,11 +155,11 @@ class PrintPage(QWidget):
             return cards.render_cadres(store, ids, target, layout, duplex, progress, cancelled)
 
         self.job = Job(self.store, job, self)
-        self.open_folder.hide()
+        self.saved_file.hide()
         self.running.follow(self.job)
         self.job.finished.connect(lambda pages: self._say(
             agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)), problem=False))  # fmt: skip
-        self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
+        self.job.finished.connect(lambda *_: self.saved_file.show_for(target))
         self.job.failed.connect(self._say)
         self.save_button.setEnabled(False)
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))
