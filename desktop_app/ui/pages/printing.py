@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,8 @@ from ...core.printing import cards, imposition
 from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
-from ..widgets.card_canvas import QtCardCanvas, card_image
+from ..widgets.card_canvas import QtCardCanvas
+from ..widgets.card_preview import CardPreview
 from ..widgets.job_progress import JobProgress
 from ..widgets.saved_file import SavedFileButtons
 
@@ -47,9 +48,9 @@ class PrintPage(QWidget):
         self.layout_box.addItem(self.tr("A4 每页 10 张，带裁切线"), "sheet")
         self.duplex = QCheckBox(self.tr("双面打印（反面镜像对齐）"))
         self.duplex.setChecked(True)
-        self.front = QLabel()
+        self.front = CardPreview("front")
         self.front.setObjectName("card_front_preview")
-        self.back = QLabel()
+        self.back = CardPreview("back")
         self.back.setObjectName("card_back_preview")
         self.message = QLabel()
         self.message.setObjectName("card_message")
@@ -124,19 +125,19 @@ class PrintPage(QWidget):
 
     def preview(self) -> None:
         item = self.cadres.currentItem()
-        self.front.clear()
-        self.back.clear()
+        self.front.clear_card()
+        self.back.clear_card()
         if item is None:
             return
         try:
             data = cards.card_data(self.store, str(item.data(ID_ROLE)))
-            front, back = card_image(data, "front"), card_image(data, "back")
+            self.front.show_card(data)
+            self.back.show_card(data)
         except cards.CardError as error:
+            self.front.clear_card()
             self._say(str(error))
             return
         self._say("")
-        self.front.setPixmap(QPixmap.fromImage(front).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
-        self.back.setPixmap(QPixmap.fromImage(back).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
 
     def save_pdf(self, out: Path | None = None) -> None:
         ids = self.chosen_ids()
