@@ -13,11 +13,11 @@
     </message>
     <message>
         <source>本机设备编号</source>
-        <translation>This device's id</translation>
+        <translation>This device&apos;s id</translation>
     </message>
     <message>
         <source>访妇情：离线记录走访、结对帮扶与妇情日记。</source>
-        <translation>Fuqing: an offline notebook for visits, help pairs and the women's situation diary.</translation>
+        <translation>Fuqing: an offline notebook for visits, help pairs and the women&apos;s situation diary.</translation>
     </message>
     <message>
         <source>数据文件夹</source>
