@@ -19,3 +19,7 @@ def font_path() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def icon_path() -> Path:
+    return resources_dir() / "icons" / "fuqing.png"

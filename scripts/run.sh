@@ -11,6 +11,7 @@ db="${FUQING_DB:-$PWD/.demo/fuqing-demo.db}"
 if [ -z "${FUQING_DB:-}" ]; then
   # The demo's data is made up; its password is no secret (a real database asks for its own).
   export FUQING_PASSWORD="${FUQING_PASSWORD:-demo-password}"
+  export FUQING_LOG_DIR="${FUQING_LOG_DIR:-$PWD/.demo/logs}"  # the demo's log beside it, not among a real one's
   echo "演示数据库口令 / demo database password: $FUQING_PASSWORD"
 fi
 if [ ! -f "$db" ]; then

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,12 @@ def fuqing(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "desktop_app", "--db", str(db), *args],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "FUQING_LANG": "zh", "FUQING_PASSWORD": TEST_PASSWORD},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "FUQING_LANG": "zh",
+            "FUQING_PASSWORD": TEST_PASSWORD,
+            "FUQING_LOG_DIR": os.environ["FUQING_LOG_DIR"],  # the test run's (tests/conftest.py)
+        },
         timeout=120,
     )
 

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,6 +18,13 @@ os.environ.setdefault("FUQING_PASSWORD", TEST_PASSWORD)  # the data password of 
 
 from desktop_app.core import i18n
 from desktop_app.core.store import Store
+
+# The app's log and the window's settings of every test and every app process
+# a test starts: in folders of the run's own, never the person's.
+for _variable in ("FUQING_LOG_DIR", "FUQING_SETTINGS_DIR"):
+    if _variable not in os.environ:
+        os.environ[_variable] = _folder = tempfile.mkdtemp(prefix=f"{_variable.lower()}-")
+        atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
 FIXED_TODAY = date(2026, 11, 20)
 

@@ -7,16 +7,19 @@ maintenance); each registers its parsers with a ``handler(store, args)``.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core import db, i18n
+from ..core import db, i18n, logs
+from ..core import messages as msg
 from ..core.errors import FuqingError, ValidationFailed
 from . import campaign, maintenance, password, printing, records, sync
 from .common import open_store
 
 GROUPS = (records, campaign, sync, printing, maintenance, password)
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    log.info("command %s", args.command)  # its name only: arguments can hold names and numbers
     if args.lang:
         i18n.set_language(args.lang)
     path = args.db or db.default_db_path()
@@ -47,10 +51,12 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print(problem, file=sys.stderr)
             return int(args.handler(store, args))
     except ValidationFailed as error:
+        log.info("refused: invalid %s", ", ".join(error.errors))  # the fields' names, not their values
         for field, message in error.errors.items():
             print(i18n.pick(f"错误 [{field}]: {message}", f"error [{field}]: {message}"), file=sys.stderr)
         return 1
     except FuqingError as error:
+        log.info("refused: %s", type(error).__name__)
         print(str(error), file=sys.stderr)
         return 1
 
@@ -60,9 +66,17 @@ def main() -> None:
 
 
 def run_piped(argv: Sequence[str] | None = None) -> int:
-    """``run``, quiet when the reader of our output goes away (``| head``)."""
+    """``run`` with the log set up, quiet when the reader of our output goes away
+    (``| head``); a defect of ours is logged with its traceback and told in words."""
+    logs.setup_logging()
     try:
         return run(argv)
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl+C: no traceback; a write in progress was rolled back
+        return 130
+    except Exception:
+        log.exception("command failed")
+        print(msg.INTERNAL_ERROR.format(path=logs.log_file()), file=sys.stderr)
+        return 70  # EX_SOFTWARE

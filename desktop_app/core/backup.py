@@ -116,6 +116,7 @@ def backup_connection(conn: sqlite3.Connection, db_path: Path, key: bytes | None
         copy_keys(db_path, out)
     if out.parent == backups_dir(db_path):
         rotate(out.parent, db_path, now)
+    log.info("%s backup made: %d bytes", kind, out.stat().st_size)
     return out
 
 

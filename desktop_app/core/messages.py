@@ -287,6 +287,11 @@ ROW_VERSION_REUSED = Text(
     "同一版本以不同内容出现（可能被篡改）",
     "one version arrives with two different contents (it may have been tampered with)",
 )
+INTERNAL_ERROR = Text(
+    "程序内部出错，操作没有完成；已保存的数据不受影响。详情已写入日志（不含个人信息）：{path}",
+    "The app failed internally and the operation did not finish; what was saved is unaffected. "
+    "The details are in the log (no personal data): {path}",
+)
 BUNDLE_INTERNAL = Text(
     "导入这个文件时程序出错，已跳过它，数据未改动；详情已写入日志，请把日志交给技术人员",
     "The app failed while importing this file; it was skipped and nothing changed. The details are in the log: "

@@ -1,4 +1,5 @@
-"""Start the desktop app: font, translations, database, first-run profile."""
+"""Start the desktop app: the log and crash reports, font, translations,
+database, first-run profile."""
 
 from __future__ import annotations
 
@@ -9,19 +10,24 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from .. import APP_NAME
-from ..core import backup, db
+from .. import APP_NAME, __version__
+from ..core import backup, db, logs
 from ..core import messages as msg
 from ..core.clock import MAX_AHEAD_MS
 from ..core.instance_lock import InstanceLock
 from ..core.store import Store
+from ..paths import icon_path
 from . import fonts, translations, unlock
+from .crash_reports import CrashReporter
 from .dialogs.profile import ProfileDialog
 from .jobs import Job
 from .main_window import MainWindow
 from .operations import perform
+from .qt_messages import install_qt_message_handler
+from .settings import settings_from_environment
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -35,19 +41,36 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def create_application(argv: list[str], language: str | None = None) -> QApplication:
+    QGuiApplication.setDesktopFileName(APP_NAME)  # fuqing.desktop: the taskbar groups the window under its icon
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
-    app.setOrganizationName("fuqing")
+    app.setOrganizationName(APP_NAME)  # QSettings: the registry's Software\fuqing, ~/.config/fuqing
     app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(icon_path())))
+    settings_from_environment()
     fonts.install_app_font(app)
     translations.install(app, translations.preferred_language(language))
     return app
 
 
 def run_app(argv: list[str]) -> int:
-    logging.basicConfig(level=logging.INFO)
+    logs.setup_logging(console=True)
+    logs.enable_fault_log()
     args = parse_args(argv)
     app = create_application(sys.argv[:1], args.lang)
+    uninstall_qt_messages = install_qt_message_handler()
+    reporter = CrashReporter(app)
+    reporter.install()
+    try:
+        return _run(app, args)
+    finally:
+        reporter.uninstall()
+        uninstall_qt_messages()
+        logging.getLogger(__name__).info("fuqing closed")
+
+
+def _run(app: QApplication, args: argparse.Namespace) -> int:
     path = args.db or db.default_db_path()
     # One running copy per database: two windows writing one file would undo
     # each other's drafts, and a restore must not replace the file under it.

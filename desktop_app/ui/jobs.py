@@ -45,7 +45,8 @@ class _Worker(QObject):
             with self._open() as store:
                 store.subscribe(changes.append)
                 result = self._fn(store, self.progress.emit, lambda: self._cancelled)
-        except FuqingError as error:
+        except FuqingError as error:  # told to the person as the core words it
+            log.info("background job stopped: %s", type(error).__name__)
             self._wrote(changes)
             self.failed.emit(str(error))
         except Exception:  # told to the person in words, logged with its traceback

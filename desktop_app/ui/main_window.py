@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core import drafts
 from ..core.changes import SETTINGS
 from ..core.store import Store
+from ..paths import icon_path
+from . import window_state
 from .changes import follow
+from .dialogs.about import AboutDialog
 from .dialogs.backups import BackupsDialog
 from .dialogs.password import ChangePasswordDialog
 from .dialogs.profile import ProfileDialog
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         if store.is_demo:  # never mistaken for her real notebook
             title = self.tr("【演示数据】") + title
         self.setWindowTitle(title)
+        self.setWindowIcon(QIcon(str(icon_path())))
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(150)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         # first, how sync works); a notebook in use, on the diary.
         self.show_section("diary" if store.has_records(besides="cadre") else "home")
         self.resize(1180, 760)
+        window_state.restore_geometry(self)
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self.section_keys.index(key))
@@ -166,6 +170,9 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._built[key] = built
             self._connect(key, built)
+            listed = getattr(built, "list_page", built)  # the problem page holds its record page
+            if isinstance(listed, RecordPage):
+                window_state.restore_splitter(key, listed.splitter)
         return built
 
     def _connect(self, key: str, page: QWidget) -> None:
@@ -237,7 +244,9 @@ class MainWindow(QMainWindow):
         self.problem_page.new_problem(values)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.record_pages(built_only=True).values():
+        window_state.save_geometry(self)
+        for key, page in self.record_pages(built_only=True).items():
+            window_state.save_splitter(key, page.splitter)
             page.shutdown()
         if "home" in self._built:
             self.home_page.hub.shutdown()  # its count runs on a connection of its own
@@ -308,11 +317,8 @@ class MainWindow(QMainWindow):
             self.tr("界面语言将在重新启动访妇情后生效。\nThe new language applies after a restart."),
         )
 
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于访妇情"),
-            self.tr("访妇情 {version}\n离线记录走访、结对帮扶与妇情日记。\n本机设备编号：{device}").format(
-                version=__version__, device=self.store.device_id
-            ),
-        )
+    def about(self) -> AboutDialog:
+        dialog = AboutDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

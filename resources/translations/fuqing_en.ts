@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于访妇情</source>
+        <translation>About Fuqing</translation>
+    </message>
+    <message>
+        <source>访妇情版本</source>
+        <translation>Fuqing version</translation>
+    </message>
+    <message>
+        <source>本机设备编号</source>
+        <translation>This device&apos;s id</translation>
+    </message>
+    <message>
+        <source>访妇情：离线记录走访、结对帮扶与妇情日记。</source>
+        <translation>Fuqing: an offline notebook for visits, help pairs and the women&apos;s situation diary.</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>日志文件夹</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>复制以上信息</source>
+        <translation>Copy this information</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
         <source>批准设备</source>
@@ -266,6 +301,39 @@ Open Fuqing again.</translation>
     <message>
         <source>已处理：保留了您选择的版本。</source>
         <translation>Settled: the version you chose was kept.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>访妇情出错了</source>
+        <translation>Fuqing ran into a problem</translation>
+    </message>
+    <message>
+        <source>访妇情内部出了错，刚才的操作可能没有完成。程序仍在运行，可以继续使用；如果反复出错，请重新启动访妇情。</source>
+        <translation>Fuqing failed internally; what you just did may not have finished. The app is still running and you can go on using it; if this keeps happening, restart Fuqing.</translation>
+    </message>
+    <message>
+        <source>已经保存的记录都已写入数据文件，不受影响。记录页上正在填写、还没保存的内容，停顿片刻就会自动存为草稿，重新打开访妇情时可以找回。</source>
+        <translation>Every record already saved is in the data file and is safe. What you were typing on a record page and had not saved yet is kept as a draft a moment after you stop typing, and is offered back when you open Fuqing again.</translation>
+    </message>
+    <message>
+        <source>错误详情已写入日志（日志里没有姓名、身份证号和电话）。需要帮助时，请把这个文件夹里的文件交给技术人员：
+{folder}</source>
+        <translation>The details are in the log (it holds no names, ID numbers or phone numbers). If you need help, give the files in this folder to your IT support:
+{folder}</translation>
+    </message>
+    <message>
+        <source>错误类型：{kind}</source>
+        <translation>Error type: {kind}</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -807,14 +875,6 @@ The new language applies after a restart.</source>
         <translation>The new language applies after a restart.
 界面语言将在重新启动访妇情后生效。</translation>
     </message>
-    <message>
-        <source>访妇情 {version}
-离线记录走访、结对帮扶与妇情日记。
-本机设备编号：{device}</source>
-        <translation>Fuqing {version}
-Offline records of visits, help pairs and women&apos;s situation diaries.
-Device id: {device}</translation>
-    </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
@@ -853,17 +913,6 @@ Device id: {device}</translation>
     <message>
         <source>两次输入的口令不一样</source>
         <translation>The two passwords differ</translation>
-    </message>
-</context>
-<context>
-    <name>OpenFolderButton</name>
-    <message>
-        <source>打开所在文件夹</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>无法打开文件管理器。文件在：{folder}</source>
-        <translation>No file manager could be opened. The file is in: {folder}</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1456,17 @@ Device id: {device}</translation>
     </message>
 </context>
 <context>
+    <name>SavedFileButtons</name>
+    <message>
+        <source>打开文件</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹</source>
+        <translation>Open the folder</translation>
+    </message>
+</context>
+<context>
     <name>SensitiveEditor</name>
     <message>
         <source>显示</source>
@@ -1551,6 +1611,10 @@ This install&apos;s key: {recipient}</translation>
     <message>
         <source>导出本机公钥</source>
         <translation>Export this install&apos;s key</translation>
+    </message>
+    <message>
+        <source>已导出本机公钥：{path}</source>
+        <translation>This device&apos;s public key was exported: {path}</translation>
     </message>
     <message>
         <source>导入县妇联公钥</source>
@@ -1796,6 +1860,17 @@ fuqing restore {backup}</translation>
     <message>
         <source>操作未完成：程序内部出错，详情已写入日志。已保存的数据不受影响。</source>
         <translation>The operation did not finish: an internal error occurred and was written to the log. Saved data is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>open_folder</name>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有能打开它的程序。位置：{path}</source>
+        <translation>This computer has no program that opens it. It is here: {path}</translation>
     </message>
 </context>
 <context>

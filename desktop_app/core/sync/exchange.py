@@ -134,7 +134,13 @@ def import_files(
                 progress((base + size * done // max(of, 1)) * 1000 // total, 1000, name)
 
         rows(0, 1)
-        results.append(import_file(store, path, passphrase, rows))
+        result = import_file(store, path, passphrase, rows)
+        log.info(
+            "imported bundle %s: ok %s, code %s, new %d, updated %d, unchanged %d, conflicts %d, held %d, waiting %s",
+            result.bundle_id or "-", result.ok, result.code or "-", result.new, result.updated, result.unchanged,
+            result.conflicts, result.held, result.waiting,
+        )  # fmt: skip
+        results.append(result)
         before += size
     if progress:
         progress(1000 * before // total, 1000, "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from ..progress import Cancelled, Progress, Steps
 from ..store import Store
 from . import bundle as b
 from . import devices, keys
+
+log = logging.getLogger(__name__)
 
 
 class NothingToExport(FuqingError):
@@ -128,6 +131,7 @@ def export_bundle(
         )
         store.note_change(DESTINATIONS, [destination.id])
     step.finished()
+    log.info("exported bundle %s (%s, %d bytes): %s", bundle_id, kind, len(sealed), counts)
     return ExportResult(out, bundle_id, counts, len(sealed))
 
 

@@ -26,7 +26,7 @@ from ...core.store import Store
 from ..confirm import confirm_destructive
 from ..jobs import Job
 from ..widgets.job_progress import JobProgress
-from ..widgets.open_folder import OpenFolderButton
+from ..widgets.saved_file import SavedFileButtons
 
 
 def kind_label(kind: str) -> str:
@@ -56,7 +56,7 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         self.running = JobProgress("backup", None)  # shown while a backup is being written (not stoppable)
         self.progress = self.running.bar
-        self.open_folder = OpenFolderButton()
+        self.saved_file = SavedFileButtons()
         self.job: Job | None = None
         self.backup_now = QPushButton(self.tr("立即备份"))
         self.backup_to = QPushButton(self.tr("备份到文件夹（如 U 盘）…"))
@@ -69,7 +69,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.status)
         layout.addWidget(self.running)
-        layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.saved_file, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         self.backup_now.clicked.connect(lambda: self.make(None))
         self.backup_to.clicked.connect(self.make_to_folder)
@@ -97,7 +97,7 @@ class BackupsDialog(QDialog):
         self.job.failed.connect(self._failed)
         for button in (self.backup_now, self.backup_to, self.restore_button):
             button.setEnabled(False)
-        self.open_folder.hide()
+        self.saved_file.hide()
         self.status.setText(self.tr("正在备份…"))
         self.job.start()
         return self.job
@@ -105,7 +105,7 @@ class BackupsDialog(QDialog):
     def _made(self, out: Path) -> None:
         self._idle()
         self.status.setText(self.tr("已备份到 {path}").format(path=out))
-        self.open_folder.show_for(out)
+        self.saved_file.show_for(out)
         self.refresh()
 
     def _failed(self, message: str) -> None:

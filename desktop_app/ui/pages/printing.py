@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,9 +26,10 @@ from ...core.printing import cards, imposition
 from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
-from ..widgets.card_canvas import QtCardCanvas, card_image
+from ..widgets.card_canvas import QtCardCanvas
+from ..widgets.card_preview import CardPreview
 from ..widgets.job_progress import JobProgress
-from ..widgets.open_folder import OpenFolderButton
+from ..widgets.saved_file import SavedFileButtons
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,9 +48,9 @@ class PrintPage(QWidget):
         self.layout_box.addItem(self.tr("A4 每页 10 张，带裁切线"), "sheet")
         self.duplex = QCheckBox(self.tr("双面打印（反面镜像对齐）"))
         self.duplex.setChecked(True)
-        self.front = QLabel()
+        self.front = CardPreview("front")
         self.front.setObjectName("card_front_preview")
-        self.back = QLabel()
+        self.back = CardPreview("back")
         self.back.setObjectName("card_back_preview")
         self.message = QLabel()
         self.message.setObjectName("card_message")
@@ -68,8 +69,8 @@ class PrintPage(QWidget):
         right.addWidget(self.back)
         right.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.open_folder = OpenFolderButton()
-        buttons.addWidget(self.open_folder)
+        self.saved_file = SavedFileButtons()
+        buttons.addWidget(self.saved_file)
         self.running = JobProgress("card", self.tr("取消"))  # shown while the PDF is being made
         self.progress, self.cancel_button = self.running.bar, self.running.cancel_button
         buttons.addWidget(self.running, 1)
@@ -124,19 +125,19 @@ class PrintPage(QWidget):
 
     def preview(self) -> None:
         item = self.cadres.currentItem()
-        self.front.clear()
-        self.back.clear()
+        self.front.clear_card()
+        self.back.clear_card()
         if item is None:
             return
         try:
             data = cards.card_data(self.store, str(item.data(ID_ROLE)))
-            front, back = card_image(data, "front"), card_image(data, "back")
+            self.front.show_card(data)
+            self.back.show_card(data)
         except cards.CardError as error:
+            self.front.clear_card()
             self._say(str(error))
             return
         self._say("")
-        self.front.setPixmap(QPixmap.fromImage(front).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
-        self.back.setPixmap(QPixmap.fromImage(back).scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
 
     def save_pdf(self, out: Path | None = None) -> None:
         ids = self.chosen_ids()
@@ -155,11 +156,11 @@ class PrintPage(QWidget):
             return cards.render_cadres(store, ids, target, layout, duplex, progress, cancelled)
 
         self.job = Job(self.store, job, self)
-        self.open_folder.hide()
+        self.saved_file.hide()
         self.running.follow(self.job)
         self.job.finished.connect(lambda pages: self._say(
             agree(self.tr("已保存 {n} 页：{path}").format(n=pages, path=target)), problem=False))  # fmt: skip
-        self.job.finished.connect(lambda *_: self.open_folder.show_for(target))
+        self.job.finished.connect(lambda *_: self.saved_file.show_for(target))
         self.job.failed.connect(self._say)
         self.save_button.setEnabled(False)
         self.job.finished.connect(lambda *_: self.save_button.setEnabled(True))

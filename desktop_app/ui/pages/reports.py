@@ -23,8 +23,8 @@ from ...core.store import Store
 from ..changes import follow
 from ..jobs import Job
 from ..widgets.job_progress import JobProgress
-from ..widgets.open_folder import OpenFolderButton
 from ..widgets.period_picker import CADENCE, PeriodPicker
+from ..widgets.saved_file import SavedFileButtons
 
 
 class ReportsPage(QWidget):
@@ -73,8 +73,8 @@ class ReportsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.running)
         layout.addWidget(self.status)
-        self.open_folder = OpenFolderButton()
-        layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.saved_file = SavedFileButtons()
+        layout.addWidget(self.saved_file, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.pdf_button.clicked.connect(lambda: self.build("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.build("xlsx"))
@@ -143,7 +143,7 @@ class ReportsPage(QWidget):
         self.job.finished.connect(self._done)
         self.job.failed.connect(self._failed)
         self._busy(True)
-        self.open_folder.hide()
+        self.saved_file.hide()
         self.status.setText(self.tr("正在生成…"))
         self.job.start()
 
@@ -154,7 +154,7 @@ class ReportsPage(QWidget):
     def _done(self, path: Path) -> None:
         self._busy(False)
         self.status.setText(self.tr("已生成：{path}").format(path=path))
-        self.open_folder.show_for(path)
+        self.saved_file.show_for(path)
 
     def _failed(self, message: str) -> None:
         self._busy(False)

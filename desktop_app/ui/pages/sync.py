@@ -35,8 +35,8 @@ from ..operations import perform
 from ..widgets.conflicts_view import ConflictsView
 from ..widgets.devices_view import DevicesView
 from ..widgets.job_progress import JobProgress
-from ..widgets.open_folder import OpenFolderButton
 from ..widgets.proposals_view import ProposalsView
+from ..widgets.saved_file import SavedFileButtons
 from ..widgets.tables import fill, plain_table
 
 
@@ -104,8 +104,8 @@ class TransferView(QWidget):
         self.export_status.setObjectName("export_status")
         self.export_status.setWordWrap(True)
         export_layout.addWidget(self.export_status)
-        self.open_folder = OpenFolderButton()
-        export_layout.addWidget(self.open_folder, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.saved_file = SavedFileButtons()
+        export_layout.addWidget(self.saved_file, alignment=Qt.AlignmentFlag.AlignLeft)
 
         self.drop_zone = DropZone(self.import_paths)
         self.choose_button = QPushButton(self.tr("选择同步包文件…"))
@@ -138,7 +138,7 @@ class TransferView(QWidget):
         layout.addWidget(export_box)
         layout.addWidget(import_box, 1)
 
-        self.export_key_button.clicked.connect(self.export_key)
+        self.export_key_button.clicked.connect(lambda: self.export_key())
         self.import_key_button.clicked.connect(self.import_key)
         self.export_button.clicked.connect(lambda: self.export(passphrase=None))
         self.passphrase_button.clicked.connect(self.export_with_passphrase)
@@ -170,10 +170,16 @@ class TransferView(QWidget):
 
     # -- keys -----------------------------------------------------------------
 
-    def export_key(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
-        if path:
-            perform(self, self.store, lambda s: keys.export_hub_key(s, Path(path)))
+    def export_key(self, out: Path | None = None) -> None:
+        if out is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
+            if not chosen:
+                return
+            out = Path(chosen)
+        target = out
+        if perform(self, self.store, lambda s: keys.export_hub_key(s, target)):
+            self.export_status.setText(self.tr("已导出本机公钥：{path}").format(path=target))
+            self.saved_file.show_for(target)
 
     def import_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县妇联公钥"))
@@ -222,7 +228,7 @@ class TransferView(QWidget):
             return exchange.export_bundle(store, out, keys.destination(store, target.id), passphrase, full=full,
                                           kind=kind, progress=progress, cancelled=cancelled)  # fmt: skip
 
-        self.open_folder.hide()
+        self.saved_file.hide()
         self.export_status.setText(self.tr("正在导出 {name}…").format(name=out.name))  # in the export section
         self._run(job, self._exported, self.export_running)
 
@@ -231,7 +237,7 @@ class TransferView(QWidget):
         self.export_status.setText(
             agree(self.tr("已导出 {n} 条记录到 {path}").format(n=f"{total:,}", path=result.path))
         )
-        self.open_folder.show_for(Path(result.path))
+        self.saved_file.show_for(Path(result.path))
 
     # -- import ---------------------------------------------------------------
 

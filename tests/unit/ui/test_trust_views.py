@@ -115,3 +115,26 @@ def test_a_refused_bundle_is_listed_with_its_reason(
     _page(window).tabs.setCurrentWidget(view)
     assert view.refused.rowCount() == 1
     assert view.refused.item(0, 1).text() == "junk.age" and "不是访妇情同步包" in view.refused.item(0, 2).text()
+
+
+def test_the_device_list_shows_the_app_version_each_laptop_sent(
+    hub_and_laptop: tuple[MainWindow, Replica, Replica], tmp_path: Path
+) -> None:
+    """The bundle's manifest carries the version the laptop runs; the hub's device list shows it."""
+    from desktop_app import __version__
+    from desktop_app.core.sync import bundle, exchange
+
+    window, hub, laptop = hub_and_laptop
+    laptop.store.save("diary", {"title": "第一篇", "body": "走访留守妇女"})
+    out = laptop.export(tmp_path / "first.age")
+    assert out is not None
+    manifest = bundle.open_bundle(exchange.decrypt_file(hub.store, out)).manifest
+    assert manifest["sender"]["app_version"] == __version__
+    assert hub.import_(out).waiting
+    assert devices.get(hub.store, laptop.store.device_id).app_version == __version__  # type: ignore[union-attr]
+    view = _page(window).devices
+    _page(window).tabs.setCurrentWidget(view)
+    header = view.table.horizontalHeaderItem(view.table.columnCount() - 1)
+    assert header is not None and header.text() == "软件版本"
+    row = next(r for r in range(view.table.rowCount()) if "王芳" in view.table.item(r, 0).text())
+    assert view.table.item(row, view.table.columnCount() - 1).text() == __version__

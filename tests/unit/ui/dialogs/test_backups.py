@@ -33,7 +33,7 @@ def test_backup_now_to_a_folder_and_restore(qtbot: QtBot, tmp_path: Path) -> Non
     qtbot.addWidget(dialog)
     made = _made(qtbot, dialog, None)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "手动"
-    assert str(made) in dialog.status.text() and not dialog.open_folder.isHidden()
+    assert str(made) in dialog.status.text() and not dialog.saved_file.isHidden()
     usb = tmp_path / "usb"
     usb.mkdir()
     on_usb = _made(qtbot, dialog, usb)

@@ -107,5 +107,5 @@ def test_save_button_asks_where_and_offers_the_folder(qtbot: QtBot, profiled: St
         pass
     assert out.exists(), page.message.text()
     assert out.read_bytes().startswith(b"%PDF") and not Path("False").exists()
-    qtbot.waitUntil(page.open_folder.isVisible, timeout=2000)
-    assert page.open_folder.folder == tmp_path.resolve()
+    qtbot.waitUntil(page.saved_file.isVisible, timeout=2000)
+    assert page.saved_file.folder == tmp_path.resolve()
