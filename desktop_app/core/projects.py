@@ -144,5 +144,12 @@ def progress(store: Store, year: int | None = None, orgs: tuple[str, ...] | None
     ]
 
 
+def number_text(value: float | int | None) -> str:
+    """A count or amount as a table shows it: 30,000 and 41,600.50; "" for no value."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def as_json_list(items: list[ProjectProgress]) -> str:
     return json.dumps([p.as_json() for p in items], ensure_ascii=False, indent=2)

@@ -1051,11 +1051,11 @@ The new language applies after a restart.</source>
     <name>ProgressView</name>
     <message>
         <source>按通知新建本年度项目</source>
-        <translation>Add this year's projects from a notice</translation>
+        <translation>Add this year&apos;s projects from a notice</translation>
     </message>
     <message>
         <source>为本机干部档案的妇联新建通知列出的实事项目；已有的不重复新建</source>
-        <translation>Adds the notice's practical projects for the federation in this laptop's cadre profile; projects already there are not added again</translation>
+        <translation>Adds the notice&apos;s practical projects for the federation in this laptop&apos;s cadre profile; projects already there are not added again</translation>
     </message>
     <message>
         <source>项目</source>

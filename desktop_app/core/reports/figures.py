@@ -280,7 +280,7 @@ def _referral_tables(
 def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
     rows = []
     for p in projects.progress(store, period.end.year, None if scope.everything else scope.names):
-        done = [f"{_number(p.actual[m])}/{_number(t)}" if t else (_number(p.actual[m]) if p.actual[m] else "—")
+        done = [f"{projects.number_text(p.actual[m])}/{projects.number_text(t)}" if t else (projects.number_text(p.actual[m]) if p.actual[m] else "—")
                 for m, t in p.targets.items()]  # fmt: skip
         rows.append([p.name, p.org, p.acts, *done])
     tables.append(Table("projects", pick("实事项目进度（完成/目标）", "Practical projects (done/target)"),
@@ -345,9 +345,3 @@ def _breakdowns(
                         [[org, *n] for org, n in rows_by_org.items()]))  # fmt: skip
     tables.append(Table("by_cadre", pick("分干部情况", "By cadre"), [pick("干部", "Cadre"), pick("妇联", "Federation"), *columns],
                         cadre_rows))  # fmt: skip
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

@@ -15,12 +15,6 @@ from .record_page import RecordPage
 PROJECT_FIELDS = ["name", "org", "year", "target_people", "target_jobs", "target_trained", "target_amount", "notes"]
 
 
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
 class ProgressView(QWidget):
     """Every project of a year: done against target, measure by measure."""
 
@@ -62,9 +56,9 @@ class ProgressView(QWidget):
         rows = []
         for p in found:
             cells = [
-                f"{_number(p.actual[m])} / {_number(p.targets[m])}"
+                f"{projects.number_text(p.actual[m])} / {projects.number_text(p.targets[m])}"
                 if p.targets[m]
-                else (_number(p.actual[m]) if p.actual[m] else "—")
+                else (projects.number_text(p.actual[m]) if p.actual[m] else "—")
                 for m in projects.MEASURES
             ]
             shares = [s for s in (p.share(m) for m in projects.MEASURES) if s is not None]
