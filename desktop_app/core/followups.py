@@ -84,6 +84,7 @@ def _referrals_due(store: Store, today: date, horizon: str, cadre_id: str | None
         (*FINAL_OUTCOMES, horizon, *((cadre_id, cadre_id) if cadre_id else ())),
     )
     return [
-        FollowUp("referral", rid, due, department_label(department), description, due < today.isoformat())
+        # As the other rows: the problem first, then who is to act (the department).
+        FollowUp("referral", rid, due, description, department_label(department), due < today.isoformat())
         for rid, due, department, description in rows
     ]

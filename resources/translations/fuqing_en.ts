@@ -1420,8 +1420,16 @@ The new language applies after a restart.</source>
         <translation>Problem category</translation>
     </message>
     <message>
-        <source>已根据数据写入草稿，可直接修改后保存</source>
-        <translation>Draft written from the data; edit it and save</translation>
+        <source>写入草稿</source>
+        <translation>Write a draft</translation>
+    </message>
+    <message>
+        <source>报告正文已有内容。用根据数据生成的草稿替换并保存吗？原来的正文可在“历史”中找回。</source>
+        <translation>The report already has text. Replace it with a draft from the data and save? The old text stays in the history.</translation>
+    </message>
+    <message>
+        <source>已根据数据写入草稿并保存，可继续修改</source>
+        <translation>Draft written from the data and saved; edit it further</translation>
     </message>
 </context>
 <context>

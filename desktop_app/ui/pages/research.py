@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from ...core import enums, i18n
 from ...core.store import Store
+from ..confirm import confirm_destructive
 from ..operations import perform
 from ..widgets.period_picker import PeriodPicker
 from .record_page import RecordPage
@@ -46,6 +47,12 @@ class ResearchPage(RecordPage):
         if record_id is None:
             return
         topic, period_text = str(self.category.currentData()), self.period.text()
+        if self.store.get("research", record_id).get("draft") and not confirm_destructive(
+            self,
+            self.tr("写入草稿"),
+            self.tr("报告正文已有内容。用根据数据生成的草稿替换并保存吗？原来的正文可在“历史”中找回。"),
+        ):
+            return
 
         def op(store: Store) -> object:
             # reportlab is imported with the drafting code: only when a draft is asked for.
@@ -55,4 +62,4 @@ class ResearchPage(RecordPage):
 
         if perform(self, self.store, op):
             self.show_record(record_id)
-            self.status.setText(self.tr("已根据数据写入草稿，可直接修改后保存"))
+            self.status.setText(self.tr("已根据数据写入草稿并保存，可继续修改"))

@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSpinBox,
     QToolButton,
     QWidget,
 )
@@ -30,6 +33,19 @@ from .date_input import DateInput
 from .record_picker import LinksPicker, RecordPicker
 
 
+class _WheelOnlyWhenFocused(QObject):
+    """A wheel turned to scroll the form must not change the list or number under the
+    pointer (a problem's status went from 待办 to 已关闭 that way): it scrolls on."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            parent = watched.parentWidget()
+            if parent is not None:  # on to the form, and up to the scroll area that holds it
+                QApplication.sendEvent(parent, event)
+            return True
+        return False
+
+
 class FieldEditor(QObject):
     changed = Signal()
 
@@ -38,6 +54,17 @@ class FieldEditor(QObject):
         self.field = field
         self.widget = widget
         widget.setObjectName(f"field_{field.name}")
+        self._wheel_guard = _WheelOnlyWhenFocused(self)
+        for target in [
+            widget,
+            *widget.findChildren(QComboBox),
+            *widget.findChildren(QSpinBox),
+            *widget.findChildren(QDoubleSpinBox),
+        ]:
+            # Lists and numbers only: a record picker (an editable combo) keeps its own focus rules.
+            if type(target) in (QComboBox, QSpinBox, QDoubleSpinBox):
+                target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel does not give them the focus
+                target.installEventFilter(self._wheel_guard)
 
     def value(self) -> Any:
         raise NotImplementedError

@@ -49,7 +49,7 @@ def test_refer_remind_answer_at_the_hub_and_close_with_an_explanation(world: Wor
 
     # The reminder: on her follow-up list and in `fuqing referrals --overdue`.
     due = [f for f in followups.due_followups(a, today, cadre_id=a.own_cadre_id) if f.kind == "referral"]
-    assert [(f.record_id, f.overdue, f.title) for f in due] == [(referral, True, "民政")]
+    assert [(f.record_id, f.overdue, f.detail) for f in due] == [(referral, True, "民政")]
     [late] = referrals.referral_list(a, today, overdue_only=True)
     assert (late.id, late.state, late.days_overdue, late.department) == (referral, "awaiting", 10, "civil_affairs")
 

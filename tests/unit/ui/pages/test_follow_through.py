@@ -52,7 +52,7 @@ def test_the_overdue_answer_is_on_the_home_page_and_opens_the_referral(qtbot: Qt
     home = shown.home_page
     table = home.followups
     qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=3000)
-    assert [table.item(0, c).text() for c in range(3)] == ["2026-10-20", "转办答复", "人社"]
+    assert [table.item(0, c).text() for c in range(4)] == ["2026-10-20", "转办答复", "单亲母亲住房破旧", "人社"]
     home._open_followup(0, 0)  # what a double-click does
     panel = shown.problem_page.list_page.referrals
     assert shown.problem_page.list_page.form.record_id == problem and panel.form.record_id == referral
@@ -111,3 +111,28 @@ def test_a_report_for_one_federation_only(qtbot: QtBot, shown: MainWindow, tmp_p
     qtbot.waitUntil(out.exists, timeout=20000)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "南通市妇女联合会" in text and "仅本级" in text and "分妇联情况" in text
+
+
+def test_scrolling_the_form_over_a_list_does_not_change_it(qtbot: QtBot, shown: MainWindow) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    problem = _problem(shown)
+    shown.open_record("problem", problem)
+    page = shown.problem_page.list_page
+    status = page.form.editors["status"].combo  # type: ignore[attr-defined]
+    before = status.currentData()
+    page.form.editors["description"].widget.setFocus()
+    for _ in range(5):  # the wheel turned down, the pointer over the status list
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(status.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)  # fmt: skip
+        QApplication.sendEvent(status, wheel)
+    assert status.currentData() == before == "open"
+    status.setFocus()  # chosen on purpose (focused), the wheel still picks
+    qtbot.waitUntil(status.hasFocus, timeout=2000)
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(status.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(status, wheel)
+    assert status.currentData() != "open"
