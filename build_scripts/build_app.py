@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 SEP = ";" if os.name == "nt" else ":"
+RESOURCES = ROOT / "desktop_app" / "resources"
 
 
 def build() -> Path:
@@ -36,10 +37,10 @@ def build() -> Path:
     command = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--name", "fuqing",
         "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), "--specpath", str(ROOT / "build"),
-        "--add-data", f"{ROOT / 'resources' / 'fonts'}{SEP}resources/fonts",
-        "--add-data", f"{ROOT / 'resources' / 'translations'}{SEP}resources/translations",
-        "--add-data", f"{ROOT / 'resources' / 'icons'}{SEP}resources/icons",
-        "--icon", str(ROOT / "resources" / "icons" / "fuqing.png"),
+        "--add-data", f"{RESOURCES / 'fonts'}{SEP}desktop_app/resources/fonts",
+        "--add-data", f"{RESOURCES / 'translations' / 'fuqing_en.qm'}{SEP}desktop_app/resources/translations",
+        "--add-data", f"{RESOURCES / 'icons'}{SEP}desktop_app/resources/icons",
+        "--icon", str(RESOURCES / "icons" / "fuqing.png"),
         "--collect-submodules", "desktop_app",
         "--collect-all", "zxingcpp", "--collect-all", "pyrage", "--collect-all", "sqlcipher3",
         "--exclude-module", "tkinter", "--exclude-module", "pytest", "--exclude-module", "hypothesis",
@@ -79,7 +80,7 @@ def package_linux() -> Path:
         "Exec=fuqing\nIcon=fuqing\nCategories=Office;\nTerminal=false\n",
         encoding="utf-8",
     )
-    shutil.copy(ROOT / "resources" / "icons" / "fuqing.png", DIST / "fuqing" / "fuqing.png")
+    shutil.copy(RESOURCES / "icons" / "fuqing.png", DIST / "fuqing" / "fuqing.png")
     shutil.copy(desktop, DIST / "fuqing" / "fuqing.desktop")
     tarball = DIST / f"fuqing-{__version__}-linux-{platform.machine()}.tar.gz"
     with tarfile.open(tarball, "w:gz") as archive:
