@@ -4,5 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/python -m pip install -q "pyinstaller>=6.5"
 exec .venv/bin/python build_scripts/build_app.py "$@"
