@@ -10,6 +10,7 @@ are build output and are not committed.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -17,15 +18,38 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop_app" / "ui").rglob("*.py"))
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "desktop_app" / "resources" / "translations"
 LANGUAGES = ["en"]
 
 
+def find_tool(
+    name: str, python: Path | None = None, path: str | None = None, pathext: str | None = None
+) -> Path | None:
+    """Where PySide6's ``name`` (pyside6-lrelease, …) is, or None.
+
+    First beside the interpreter, whose environment installed PySide6: a venv's
+    ``bin/`` (Linux, macOS) or ``Scripts\\`` (Windows, where python.exe is in
+    ``Scripts\\`` of a venv but in the folder above ``Scripts\\`` of a system
+    install), then on ``path`` (default PATH). On Windows the tool is
+    ``name.exe``: every suffix of PATHEXT is tried, and ``.exe`` always.
+    """
+    python = Path(sys.executable) if python is None else python
+    pathext = os.environ.get("PATHEXT", "") if pathext is None else pathext
+    suffixes = ["", ".exe", *(ext.lower() for ext in pathext.split(";") if ext)]
+    beside = os.pathsep.join(str(d) for d in (python.parent, python.parent / "Scripts"))
+    for search in (beside, os.environ.get("PATH", os.defpath) if path is None else path):
+        for suffix in dict.fromkeys(suffixes):
+            found = shutil.which(name + suffix, path=search)
+            if found:
+                return Path(found)
+    return None
+
+
 def tool(name: str) -> str:
-    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
-    if not Path(found).exists():
+    found = find_tool(name)
+    if found is None:
         raise SystemExit(f"{name} not found: install PySide6-Essentials in this environment")
-    return found
+    return str(found)
 
 
 def ts_file(language: str) -> Path:

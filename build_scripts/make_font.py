@@ -1,4 +1,4 @@
-"""Build resources/fonts/FuqingSans-Regular.ttf from Debian's Noto Sans CJK.
+"""Build desktop_app/resources/fonts/FuqingSans-Regular.ttf from Debian's Noto Sans CJK.
 
 Why: reportlab embeds only TrueType (glyf) outlines, while Noto Sans CJK ships
 CFF outlines in a .ttc. We take the Simplified Chinese face, keep the Unicode
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parent.parent / "resources/fonts/FuqingSans-Regular.ttf",
+        default=Path(__file__).resolve().parent.parent / "desktop_app/resources/fonts/FuqingSans-Regular.ttf",
     )
     args = parser.parse_args(argv)
     font = pick_sc_face(args.source)

@@ -1,4 +1,4 @@
-"""Draw resources/icons/fuqing.png (256 px): the card red with 妇 in white."""
+"""Draw desktop_app/resources/icons/fuqing.png (256 px): the card red with 妇 in white."""
 
 import os
 import sys
@@ -26,6 +26,6 @@ painter.setPen(QColor("white"))
 painter.setFont(QFont(family, 120))
 painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "妇")
 painter.end()
-out = Path(__file__).resolve().parent.parent / "resources" / "icons" / "fuqing.png"
+out = Path(__file__).resolve().parent.parent / "desktop_app" / "resources" / "icons" / "fuqing.png"
 image.save(str(out))
 print(out)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set up 访妇情 on a fresh Debian/Ubuntu machine: system libraries, a virtual
-# environment in .venv with the app (editable) and, with --test, the test tools.
+# environment in .venv with the app (editable), its checks' tools and PyInstaller from
+# requirements/lock.txt, and the built translations; with --test also the system tools
+# the tests read output with.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,13 +51,15 @@ done
 if [ -z "$python" ]; then echo "需要 Python 3.11 或更新版本 / Python 3.11+ is required" >&2; exit 1; fi
 
 if [ ! -x .venv/bin/python ]; then "$python" -m venv .venv; fi
+# The exact versions and hashes of requirements/lock.txt (bash scripts/lock.sh updates it):
+# the same packages on every machine and in CI, the test tools and PyInstaller included.
+# Installed again only when the lock or pyproject.toml changed.
 stamp=.venv/.fuqing-installed
-extras=""; if [ "$want_tests" = 1 ]; then extras="[test]"; fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements/constraints.txt -nt "$stamp" ] \
-   || { [ "$want_tests" = 1 ] && ! grep -q test "$stamp"; }; then
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  # Exact versions from the constraints file: the same tools on every machine and in CI.
-  .venv/bin/python -m pip install -q -c requirements/constraints.txt -e ".${extras}"
-  echo "installed${extras}" > "$stamp"
+wanted="$(cat requirements/lock.txt pyproject.toml | "$python" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+  .venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt
+  # The app itself, editable; its dependencies are the lock's, its build backend (setuptools) too.
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  echo "$wanted" > "$stamp"
 fi
 PATH="$PWD/.venv/bin:$PATH" .venv/bin/python build_scripts/build_translations.py >/dev/null

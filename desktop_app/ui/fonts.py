@@ -14,7 +14,7 @@ APP_FONT_FAMILY = "Fuqing Sans"
 
 
 def install_app_font(app: QApplication, point_size: int = 10) -> str:
-    """Load resources/fonts and make it the application font; returns the family."""
+    """Load the shipped font (paths.font_path) and make it the application font; returns the family."""
     font_id = QFontDatabase.addApplicationFont(str(font_path()))
     if font_id < 0:
         # Chinese would show as boxes; say so loudly rather than silently.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ..core import i18n
-from ..paths import translations_dir
+from ..paths import translation_path
 
 _installed: list[QTranslator] = []
 
@@ -28,7 +28,7 @@ def install(app: QCoreApplication, language: str) -> bool:
     ok = True
     if language == "en":
         ours = QTranslator(app)
-        ok = ours.load(str(translations_dir() / "fuqing_en.qm"))
+        ok = ours.load(str(translation_path("en")))
         if ok:
             app.installTranslator(ours)
             _installed.append(ours)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import enums, i18n, messages
 from desktop_app.core.store import Store
-from desktop_app.paths import translations_dir
+from desktop_app.paths import translation_path
 from desktop_app.ui import translations
 from desktop_app.ui.dialogs.password import ChangePasswordDialog, NewPasswordDialog, RecoveryCodeDialog, UnlockDialog
 from desktop_app.ui.main_window import MainWindow
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "build_scripts"))
 import build_translations  # noqa: E402
 
-TS = translations_dir() / "fuqing_en.ts"
+TS = build_translations.ts_file("en")
 
 
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
@@ -57,8 +57,7 @@ def test_committed_ts_is_current_with_the_sources(tmp_path: Path) -> None:
 
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[None]:
-    qm = TS.with_suffix(".qm")
-    if not qm.exists():
+    if not translation_path("en").exists():
         subprocess.run([sys.executable, str(ROOT / "build_scripts" / "build_translations.py")], check=True)
     assert translations.install(qapp, "en")
     yield
