@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import enums
 
 if TYPE_CHECKING:
+    from .federations import Scope
     from .store import Store
 
 # What a status means, said once: every list, reminder and report counts by these.
@@ -63,14 +64,18 @@ def set_rule(store: Store, min_points: int, window_days: int) -> None:
     store.set_meta("warning_rule", json.dumps({"min_points": min_points, "window_days": window_days}))
 
 
-def responsibility_list(store: Store, today: date, overdue_only: bool = False) -> list[Duty]:
-    """Open problems: overdue first (most overdue first), then by deadline, undated last."""
+def responsibility_list(
+    store: Store, today: date, overdue_only: bool = False, scope: Scope | None = None
+) -> list[Duty]:
+    """Open problems (of ``scope``'s federations, when given): overdue first (most
+    overdue first), then by deadline, undated last."""
     marks = ", ".join("?" * len(OPEN_STATUSES))
+    within = f" AND {scope.owned()}" if scope is not None else ""
     rows = store.conn.execute(
         f"SELECT id, description, category, coalesce(responsible, ''), deadline, status FROM problem "
-        f"WHERE deleted = 0 AND status IN ({marks}) "
+        f"WHERE deleted = 0 AND status IN ({marks}){within} "
         "ORDER BY deadline IS NULL, deadline, raised_date, seq",
-        OPEN_STATUSES,
+        (*OPEN_STATUSES, *((scope.owners_json(),) if scope is not None else ())),
     ).fetchall()
     duties = []
     for problem_id, description, category, responsible, deadline, status in rows:

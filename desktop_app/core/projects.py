@@ -104,6 +104,13 @@ class ProjectProgress:
         target = self.targets.get(measure)
         return round(self.actual[measure] / target, 4) if target else None
 
+    def done_text(self, measure: str, separator: str = " / ") -> str:
+        """Done against target ("17 / 30,000"), what was done where there is no target, "—" for neither."""
+        target, done = self.targets[measure], self.actual[measure]
+        if target:
+            return f"{number_text(done)}{separator}{number_text(target)}"
+        return number_text(done) if done else "—"
+
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["share"] = {m: self.share(m) for m in MEASURES}

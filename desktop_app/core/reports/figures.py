@@ -6,6 +6,7 @@ Periods as the notices use them: a month (2026-09), the Shandong two-month span
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -166,12 +167,21 @@ def build(
     ).fetchall()
     new_pairs = sum(1 for p in pairs if p[0] and p[0] >= start)
     active_pairs = sum(1 for p in pairs if p[1] == "active")
-    acts = conn.execute(
-        "SELECT coalesce(l.help_type, ''), count(*), coalesce(sum(l.amount), 0) FROM help_log l "
+    # Acts of help by type (the table) and by who recorded the pair (the breakdowns): one read.
+    acts_rows = conn.execute(
+        "SELECT coalesce(l.help_type, ''), h.owner_id, count(*), coalesce(sum(l.amount), 0) FROM help_log l "
         "JOIN help_pair h ON h.id = l.help_pair_id AND h.deleted = 0 "
-        f"WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? AND {owned('h.owner_id')} GROUP BY 1 ORDER BY 2 DESC",
+        f"WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? AND {owned('h.owner_id')} GROUP BY 1, 2",
         (start, end, owners),
     ).fetchall()
+    by_type: Counter[str] = Counter()
+    amount_by_type: Counter[str] = Counter()
+    acts_by: Counter[str | None] = Counter()
+    for help_type, owner, n, amount in acts_rows:
+        by_type[help_type] += n
+        amount_by_type[help_type] += amount
+        acts_by[owner] += n
+    acts = [(t, n, amount_by_type[t]) for t, n in by_type.most_common()]
     tables.append(Table("help", pick("结对帮扶：帮扶记录", "Help pairs: acts of help"),
                         [pick("帮扶类型", "Help type"), pick("次数", "Acts"), pick("金额（元）", "Amount (yuan)")],
                         [[enums.HELP_TYPE.label(t, lang) if t else pick("未分类", "Other"), n, float(a)] for t, n, a in acts]))  # fmt: skip
@@ -201,14 +211,17 @@ def build(
     ).fetchall()
     open_by_owner = {o: int(n) for o, n in open_now}
     totals["open_problems"] = sum(open_by_owner.values())
-    kept = {row[0] for row in conn.execute(f"SELECT id FROM problem WHERE deleted = 0 AND {owned()}", (owners,))}
-    overdue = [d for d in problems.responsibility_list(store, period.end) if d.overdue and d.problem_id in kept]
+    overdue = problems.responsibility_list(store, period.end, overdue_only=True, scope=scope)
     tables.append(Table("overdue", pick("逾期未办结问题", "Overdue problems"),
                         [pick("时限", "Deadline"), pick("责任人", "Responsible"), pick("问题", "Problem")],
                         [[date.fromisoformat(d.deadline), d.responsible, d.description] for d in overdue if d.deadline]))  # fmt: skip
     totals["overdue"] = len(overdue)
-    warnings = [w for w in problems.trend_warnings(store)
-                if w.last_date >= start and w.first_date <= end and kept.intersection(w.problem_ids)]  # fmt: skip
+    # A trend spans liaison points (and may span federations): shown if any of its problems is the scope's.
+    warnings = [w for w in problems.trend_warnings(store) if w.last_date >= start and w.first_date <= end]
+    flagged = json.dumps([i for w in warnings for i in w.problem_ids])
+    kept = {row[0] for row in conn.execute(
+        f"SELECT id FROM problem WHERE id IN (SELECT value FROM json_each(?)) AND {owned()}", (flagged, owners))}  # fmt: skip
+    warnings = [w for w in warnings if kept.intersection(w.problem_ids)]
     tables.append(Table("warnings", pick("趋势预警", "Trend warnings"),
                         [pick("类别", "Category"), pick("联系点数", "Points"), pick("起", "From"), pick("止", "To")],
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
@@ -217,7 +230,6 @@ def build(
     _referral_tables(store, scope, start, end, today, tables, totals)
     _project_table(store, scope, period, tables)
     _feedback_table(store, scope, start, end, pairs, tables, totals)
-    acts_by = acts_by_owner(store, scope, start, end)
     owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
     org_of = federations.cadre_federations(store, tuple(o for o in owners_seen | in_scope if o))
     _breakdowns(scope, names, org_of, visits, days, acts_by, raised, open_by_owner, tables)
@@ -251,15 +263,6 @@ def build(
     return ReportData(federation, period, preset, tables, totals, scope.names, scope.everything)
 
 
-def acts_by_owner(store: Store, scope: federations.Scope, start: str, end: str) -> dict[str | None, int]:
-    rows = store.conn.execute(
-        "SELECT h.owner_id, count(*) FROM help_log l JOIN help_pair h ON h.id = l.help_pair_id AND h.deleted = 0 "
-        f"WHERE l.deleted = 0 AND l.date BETWEEN ? AND ? AND {scope.owned('h.owner_id')} GROUP BY 1",
-        (start, end, scope.owners_json()),
-    )
-    return {o: int(n) for o, n in rows}
-
-
 def _referral_tables(
     store: Store,
     scope: federations.Scope,
@@ -280,8 +283,7 @@ def _referral_tables(
 def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
     rows = []
     for p in projects.progress(store, period.end.year, None if scope.everything else scope.names):
-        done = [f"{projects.number_text(p.actual[m])}/{projects.number_text(t)}" if t else (projects.number_text(p.actual[m]) if p.actual[m] else "—")
-                for m, t in p.targets.items()]  # fmt: skip
+        done = [p.done_text(m, "/") for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
     tables.append(Table("projects", pick("实事项目进度（完成/目标）", "Practical projects (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
@@ -315,7 +317,7 @@ def _feedback_table(
 
 def _breakdowns(
     scope: federations.Scope, names: dict[str, str], org_of: dict[str, str], visits: list[Any], days: dict[str, int],
-    acts: dict[str | None, int], raised: list[Any], open_by_owner: dict[str | None, int], tables: list[Table],
+    acts: Counter[str | None], raised: list[Any], open_by_owner: dict[str | None, int], tables: list[Table],
 ) -> None:  # fmt: skip
     """One row per federation and one per cadre; each adds up to the report's totals
     (a record counts for the cadre who recorded it, days for the cadre who went)."""

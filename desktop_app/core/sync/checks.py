@@ -29,9 +29,13 @@ SYNC_COLUMNS = {"id", "hlc", "device_id", "deleted", "rev"}
 OPTIONAL_COLUMNS = {"owner_id"}  # bundles from schema 4 and before have no owners
 
 
+# Columns a bundle from an older app may lack: owners (schema 5), the columns of schema 7.
+_OPTIONAL = frozenset(OPTIONAL_COLUMNS)
+_OPTIONAL_BY_TABLE = {table: _OPTIONAL | added for table, added in ADDED_IN_7.items()}
+
+
 def optional_columns(table: str) -> frozenset[str]:
-    """Columns a bundle from an older app may lack: owners (schema 5), the columns of schema 7."""
-    return frozenset(OPTIONAL_COLUMNS) | ADDED_IN_7.get(table, frozenset())
+    return _OPTIONAL_BY_TABLE.get(table, _OPTIONAL)
 
 
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")

@@ -158,7 +158,7 @@ class HomePage(QWidget):
                     label = self.tr("{project}（{measure}）").format(
                         project=p.name, measure=pick(*projects.MEASURE_LABELS[measure])
                     )
-                    rows.append([label, f"{p.actual[measure]:,.0f} / {target:,.0f}"])
+                    rows.append([label, p.done_text(measure)])
         fill(self.project_table, rows)
         self.project_table.setVisible(bool(rows))
         self.project_table.resizeColumnsToContents()

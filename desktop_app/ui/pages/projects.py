@@ -55,12 +55,7 @@ class ProgressView(QWidget):
         found = projects.progress(self.store, self.year.value())
         rows = []
         for p in found:
-            cells = [
-                f"{projects.number_text(p.actual[m])} / {projects.number_text(p.targets[m])}"
-                if p.targets[m]
-                else (projects.number_text(p.actual[m]) if p.actual[m] else "—")
-                for m in projects.MEASURES
-            ]
+            cells = [p.done_text(m) for m in projects.MEASURES]
             shares = [s for s in (p.share(m) for m in projects.MEASURES) if s is not None]
             done = f"{min(shares):.1%}" if shares else "—"  # the furthest behind of its targets
             rows.append([p.name, p.org, str(p.acts), *cells, done])
