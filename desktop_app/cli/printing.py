@@ -74,7 +74,7 @@ def report_command(store: Store, args: argparse.Namespace) -> int:
                     "A research report needs a problem category and a .pdf file",
                 )
             )
-        federation = args.federation or figures.build(store, period).federation
+        federation = args.federation or str((store.own_cadre() or {}).get("org") or "")
         research.write_pdf(research.build(store, topic, period, federation), args.out)
         print(pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
         return 0

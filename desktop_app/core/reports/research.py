@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from .. import enums, problems
+from .. import enums, federations, problems
 from ..files import write_atomically
 from ..i18n import pick
 from ..printing.font import register_font
@@ -37,21 +37,25 @@ class ResearchDraft:
 
 
 def build(store: Store, topic: str, period: Period, federation: str) -> ResearchDraft:
+    """The draft for ``federation`` and those below it: their records only, as its report counts them."""
     conn = store.conn
     label = enums.PROBLEM_CATEGORY.label(topic)
     draft = ResearchDraft(topic, label, period, federation)
     start, end = period.start.isoformat(), period.end.isoformat()
+    covered = federations.scope(store, federation)
     rows = conn.execute(
         "SELECT p.description, coalesce(p.scope, ''), coalesce(p.nature, ''), coalesce(p.disposition, ''), p.status, "
-        "coalesce(lp.name, ''), coalesce(p.resolution, '') FROM problem p "
+        "coalesce(lp.name, ''), coalesce(p.resolution, ''), p.id FROM problem p "
         "LEFT JOIN liaison_point lp ON lp.id = p.liaison_point_id "
-        "WHERE p.deleted = 0 AND p.category = ? AND p.raised_date BETWEEN ? AND ? ORDER BY p.raised_date",
-        (topic, start, end),
+        f"WHERE p.deleted = 0 AND p.category = ? AND p.raised_date BETWEEN ? AND ? AND {covered.owned('p.owner_id')} "
+        "ORDER BY p.raised_date",
+        (topic, start, end, covered.owners_json()),
     ).fetchall()
     points = {r[5] for r in rows if r[5]}
     visits = conn.execute(
-        "SELECT count(*), coalesce(sum(attendance), 0) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ?",
-        (start, end),
+        "SELECT count(*), coalesce(sum(attendance), 0) FROM visit WHERE deleted = 0 AND start_date BETWEEN ? AND ? "
+        f"AND {covered.owned()}",
+        (start, end, covered.owners_json()),
     ).fetchone()
     resolved = sum(1 for r in rows if problems.is_settled(r[4]))
     draft.situation = [
@@ -68,13 +72,14 @@ def build(store: Store, topic: str, period: Period, federation: str) -> Research
     if nature:
         draft.analysis.append(pick("按性质分：", "By nature: ") + "；".join(
             f"{enums.PROBLEM_NATURE.label(k)} {n} 个" for k, n in nature.most_common()))  # fmt: skip
+    ours = {r[7] for r in rows}
     for warning in problems.trend_warnings(store):
-        if warning.category == topic and warning.last_date >= start and warning.first_date <= end:
+        if warning.category == topic and ours.intersection(warning.problem_ids):
             draft.analysis.append(pick(
                 f"趋势预警：{warning.first_date} 至 {warning.last_date}，{len(warning.liaison_point_ids)} 个联系点反映同类问题，呈趋势性。",
                 f"Trend: {len(warning.liaison_point_ids)} liaison points raised it between {warning.first_date} and {warning.last_date}."))  # fmt: skip
     escalated = [r for r in rows if r[3] in ("escalate", "warn")]
-    for description, _scope, _nature, disposition, _status, point, resolution in escalated:
+    for description, _scope, _nature, disposition, _status, point, resolution, _id in escalated:
         measure = resolution or pick("（请补充建议措施）", "(add the proposed measure)")
         kind = enums.PROBLEM_DISPOSITION.label(disposition)
         draft.proposals.append(f"【{kind}】{description}（{point}）{pick('建议：', 'Proposal: ')}{measure}")

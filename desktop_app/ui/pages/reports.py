@@ -125,16 +125,15 @@ class ReportsPage(QWidget):
 
             period = figures.parse_period(period_text)
             progress(0, 1000, "")
+            if kind == "research":  # its own figures, for the chosen federation: not the report's
+                research.write_pdf(research.build(store, topic, period, federation or ""), target)
+                progress(1000, 1000, "")
+                return target
             data = figures.build(
                 store, period, federation, preset, include_below=scope != "only", everything=scope == "all"
             )
             progress(500, 1000, "")  # the figures; then writing the file
-            if kind == "research":
-                research.write_pdf(research.build(store, topic, period, data.federation), target)
-            elif kind == "xlsx":
-                xlsx.write_xlsx(data, target)
-            else:
-                pdf.write_pdf(data, target)
+            (xlsx.write_xlsx if kind == "xlsx" else pdf.write_pdf)(data, target)
             progress(1000, 1000, "")
             return target
 

@@ -177,3 +177,21 @@ def test_at_a_hub_holding_three_federations_a_report_counts_one_and_is_titled_wi
 
     county_only = figures.build(hub, period, COUNTY, include_below=False)
     assert county_only.totals["visits"] == 1 and county_only.federations == (COUNTY,)
+
+
+def test_a_township_s_research_draft_counts_its_own_records_only(demo: Store) -> None:
+    from desktop_app.core.reports import research
+
+    names = federations.federation_names(demo)
+    county = next(n for n in names if n.endswith("妇女联合会"))
+    town = sorted(n for n in names if n != county)[0]
+    owners = _owners(demo, [town])
+    visits = demo.conn.execute(
+        "SELECT count(*) FROM visit WHERE deleted = 0 AND start_date LIKE '2026-%' "
+        "AND owner_id IN (SELECT value FROM json_each(?))",
+        (owners,),
+    ).fetchone()[0]
+    town_draft = research.build(demo, "employment", PERIOD, town)
+    county_draft = research.build(demo, "employment", PERIOD, county)
+    assert f"共开展走访 {visits} 次" in town_draft.situation[0]
+    assert town_draft.situation[0] != county_draft.situation[0]

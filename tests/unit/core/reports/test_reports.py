@@ -125,7 +125,8 @@ def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_
     point = filled.list_records("liaison_point", limit=1)[0]["id"]
     filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
                             "disposition": "escalate", "liaison_point_id": point, "resolution": "建议村委会腾出活动室"})  # fmt: skip
-    draft = research.build(filled, "children_education", figures.parse_period("2026"), "测试县妇女联合会")
+    own = str(filled.own_cadre()["org"])  # type: ignore[index]  # the draft covers a federation's own records
+    draft = research.build(filled, "children_education", figures.parse_period("2026"), own)
     assert draft.situation and draft.analysis
     assert any("托管班缺场地" in p and "建议村委会腾出活动室" in p for p in draft.proposals)
     out = tmp_path / "draft.pdf"
