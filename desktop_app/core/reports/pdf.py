@@ -3,6 +3,7 @@ running header and page numbers, the app's font embedded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
@@ -63,9 +65,10 @@ def write_pdf(data: ReportData, out: Path) -> None:
             continue
         if table.key in ("visits_by_method", "problems_by_category", "help") and len(table.rows) > 1:
             story.append(_bar_chart(table, font, red))
-        rows = [[Paragraph(str(c), cell) for c in table.columns]]
-        rows += [[Paragraph(_fmt(v), cell) for v in row] for row in table.rows[:PDF_ROWS]]
-        story.append(_styled(PdfTable(rows, repeatRows=1), red, font, header=True))
+        texts = [[str(c) for c in table.columns], *[[_fmt(v) for v in row] for row in table.rows[:PDF_ROWS]]]
+        rows = [[Paragraph(t, cell) for t in row] for row in texts]
+        widths = column_widths(texts, A4[0] - 36 * mm, lambda t: stringWidth(t, font, cell.fontSize))
+        story.append(_styled(PdfTable(rows, colWidths=widths, repeatRows=1), red, font, header=True))
         if len(table.rows) > PDF_ROWS:
             more = len(table.rows) - PDF_ROWS
             story.append(
@@ -82,6 +85,38 @@ def write_pdf(data: ReportData, out: Path) -> None:
         doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=header_footer)
 
     write_atomically(out, build)
+
+
+CELL_PADDING = 12 + 1  # points: reportlab's 6 on each side of a cell, and a point to spare
+SHORT_CELL = 4  # characters: a cell this short (a name, a status) is never broken
+
+
+def _text_width(text: str) -> int:
+    """Length in half-em units: a Chinese character is two, a digit or letter one."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _unbroken(text: str) -> list[str]:
+    """What must stay on one line: a short cell whole (a name, 已答复), else its numbers and words."""
+    return [text] if len(text) <= SHORT_CELL else [tok for tok in text.split() if tok.isascii()]
+
+
+def column_widths(texts: list[list[str]], total: float, measure: Callable[[str], float]) -> list[float]:
+    """Columns shared by what they hold: a number ("64/30,000") or a name never
+    breaks across lines (``measure`` gives its printed width in points); long
+    text (descriptions, federations) takes the room that is left, in proportion
+    to its length. The header row may wrap."""
+    count = len(texts[0])
+    floor = [
+        max((measure(piece) for row in texts[1:] for piece in _unbroken(row[i])), default=0.0) + CELL_PADDING
+        for i in range(count)
+    ]
+    wanted = [max(min(max(_text_width(row[i]) for row in texts), 40), 4) for i in range(count)]
+    widths = [w * total / sum(wanted) for w in wanted]
+    short = sum(max(f - w, 0) for f, w in zip(floor, widths, strict=True))
+    spare = sum(w - f for f, w in zip(floor, widths, strict=True) if w > f)
+    # What numbers need comes off the other columns, each in proportion to its room above its own floor.
+    return [f if w <= f else w - short * (w - f) / spare for f, w in zip(floor, widths, strict=True)]
 
 
 def _fmt(value: Any) -> str:

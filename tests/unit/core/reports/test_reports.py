@@ -142,3 +142,13 @@ def test_a_hub_report_carries_the_hub_s_own_federation_not_the_majority_s(profil
     for n in range(3):  # more cadres of another federation than of the hub's own
         profiled.save("cadre", {"name": f"外县干部{n}", "org": "哈尔滨市道里区妇女联合会"})
     assert figures.build(profiled, figures.parse_period("2026")).federation == own != "哈尔滨市道里区妇女联合会"
+
+
+def test_numbers_in_a_pdf_table_never_break_across_lines(filled: Store, tmp_path: Path) -> None:
+    out = tmp_path / "year.pdf"
+    pdf.write_pdf(figures.build(filled, figures.parse_period("2026")), out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    # The projects table: done against the notices' targets, each on one line.
+    assert re.search(r"\d+/30,000\b", text) and re.search(r"[\d,.]+/50,000,000\b", text)
+    widths = pdf.column_widths([["项目", "金额（元）"], ["妇女小额贷款兴业" * 4, "41,600/50,000,000"]], 200, len)
+    assert widths[1] >= len("41,600/50,000,000") + pdf.CELL_PADDING and sum(widths) == pytest.approx(200)
