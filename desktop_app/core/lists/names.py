@@ -12,14 +12,18 @@ if TYPE_CHECKING:
 
 
 def lookup(store: Store, kind: str, text: str, limit: int = 30) -> list[tuple[str, str]]:
-    """(id, label) of live records whose name contains ``text``, for pickers."""
+    """(id, label) of live records whose name (a project's: name and year) contains ``text``, for pickers."""
     rtype = r.record_type(kind)
     column = rtype.title_field
     label_sql = _label_sql(kind)
     sql = f"SELECT id, {label_sql} FROM {kind} WHERE deleted = 0"  # (deleted, name) index
     params: list[object] = []
     if text.strip():
-        sql += f" AND {column} LIKE ? ESCAPE '\\'"
+        # A project's label names its year, and the picker searches what it shows (its own label
+        # typed back must find the record); women and cadres are searched by name alone: a label
+        # built for each of 20,000 women made a keystroke that matches nothing 10× slower.
+        searched = label_sql if kind == "project" else column
+        sql += f" AND {searched} LIKE ? ESCAPE '\\'"
         params.append("%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     sql += f" ORDER BY {column} LIMIT ?"
     params.append(limit)
@@ -40,6 +44,8 @@ def _label_sql(kind: str) -> str:
         return "name || coalesce('（' || address || '）', '')"
     if kind == "cadre":
         return "name || coalesce('（' || position || '）', '')"
+    if kind == "project":  # the same project runs every year: say which
+        return "name || '（' || year || '）'"
     return r.record_type(kind).title_field
 
 

@@ -53,3 +53,14 @@ def test_demo_project_progress_equals_independent_sql(tmp_path: Path) -> None:
         linked = store.conn.execute("SELECT count(*) FROM help_log WHERE project_id IS NOT NULL").fetchone()[0]
         total = store.conn.execute("SELECT count(*) FROM help_log").fetchone()[0]
         assert 0.2 < linked / total < 0.8
+
+
+def test_a_project_is_picked_by_its_name_and_year(profiled: Store) -> None:
+    from desktop_app.core.lists import names
+
+    this_year = profiled.save("project", {"name": "春风送岗位", "year": 2026})["id"]
+    last_year = profiled.save("project", {"name": "春风送岗位", "year": 2025})["id"]
+    assert sorted(names.lookup(profiled, "project", "春风")) == sorted(
+        [(this_year, "春风送岗位（2026）"), (last_year, "春风送岗位（2025）")]
+    )
+    assert names.lookup(profiled, "project", "春风送岗位（2025）") == [(last_year, "春风送岗位（2025）")]
