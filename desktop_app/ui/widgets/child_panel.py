@@ -4,7 +4,6 @@ referrals): a list under it with an editor for one of them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -90,10 +89,8 @@ class ChildPanel(QWidget):
         self._open(self.model.record_id(index.row()))
 
     def _open(self, record_id: str | None) -> None:
-        values: dict[str, Any] | None = None
-        if record_id is None and self.parent_id:
-            values = {**self.store.new_defaults(self.kind), self.parent_column: self.parent_id}
-        self.form.load(record_id, values)
+        fixed = {self.parent_column: self.parent_id} if record_id is None and self.parent_id else None
+        self.form.load(record_id, fixed=fixed)
         self._update_buttons()
 
     def open_child(self, record_id: str) -> None:

@@ -77,19 +77,24 @@ class RecordForm(QWidget):
 
     # -- values -------------------------------------------------------------
 
-    def load(self, record_id: str | None, values: dict[str, Any] | None = None) -> None:
-        """Show a stored record (or a new one), optionally overlaid with draft values."""
+    def load(
+        self, record_id: str | None, values: dict[str, Any] | None = None, fixed: dict[str, Any] | None = None
+    ) -> None:
+        """Show a stored record (or a new one), optionally overlaid with draft ``values``
+        (shown with their errors at once) or ``fixed`` ones a new record starts with
+        (a referral's problem: nothing the person typed, so no errors until she does)."""
         self._loading = True
         self.record_id = record_id
         stored = self.store.get(self.rtype.name, record_id) if record_id else self.store.new_defaults(self.rtype.name)
         self.loaded_stamp = stored.get("hlc") if record_id else None
-        shown = {**stored, **(values or {})}
+        given = {**(fixed or {}), **(values or {})}
+        shown = {**stored, **given}
         # A new, untouched record is not "wrong" yet: say what is missing once
         # the person has typed in a field or tried to save.
         self._touched = set()
         self._show_all = record_id is not None or values is not None
         # Values for fields without an editor (a problem's source record) ride along.
-        self._hidden = {k: v for k, v in (values or {}).items() if k not in self.editors and self.rtype.has_field(k)}
+        self._hidden = {k: v for k, v in given.items() if k not in self.editors and self.rtype.has_field(k)}
         for name, editor in self.editors.items():
             if name in shown or not record_id:
                 editor.set_value(shown.get(name))

@@ -136,3 +136,13 @@ def test_scrolling_the_form_over_a_list_does_not_change_it(qtbot: QtBot, shown: 
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
     QApplication.sendEvent(status, wheel)
     assert status.currentData() != "open"
+
+
+def test_a_new_referral_says_nothing_is_missing_before_she_types(qtbot: QtBot, shown: MainWindow) -> None:
+    shown.open_record("problem", _problem(shown))
+    panel = shown.problem_page.list_page.referrals
+    assert not panel.form.error_labels["department"].text()
+    assert not panel.save_button.isEnabled()  # still not savable: nothing to refer yet
+    panel.form.editors["department"].combo.setEditText("民政")  # type: ignore[attr-defined]
+    panel.form.editors["department"].combo.setEditText("")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(panel.form.error_labels["department"].text()), timeout=3000)
