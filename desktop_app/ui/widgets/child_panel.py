@@ -94,8 +94,12 @@ class ChildPanel(QWidget):
         self._update_buttons()
 
     def open_child(self, record_id: str) -> None:
-        """Show one of the records (from a reminder or another list)."""
+        """Show one of the records (from a reminder or another list), its row selected and in view."""
         self._open(record_id)
+        row = self.model.position_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _update_buttons(self, *_args: object) -> None:
         self.save_button.setEnabled(self.parent_id is not None and self.form.is_valid())

@@ -56,6 +56,7 @@ def test_the_overdue_answer_is_on_the_home_page_and_opens_the_referral(qtbot: Qt
     home._open_followup(0, 0)  # what a double-click does
     panel = shown.problem_page.list_page.referrals
     assert shown.problem_page.list_page.form.record_id == problem and panel.form.record_id == referral
+    assert [i.row() for i in panel.table.selectionModel().selectedRows()] == [panel.model.position_of(referral)]
 
 
 def test_a_project_preset_and_an_act_of_help_counted_for_it(
