@@ -1,0 +1,176 @@
+"""Schema 1: the campaign's record tables, links, audit trail, drafts, search; schema 2: lookup indexes."""
+
+from __future__ import annotations
+
+from .ddl import FTS, link_table, record_table, ref
+
+MIGRATION_1: list[str] = [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE device (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    cadre_id TEXT,
+    public_key TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT,
+    revoked INTEGER NOT NULL DEFAULT 0)""",
+    record_table(
+        "cadre",
+        """
+    name TEXT NOT NULL,
+    org TEXT NOT NULL,
+    org_level TEXT,
+    position TEXT,
+    is_leader INTEGER NOT NULL DEFAULT 0,
+    mobile TEXT,
+    office_phone TEXT,
+    email TEXT,
+    address TEXT,
+    hotline TEXT,
+    service_promise TEXT""",
+    ),
+    record_table(
+        "liaison_point",
+        """
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    region TEXT,
+    address TEXT,
+    contact_name TEXT,
+    contact_phone TEXT,
+    focus TEXT NOT NULL DEFAULT '[]',
+    notes TEXT""",
+    ),
+    record_table(
+        "woman",
+        f"""
+    name TEXT NOT NULL,
+    id_number TEXT,
+    phone TEXT,
+    liaison_point_id {ref("liaison_point")},
+    address TEXT,
+    groups TEXT NOT NULL DEFAULT '[]',
+    needs TEXT,
+    consent_date TEXT,
+    consent_method TEXT,
+    notes TEXT""",
+    ),
+    record_table(
+        "visit",
+        f"""
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    liaison_point_id {ref("liaison_point")} NOT NULL,
+    method TEXT NOT NULL,
+    attendance INTEGER,
+    situation TEXT,
+    opinions TEXT""",
+    ),
+    record_table(
+        "help_pair",
+        f"""
+    mode TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    woman_id {ref("woman")},
+    liaison_point_id {ref("liaison_point")},
+    goals TEXT NOT NULL DEFAULT '[]',
+    help_types TEXT NOT NULL DEFAULT '[]',
+    start_date TEXT,
+    status TEXT NOT NULL,
+    notes TEXT""",
+    ),
+    record_table(
+        "help_log",
+        f"""
+    help_pair_id {ref("help_pair")} NOT NULL,
+    date TEXT NOT NULL,
+    what TEXT NOT NULL,
+    help_type TEXT,
+    amount REAL,
+    result TEXT,
+    next_step TEXT,
+    next_date TEXT""",
+    ),
+    record_table(
+        "diary",
+        f"""
+    date TEXT NOT NULL,
+    author_id {ref("cadre")} NOT NULL,
+    liaison_point_id {ref("liaison_point")},
+    place TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    notable INTEGER NOT NULL DEFAULT 0""",
+    ),
+    record_table(
+        "problem",
+        f"""
+    raised_date TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_id TEXT,
+    liaison_point_id {ref("liaison_point")},
+    description TEXT NOT NULL,
+    category TEXT NOT NULL,
+    scope TEXT,
+    nature TEXT,
+    disposition TEXT,
+    responsible TEXT,
+    deadline TEXT,
+    status TEXT NOT NULL,
+    resolution TEXT""",
+    ),
+    *link_table("liaison_point_cadre", "liaison_point", "liaison_point_id", "cadre", "cadre_id"),
+    *link_table("visit_cadre", "visit", "visit_id", "cadre", "cadre_id"),
+    *link_table("visit_woman", "visit", "visit_id", "woman", "woman_id"),
+    *link_table("help_pair_cadre", "help_pair", "help_pair_id", "cadre", "cadre_id"),
+    *link_table("diary_woman", "diary", "diary_id", "woman", "woman_id"),
+    "CREATE INDEX diary_by_date ON diary(deleted, date DESC, seq DESC)",
+    "CREATE INDEX diary_author ON diary(author_id)",
+    "CREATE INDEX diary_point ON diary(liaison_point_id)",
+    "CREATE INDEX visit_by_date ON visit(deleted, start_date DESC, seq DESC)",
+    "CREATE INDEX visit_point ON visit(liaison_point_id)",
+    "CREATE INDEX woman_point ON woman(liaison_point_id)",
+    "CREATE INDEX help_pair_woman ON help_pair(woman_id)",
+    "CREATE INDEX help_pair_point ON help_pair(liaison_point_id)",
+    "CREATE INDEX help_log_pair ON help_log(help_pair_id)",
+    "CREATE INDEX help_log_next ON help_log(deleted, next_date)",
+    "CREATE INDEX problem_by_deadline ON problem(deleted, deadline)",
+    "CREATE INDEX problem_point ON problem(liaison_point_id)",
+    """CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    cadre_id TEXT,
+    record_type TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    changes TEXT NOT NULL)""",
+    "CREATE INDEX audit_by_record ON audit_log(record_id)",
+    """CREATE TABLE draft (
+    key TEXT PRIMARY KEY,
+    record_type TEXT NOT NULL,
+    record_id TEXT,
+    data TEXT NOT NULL,
+    saved_at TEXT NOT NULL)""",
+    "CREATE VIRTUAL TABLE diary_fts " + FTS.format(columns="body, title, place, tags"),
+    "CREATE VIRTUAL TABLE visit_fts " + FTS.format(columns="situation, opinions"),
+    "CREATE VIRTUAL TABLE problem_fts " + FTS.format(columns="description, resolution"),
+]
+
+# Pickers look records up by name as the person types (sorting 20,000 women by
+# name without an index cost ~8 ms a keystroke); lists sort by these dates.
+MIGRATION_2: list[str] = [
+    "CREATE INDEX woman_by_name ON woman(deleted, name)",
+    "CREATE INDEX cadre_by_name ON cadre(deleted, name)",
+    "CREATE INDEX liaison_point_by_name ON liaison_point(deleted, name)",
+    "CREATE INDEX problem_by_raised ON problem(deleted, raised_date)",
+    "CREATE INDEX help_log_by_date ON help_log(deleted, date)",
+    "CREATE INDEX help_pair_by_start ON help_pair(deleted, start_date)",
+    "CREATE INDEX diary_by_author_date ON diary(author_id, deleted, date)",
+    "CREATE INDEX problem_source ON problem(source_id)",
+    # Statistics let the planner prefer a selective filter (one liaison
+    # point's visits) over walking the date index through 50k rows.
+    "ANALYZE",
+]
