@@ -13,7 +13,7 @@ from desktop_app.core.sync.bundle import SYNCED_TABLES
 APP = Path(__file__).resolve().parents[2] / "desktop_app"
 # The store writes synced rows (and, through search.py, their index); migrations
 # shape them once, before any store exists.
-WRITERS = {APP / "core" / "store.py", APP / "core" / "migrations.py", APP / "core" / "search.py"}
+WRITERS = {APP / "core" / "store.py", *(APP / "core" / "migrations").glob("*.py"), APP / "core" / "search.py"}
 # A table named in the SQL, or one filled in at run time ("{}"), which may be any of them.
 _WRITE = re.compile(
     r"\b(INSERT(\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+("
