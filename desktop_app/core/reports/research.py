@@ -123,12 +123,16 @@ def as_text(draft: ResearchDraft) -> str:
     return "\n".join(lines)
 
 
-def attach_draft(store: Store, research_id: str, topic: str, period: Period) -> dict[str, object]:
-    """Write a draft from the data into the research record (a planned one is now being written).
-
-    Whatever text the record had is replaced: the record's history keeps it."""
+def draft_for(store: Store, research_id: str, topic: str, period: Period) -> str:
+    """The draft text from the data for a research record's federation (a read: run it off the UI thread)."""
     record = store.get("research", research_id)
     federation = str(record.get("org") or (store.own_cadre() or {}).get("org") or "")
-    text = as_text(build(store, topic, period, federation))
-    status = "drafting" if record["status"] == "planned" else record["status"]
-    return store.save("research", {"draft": text, "status": status}, research_id)
+    return as_text(build(store, topic, period, federation))
+
+
+def attach_draft(store: Store, research_id: str, text: str) -> dict[str, object]:
+    """Put ``text`` in the research record as its draft (a planned one is now being written).
+
+    Whatever text the record had is replaced: the record's history keeps it."""
+    status = store.get("research", research_id)["status"]
+    return store.save("research", {"draft": text, "status": "drafting" if status == "planned" else status}, research_id)

@@ -1428,6 +1428,10 @@ The new language applies after a restart.</source>
         <translation>The report already has text. Replace it with a draft from the data and save? The old text stays in the history.</translation>
     </message>
     <message>
+        <source>正在根据数据写草稿…</source>
+        <translation>Writing a draft from the data…</translation>
+    </message>
+    <message>
         <source>已根据数据写入草稿并保存，可继续修改</source>
         <translation>Draft written from the data and saved; edit it further</translation>
     </message>

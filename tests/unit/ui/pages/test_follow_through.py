@@ -91,6 +91,7 @@ def test_a_research_draft_from_the_data_is_attached_and_editable(qtbot: QtBot, s
     save_by_keyboard(qtbot, page)  # type: ignore[arg-type]
     page.category.setCurrentIndex(page.category.findData("poverty_relief"))  # type: ignore[attr-defined]
     QTest.mouseClick(page.draft_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "已根据数据写入草稿" in page.status.text(), timeout=10000)  # type: ignore[attr-defined]
     record = shown.store.get("research", page.form.record_id)  # type: ignore[attr-defined]
     assert record["status"] == "drafting" and "一、基本情况" in record["draft"] and "帮扶救助" in record["draft"]
     shown_text = page.form.editors["draft"].value()  # type: ignore[attr-defined]
