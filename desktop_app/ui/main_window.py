@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -148,8 +148,10 @@ class MainWindow(QMainWindow):
         # A first start opens on the home page and its guide (what to record
         # first, how sync works); a notebook in use, on the diary.
         self.show_section("diary" if store.has_records(besides="cadre") else "home")
-        self.resize(1180, 760)
-        window_state.restore_geometry(self)
+        if not window_state.restore_geometry(self):
+            screens = window_state.available_screens()
+            wanted = QSize(1180, 760)
+            self.resize(window_state.first_size(wanted, screens[0]) if screens else wanted)
 
     def show_section(self, key: str) -> None:
         self.sidebar.setCurrentRow(self.section_keys.index(key))

@@ -5,7 +5,7 @@ comes back on the laptop's own screen)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -45,6 +45,18 @@ def available_screens() -> list[QRect]:
     primary = QGuiApplication.primaryScreen()
     others = [s for s in QGuiApplication.screens() if s is not primary]
     return [s.availableGeometry() for s in ([primary] if primary else []) + others]
+
+
+FRAME_ALLOWANCE = 40  # points: a title bar and borders the window manager adds around the window
+
+
+def first_size(wanted: QSize, available: QRect) -> QSize:
+    """The size a window opens at when none was saved: ``wanted``, no bigger than the
+    screen's free area less the frame (a 1366×768 laptop cut off its status bar)."""
+    return QSize(
+        min(wanted.width(), available.width() - FRAME_ALLOWANCE // 2),
+        min(wanted.height(), available.height() - FRAME_ALLOWANCE),
+    )
 
 
 def keep_on_screen(window: QWidget) -> None:

@@ -53,6 +53,8 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)  # Enter closes the dialog; it does not open a folder
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -64,6 +66,7 @@ class AboutDialog(QDialog):
         path.setWordWrap(True)
         button = QPushButton(self.tr("打开"))
         button.setObjectName(name)
+        button.setAutoDefault(False)
         button.clicked.connect(lambda: open_local(folder, self))
         row = QHBoxLayout()
         row.addWidget(path, 1)

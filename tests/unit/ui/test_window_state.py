@@ -71,3 +71,13 @@ def test_the_window_reopens_where_it_was_and_on_the_laptop_once_the_monitor_is_g
 
 def test_the_window_has_the_app_s_icon(window: MainWindow) -> None:
     assert not window.windowIcon().isNull() and window.windowIcon().availableSizes()
+
+
+def test_a_first_start_fits_a_small_laptop_screen() -> None:
+    from PySide6.QtCore import QRect, QSize
+
+    from desktop_app.ui.window_state import FRAME_ALLOWANCE, first_size
+
+    laptop = QRect(0, 0, 1366, 738)  # 1366×768 less a 30-pixel task bar
+    assert first_size(QSize(1180, 760), laptop) == QSize(1180, 738 - FRAME_ALLOWANCE)
+    assert first_size(QSize(1180, 760), QRect(0, 0, 1920, 1040)) == QSize(1180, 760)

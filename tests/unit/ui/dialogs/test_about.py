@@ -9,7 +9,7 @@ import PySide6
 import pytest
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
@@ -51,3 +51,12 @@ def test_about_names_a_log_folder_of_the_environment_s_choosing(
     dialog = AboutDialog(window.store, window)
     qtbot.addWidget(dialog)
     assert dialog.log_folder == tmp_path / "elsewhere"
+
+
+def test_enter_closes_the_about_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = AboutDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # not "open the data folder"
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
