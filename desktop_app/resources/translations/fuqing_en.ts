@@ -1086,8 +1086,12 @@ The new language applies after a restart.</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <source>完成比例</source>
-        <translation>Done</translation>
+        <source>最落后的目标</source>
+        <translation>Furthest behind</translation>
+    </message>
+    <message>
+        <source>通知列出的项目本年度都已有，没有新建</source>
+        <translation>Every project the notice lists is already there this year: none added</translation>
     </message>
     <message>
         <source>年度</source>

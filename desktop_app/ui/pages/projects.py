@@ -34,7 +34,7 @@ class ProgressView(QWidget):
         self.summary.setObjectName("project_summary")
         self.table = plain_table(
             [self.tr("项目"), self.tr("妇联"), self.tr("帮扶次数"), self.tr("受益人次"), self.tr("岗位"),
-             self.tr("培训人次"), self.tr("金额（元）"), self.tr("完成比例")],
+             self.tr("培训人次"), self.tr("金额（元）"), self.tr("最落后的目标")],
             "project_progress_table",
         )  # fmt: skip
         row = QHBoxLayout()
@@ -75,7 +75,11 @@ class ProgressView(QWidget):
         outcome = perform(self, self.store, lambda s: projects.add_preset(s, preset, year, org))
         if outcome and outcome.value is not None:
             self.refresh()
-            made = agree(self.tr("已新建 {n} 个项目").format(n=len(outcome.value)))
+            made = (
+                agree(self.tr("已新建 {n} 个项目").format(n=len(outcome.value)))
+                if outcome.value
+                else self.tr("通知列出的项目本年度都已有，没有新建")
+            )
             self.summary.setText(made + "　" + self.summary.text())
 
 

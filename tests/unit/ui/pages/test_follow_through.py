@@ -69,6 +69,8 @@ def test_a_project_preset_and_an_act_of_help_counted_for_it(
     progress.preset.setCurrentIndex(progress.preset.findData("harbin"))
     QTest.mouseClick(progress.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: progress.table.rowCount() == 10, timeout=3000)
+    QTest.mouseClick(progress.add_button, Qt.MouseButton.LeftButton)  # again: nothing new, and it says why
+    assert "都已有" in progress.summary.text() and progress.table.rowCount() == 10
     pair = shown.store.save("help_pair", {"woman_id": world["woman"], "start_date": "2026-11-01"})["id"]
     shown.open_record("help_pair", pair)
     logs = shown.help_pair_page.logs
