@@ -22,11 +22,20 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @dataclass(frozen=True)
 class Period:
     start: date
     end: date
-    label: str
+    zh: str
+    en: str
+
+    @property
+    def label(self) -> str:
+        """In the language of the moment, as the report is printed (a period is parsed before --lang may change it)."""
+        return pick(self.zh, self.en)
 
 
 def parse_period(text: str) -> Period:
@@ -36,16 +45,28 @@ def parse_period(text: str) -> Period:
             year, first, last = int(m[1]), int(m[2]), int(m[3])
             if not 1 <= first < last <= 12:
                 raise ValueError
-            return Period(date(year, first, 1), _month_end(year, last), f"{year}年{first}—{last}月")
+            return Period(
+                date(year, first, 1),
+                _month_end(year, last),
+                f"{year}年{first}—{last}月",
+                f"{MONTHS_EN[first - 1]}–{MONTHS_EN[last - 1]} {year}",
+            )
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", text, re.IGNORECASE):
             year, quarter = int(m[1]), int(m[2])
-            return Period(date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), f"{year}年第{quarter}季度")
+            return Period(
+                date(year, 3 * quarter - 2, 1),
+                _month_end(year, 3 * quarter),
+                f"{year}年第{quarter}季度",
+                f"Q{quarter} {year}",
+            )
         if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
             year, month = int(m[1]), int(m[2])
-            return Period(date(year, month, 1), _month_end(year, month), f"{year}年{month}月")
+            return Period(
+                date(year, month, 1), _month_end(year, month), f"{year}年{month}月", f"{MONTHS_EN[month - 1]} {year}"
+            )
         if m := re.fullmatch(r"(\d{4})", text):
             year = int(m[1])
-            return Period(date(year, 1, 1), date(year, 12, 31), f"{year}年")
+            return Period(date(year, 1, 1), date(year, 12, 31), f"{year}年", str(year))
     except ValueError:
         pass
     raise UsageError(msg.BAD_PERIOD.format(period=text))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.core import i18n
 from desktop_app.core.demo import generate
 from desktop_app.core.errors import UsageError
 from desktop_app.core.reports import figures, pdf, xlsx
@@ -117,6 +118,38 @@ def test_pdf_embeds_the_font_and_shows_the_figures(filled: Store, tmp_path: Path
         assert expected in text
     assert re.search(r"第\s*2\s*页", text)
     assert str(data.totals["visits"]) in text
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [("2026-09", "2026年9月", "Sep 2026"), ("2026-09/10", "2026年9—10月", "Sep–Oct 2026"),
+     ("2026-Q3", "2026年第3季度", "Q3 2026"), ("2026", "2026年", "2026")],
+)  # fmt: skip
+def test_a_period_is_named_in_the_language_it_is_printed_in(text: str, zh: str, en: str) -> None:
+    period = figures.parse_period(text)  # parsed first, as the CLI does before --lang takes effect
+    before = i18n.language()
+    try:
+        i18n.set_language("zh")
+        assert period.label == zh
+        i18n.set_language("en")
+        assert period.label == en
+    finally:
+        i18n.set_language(before)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
+def test_an_english_pdf_names_its_period_in_english(filled: Store, tmp_path: Path) -> None:
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        data = figures.build(filled, figures.parse_period("2026-Q3"), federation="测试县妇女联合会")
+        out = tmp_path / "r.pdf"
+        pdf.write_pdf(data, out)
+    finally:
+        i18n.set_language(before)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Q3 2026" in text
+    assert "季度" not in text
 
 
 def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
