@@ -69,6 +69,7 @@ def run_piped(argv: Sequence[str] | None = None) -> int:
     """``run`` with the log set up, quiet when the reader of our output goes away
     (``| head``); a defect of ours is logged with its traceback and told in words."""
     logs.setup_logging()
+    logs.enable_fault_log()  # a crash inside Qt's printing or SQLite leaves its traceback, as in the window
     try:
         return run(argv)
     except BrokenPipeError:

@@ -63,6 +63,17 @@ def test_a_hard_crash_leaves_every_thread_s_traceback_in_the_fault_log(tmp_path:
     assert text.startswith("--- fuqing ") and "Segmentation fault" in text and 'File "<string>"' in text
 
 
+def test_a_command_keeps_a_fault_log_too(tmp_path: Path) -> None:
+    """The county's scripts run the CLI: a hard crash there must leave its traceback like the window's."""
+    folder = tmp_path / "logs"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", str(tmp_path / "f.db"), "stats", "--json"],
+        env={**cli_env(tmp_path), logs.LOG_DIR_ENV: str(folder)}, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (folder / logs.FAULT_FILE).read_text(encoding="utf-8").startswith("--- fuqing ")
+
+
 def test_a_command_s_defect_is_logged_and_told_in_words(tmp_path: Path) -> None:
     """Her name and ID number in the failing path: in the log neither, nor a traceback on her screen."""
     folder = tmp_path / "logs"
