@@ -997,6 +997,10 @@ The new language applies after a restart.</source>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>联系服务卡</source>
+        <translation>Contact cards</translation>
+    </message>
+    <message>
         <source>请至少选择一名干部</source>
         <translation>Choose at least one cadre</translation>
     </message>
@@ -1397,6 +1401,14 @@ The new language applies after a restart.</source>
         <translation>Research topic</translation>
     </message>
     <message>
+        <source>访妇情报表</source>
+        <translation>Fuqing report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
         <source>保存报表</source>
         <translation>Save report</translation>
     </message>
@@ -1422,6 +1434,10 @@ The new language applies after a restart.</source>
     <message>
         <source>问题类别</source>
         <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>草稿期间</source>
+        <translation>Period</translation>
     </message>
     <message>
         <source>写入草稿</source>
@@ -1633,8 +1649,20 @@ This install&apos;s key: {recipient}</translation>
         <translation>This device&apos;s public key was exported: {path}</translation>
     </message>
     <message>
+        <source>访妇情公钥</source>
+        <translation>Fuqing public key</translation>
+    </message>
+    <message>
+        <source>访妇情同步包</source>
+        <translation>Fuqing bundle</translation>
+    </message>
+    <message>
         <source>导入县妇联公钥</source>
         <translation>Import the hub key</translation>
+    </message>
+    <message>
+        <source>公钥 (*.txt);;所有文件 (*)</source>
+        <translation>Public key (*.txt);;All files (*)</translation>
     </message>
     <message>
         <source>请先导入县妇联公钥，或改用口令导出。</source>

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core import backup
 from ...core.store import Store
+from .. import file_dialogs
 from ..confirm import confirm_destructive
 from ..jobs import Job
 from ..widgets.job_progress import JobProgress
@@ -117,9 +117,9 @@ class BackupsDialog(QDialog):
             button.setEnabled(True)
 
     def make_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"))
-        if folder:
-            self.make(Path(folder))
+        folder = file_dialogs.choose_folder(self, self.tr("选择备份文件夹"))
+        if folder is not None:
+            self.make(folder)
 
     def restore_selected(self) -> None:
         row = self.table.currentRow()

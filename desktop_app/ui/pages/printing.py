@@ -11,7 +11,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.i18n import agree
 from ...core.printing import cards, imposition
 from ...core.store import Store
+from .. import file_dialogs
 from ..changes import follow
 from ..jobs import Job
 from ..widgets.card_canvas import QtCardCanvas
@@ -139,16 +139,18 @@ class PrintPage(QWidget):
             return
         self._say("")
 
+    def file_name(self) -> str:
+        return self.tr("联系服务卡") + ".pdf"
+
     def save_pdf(self, out: Path | None = None) -> None:
         ids = self.chosen_ids()
         if not ids:
             self._say(self.tr("请至少选择一名干部"))
             return
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存联系服务卡"), "联系服务卡.pdf", "PDF (*.pdf)")
-            if not chosen:
+            out = file_dialogs.save_file(self, self.tr("保存联系服务卡"), self.file_name(), "PDF (*.pdf)")
+            if out is None:
                 return
-            out = Path(chosen)
         layout, duplex = self.layout_box.currentData(), self.duplex.isChecked()
         target = out
 

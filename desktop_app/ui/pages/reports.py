@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core import enums, federations, i18n, quotas
 from ...core.store import Store
+from .. import file_dialogs
 from ..changes import follow
 from ..jobs import Job
 from ..widgets.job_progress import JobProgress
@@ -102,15 +102,17 @@ class ReportsPage(QWidget):
         if cadence:
             self.period.set_kind(cadence)
 
+    def file_name(self, kind: str) -> str:
+        suffix = ".xlsx" if kind == "xlsx" else ".pdf"
+        base = self.tr("访妇情报表")
+        return f"{base}-{self.period.text().replace('/', '-')}{suffix}"
+
     def build(self, kind: str, out: Path | None = None) -> None:
         if out is None:
-            suffix = ".xlsx" if kind == "xlsx" else ".pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存报表"), f"访妇情报表-{self.period.text().replace('/', '-')}{suffix}"
-            )
-            if not chosen:
+            filters = self.tr("Excel 工作簿 (*.xlsx)") if kind == "xlsx" else "PDF (*.pdf)"
+            out = file_dialogs.save_file(self, self.tr("保存报表"), self.file_name(kind), filters)
+            if out is None:
                 return
-            out = Path(chosen)
         period_text, preset, topic, target = (
             self.period.text(),
             self.preset.currentData(),

@@ -37,6 +37,9 @@ class ResearchPage(RecordPage):
         row.addStretch(1)
         self.extras.addLayout(row)
         row = QHBoxLayout()  # the period picker is wide: its own row, so the form fits at 1280×720
+        period_label = QLabel(self.tr("草稿期间"))
+        period_label.setBuddy(self.period.kind)
+        row.addWidget(period_label)
         row.addWidget(self.period)
         row.addStretch(1)
         row.addWidget(self.draft_button)

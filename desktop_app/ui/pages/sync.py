@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +26,7 @@ from ...core.describe import local_time
 from ...core.i18n import agree
 from ...core.store import Store
 from ...core.sync import exchange, keys
+from .. import file_dialogs
 from ..changes import follow
 from ..dialogs.password import BundlePassphraseDialog
 from ..jobs import Job
@@ -172,19 +171,28 @@ class TransferView(QWidget):
 
     def export_key(self, out: Path | None = None) -> None:
         if out is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出本机公钥"), "访妇情公钥.txt")
-            if not chosen:
+            out = file_dialogs.save_file(self, self.tr("导出本机公钥"), self.key_file_name())
+            if out is None:
                 return
-            out = Path(chosen)
         target = out
         if perform(self, self.store, lambda s: keys.export_hub_key(s, target)):
             self.export_status.setText(self.tr("已导出本机公钥：{path}").format(path=target))
             self.saved_file.show_for(target)
 
+    def key_file_name(self) -> str:
+        return self.tr("访妇情公钥") + ".txt"
+
+    def bundle_file_name(self) -> str:
+        """Named for the laptop's cadre and the day, so the county tells a pile of bundles apart."""
+        cadre = self.store.own_cadre()
+        who = f"-{cadre['name']}" if cadre and cadre.get("name") else ""
+        base = self.tr("访妇情同步包")
+        return f"{base}{who}-{self.store.today():%Y%m%d}.age"
+
     def import_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入县妇联公钥"))
-        if path:
-            self.add_hub_key(Path(path))
+        path = file_dialogs.open_file(self, self.tr("导入县妇联公钥"), self.tr("公钥 (*.txt);;所有文件 (*)"))
+        if path is not None:
+            self.add_hub_key(path)
 
     def add_hub_key(self, path: Path) -> None:
         def op(store: Store) -> keys.Destination:
@@ -213,14 +221,11 @@ class TransferView(QWidget):
         if destination is None:
             return
         if out is None:
-            cadre = self.store.own_cadre()
-            name = cadre["name"] if cadre else "访妇情"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存同步包"), f"访妇情-{name}-{date.today():%Y%m%d}.age"
+            out = file_dialogs.save_file(
+                self, self.tr("保存同步包"), self.bundle_file_name(), self.tr("同步包 (*.age);;所有文件 (*)")
             )
-            if not chosen:
+            if out is None:
                 return
-            out = Path(chosen)
         full, kind = self.full_box.isChecked(), "rollup" if self.rollup_box.isChecked() else "delta"
         target = destination
 
@@ -242,11 +247,9 @@ class TransferView(QWidget):
     # -- import ---------------------------------------------------------------
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择同步包"), "", self.tr("同步包 (*.age);;所有文件 (*)")
-        )
+        paths = file_dialogs.open_files(self, self.tr("选择同步包"), self.tr("同步包 (*.age);;所有文件 (*)"))
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> None:
         passphrase = self.passphrase.text() or None
