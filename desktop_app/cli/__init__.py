@@ -6,7 +6,6 @@ maintenance); each registers its parsers with a ``handler(store, args)``.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Sequence
@@ -17,13 +16,14 @@ from ..core import messages as msg
 from ..core.errors import FuqingError, ValidationFailed
 from . import campaign, maintenance, password, printing, records, sync
 from .common import open_store
+from .parser import Parser, language_from
 
 GROUPS = (records, campaign, sync, printing, maintenance, password)
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")
+def build_parser() -> Parser:
+    parser = Parser(prog="fuqing", description="访妇情 — 妇联干部下基层工作台（命令行）")
     parser.add_argument("--db", type=Path, help="数据库文件（默认：用户数据目录下的 fuqing.db）")
     parser.add_argument("--lang", choices=["zh", "en"], help="消息语言 / message language")
     parser.add_argument(
@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    said = language_from(sys.argv[1:] if argv is None else argv)
+    if said:
+        i18n.set_language(said)
     args = build_parser().parse_args(argv)
     log.info("command %s", args.command)  # its name only: arguments can hold names and numbers
     if args.lang:
