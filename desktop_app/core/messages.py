@@ -19,6 +19,29 @@ SETTLED_NEEDS_EXPLANATION = Text(
 )
 ANSWER_NEEDS = Text("请填写{label}", "Fill in {label}")
 BAD_YEAR = Text("{label}应为 2000 到 2100 之间的年份", "{label} must be a year from 2000 to 2100")
+NOT_BEFORE_RAISED = Text(
+    "{label}不能早于问题的发现日期（{date}）", "{label} cannot be before the problem was raised ({date})"
+)
+PROJECT_OF_ANOTHER_YEAR = Text(
+    "实事项目“{name}”是{year}年度的，这次帮扶在{act_year}年：请选{act_year}年度的项目，或不选项目",
+    "The practical project “{name}” is for {year}; this act of help is in {act_year}: choose a project of {act_year}, or none",
+)
+DUPLICATE_PROJECT = Text(
+    "{org}{year}年度已有实事项目“{name}”：请打开那一条，或换个名称",
+    "{org} already has a practical project “{name}” for {year}: open that one, or choose another name",
+)
+UNKNOWN_FEDERATION = Text(
+    "{label}“{value}”不是本机已知的妇联，请从名单中选：{known}",
+    "{label} “{value}” is not a federation known here; choose one of: {known}",
+)
+SUBMITTED_NEEDS_STATUS = Text(
+    "填了报送日期，{label}应为“已报送”", "With a submission date, {label} must be “submitted”"
+)
+NOT_TEXT = Text("{label}应为文字", "{label} must be text")
+BAD_CHARACTERS = Text(
+    "{label}含有不能保存的字符（控制字符或残缺的编码），请删去后重新输入",
+    "{label} holds characters that cannot be saved (control characters or broken encoding): remove them and type it again",
+)
 NOT_A_LIST = Text("{label}应为列表", "{label} must be a list")
 NOT_A_NUMBER = Text("{label}应为数字", "{label} must be a number")
 NEGATIVE = Text("{label}不能为负数", "{label} cannot be negative")

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import db, forgetting, idcard, keyfile, privacy, search, unlocking
+from . import db, forgetting, idcard, keyfile, privacy, relations, search, unlocking
 from . import messages as msg
 from . import records as r
 from .changes import DEVICES, SETTINGS, ChangeLog, Changes
@@ -443,6 +443,9 @@ class Store:
             merged = {f.name: old[f.name] for f in rtype.fields}
             merged.update(values)
         clean = clean_record(rtype, merged, self.today(), self.exists)
+        broken = relations.errors(self, rtype, clean, old)
+        if broken:
+            raise ValidationFailed(broken)
         cadres = clean.get("cadre_ids")
         if rtype.name == "help_pair" and "mode" not in values and isinstance(cadres, list) and len(cadres) > 1:
             clean["mode"] = "many_to_one"

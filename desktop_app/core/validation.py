@@ -61,6 +61,31 @@ def _as_list(value: object) -> list[Any] | None:
     return None
 
 
+# JSON from the CLI or a bundle can hold anything: an object where a name belongs was stored as
+# "{'王芳': …}", a float 1e999 as "inf". A text value is a string, or a plain finite number typed bare.
+# Lone surrogates cannot be written as UTF-8 at all. A one-line value (a name, a number, a choice) holds
+# no control characters either: a NUL cuts it short in other programs, a line break breaks a card.
+# Long text keeps them: whatever was pasted into a diary comes back as it was.
+_UNSAVABLE = re.compile(r"[\ud800-\udfff]")
+_UNSAVABLE_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def _shape_error(f: r.Field, value: object) -> str | None:
+    """Why ``value`` can never be a value of ``f`` whatever its content, or None."""
+    items = value if isinstance(value, (list, tuple)) and f.kind in (r.CHOICES, r.TAGS, r.LINKS) else [value]
+    for item in items:
+        if isinstance(item, str):
+            if (_UNSAVABLE if f.kind == r.LONGTEXT else _UNSAVABLE_IN_A_LINE).search(item):
+                return str(msg.BAD_CHARACTERS.format(label=f.label))
+            continue
+        if f.kind in (r.INT, r.AMOUNT, r.BOOL, r.DATE):
+            continue  # their own checks say what a number, a yes/no or a date must be
+        plain_number = isinstance(item, (int, float)) and not isinstance(item, bool)
+        if not plain_number or (isinstance(item, float) and not math.isfinite(item)):
+            return str(msg.NOT_TEXT.format(label=f.label))
+    return None
+
+
 def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | None]:
     """(clean value, error message or None) for one field."""
     label = f.label
@@ -69,6 +94,9 @@ def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | N
             return None, msg.REQUIRED.format(label=label)
         return ([] if f.kind in (r.CHOICES, r.TAGS, r.LINKS) else None), None
     kind = f.kind
+    shape = _shape_error(f, value)
+    if shape:
+        return value, shape
     if kind in (r.TEXT, r.LONGTEXT):
         text = str(value).strip() if kind == r.TEXT else str(value).rstrip()
         if f.max_length and len(text) > f.max_length:
@@ -163,7 +191,8 @@ def clean_record(
     errors: dict[str, str] = {}
     for name in values:
         if not rtype.has_field(name):
-            errors[name] = msg.UNKNOWN_FIELD.format(field=name)
+            shown = name.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate cannot be printed
+            errors[shown] = msg.UNKNOWN_FIELD.format(field=shown)
     clean: dict[str, object] = {}
     for f in rtype.fields:
         value, error = clean_field(f, values.get(f.name), today)
@@ -190,6 +219,12 @@ MAX_STAY_DAYS = 366  # a 蹲点 stay is a week or more; a year is the longest an
 def saving_rules(rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str]) -> None:
     """Rules for a record saved here, not for rows arriving from laptops with an
     older app (which cannot know them): a bundle from schema 6 stays importable."""
+    if rtype.name == "problem":
+        _not_before(rtype, rec, errors, "explained_date", "raised_date")
+    if rtype.name == "referral" and rec.get("outcome") and not rec.get("answer") and "answer" not in errors:
+        errors["answer"] = msg.ANSWER_NEEDS.format(label=rtype.field("answer").label)  # what the department said
+    if rtype.name == "research" and rec.get("submitted_date") and rec.get("status") != "submitted":
+        errors.setdefault("status", str(msg.SUBMITTED_NEEDS_STATUS.format(label=rtype.field("status").label)))
     if rtype.name == "problem" and str(rec.get("status")) in SETTLED_STATUSES:
         # 解释工作: a problem is done only when the woman has been told the result.
         for name in ("explanation", "explained_date"):

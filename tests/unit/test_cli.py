@@ -92,6 +92,10 @@ def test_invalid_input_exits_nonzero_with_chinese_message_and_changes_nothing(db
     assert result.returncode == 1 and "JSON 对象" in result.stderr
     result = fuqing(db, "show", "diary", "01a00000-0000-7000-8000-000000000000", "--json")
     assert result.returncode == 1 and "找不到" in result.stderr
+    for shaped_wrong, said in (('{"name": {"王芳": "13812345678"}}', "姓名应为文字"),
+                               ('{"name": "\\ud800王芳"}', "不能保存的字符"), ('{"\\ud800": 1}', "没有名为")):  # fmt: skip
+        result = fuqing(db, "add", "woman", "--json", shaped_wrong)
+        assert result.returncode == 1 and said in result.stderr, result.stderr
     assert ok_json(db, "stats", "--json")["counts"]["woman"] == 0  # type: ignore[index]
     del before
 

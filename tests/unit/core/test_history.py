@@ -118,7 +118,7 @@ def test_rows_merged_from_another_device_show_that_device(profiled: Store, other
     assert (created.when, created.who, created.device, created.action) == ("2026-11-20 09:30:00", "", device, "新建")
     assert (changed.when, changed.device, changed.action) == ("2026-11-20 09:31:00", device, "修改")
     assert changed.changes == [("办理状态", "待办", "已解决"), ("办理结果", "", "***"),
-                               ("向妇女反馈日期", "", "2026-11-01"), ("向妇女解释的结果", "", "***")]  # fmt: skip
+                               ("向妇女反馈日期", "", "2026-11-20"), ("向妇女解释的结果", "", "***")]  # fmt: skip
     # A local edit after the merge is this device's again.
     profiled.save("problem", {"status": "closed"}, problem)
     last = describe(profiled, "problem", problem)[-1]

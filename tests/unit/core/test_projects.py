@@ -5,20 +5,24 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from desktop_app.core import projects
 from desktop_app.core.demo import generate
+from desktop_app.core.errors import ValidationFailed
 from desktop_app.core.store import Store
 
 
 def test_the_harbin_preset_makes_the_notice_s_projects_with_its_targets_once(profiled: Store) -> None:
-    made = projects.add_preset(profiled, "harbin", 2026, "哈尔滨市道里区妇女联合会")
+    own = str(profiled.own_cadre()["org"])
+    made = projects.add_preset(profiled, "harbin", 2026, own)
     assert len(made) == 10
     jobs = next(p for p in projects.progress(profiled, 2026) if p.name == "春风送岗位")
     assert (jobs.targets["jobs"], jobs.targets["trained"], jobs.targets["people"]) == (30000, 10000, None)
     loans = next(p for p in projects.progress(profiled, 2026) if p.name == "妇女小额贷款兴业")
     assert loans.targets["amount"] == 50_000_000
-    assert projects.add_preset(profiled, "harbin", 2026, "哈尔滨市道里区妇女联合会") == []  # already there
-    assert len(projects.add_preset(profiled, "shandong", 2026, "哈尔滨市道里区妇女联合会")) == 3
+    assert projects.add_preset(profiled, "harbin", 2026, own) == []  # already there
+    assert len(projects.add_preset(profiled, "shandong", 2026, own)) == 3
 
 
 def test_acts_of_help_count_for_their_project_in_its_year_only(profiled: Store) -> None:
@@ -27,9 +31,14 @@ def test_acts_of_help_count_for_their_project_in_its_year_only(profiled: Store) 
     project = profiled.save("project", {"name": "春风送岗位", "year": 2026, "target_jobs": 10})["id"]
     last_year = profiled.save("project", {"name": "春风送岗位", "year": 2025, "target_jobs": 10})["id"]
     for day, jobs, trained, which in (("2026-03-01", 3, 20, project), ("2026-05-01", 4, None, project),
-                                      ("2025-12-30", 5, None, project), ("2025-06-01", 2, None, last_year)):  # fmt: skip
+                                      ("2025-06-01", 2, None, last_year)):  # fmt: skip
         profiled.save("help_log", {"help_pair_id": pair, "date": day, "what": "推荐就业", "help_type": "job",
                                    "project_id": which, "people": 1, "jobs": jobs, "trained": trained})  # fmt: skip
+    with pytest.raises(ValidationFailed) as other_year:  # it would count for neither year's project
+        profiled.save(
+            "help_log", {"help_pair_id": pair, "date": "2025-12-30", "what": "推荐就业", "project_id": project}
+        )
+    assert set(other_year.value.errors) == {"project_id"} and "2025年度" in other_year.value.errors["project_id"]
     by_id = {p.id: p for p in projects.progress(profiled)}
     assert (by_id[project].acts, by_id[project].actual["jobs"], by_id[project].actual["trained"]) == (2, 7, 20)
     assert by_id[project].share("jobs") == 0.7 and by_id[project].share("people") is None

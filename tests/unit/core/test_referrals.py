@@ -114,8 +114,11 @@ def test_an_answer_needs_its_date_and_outcome_and_cannot_precede_the_referral(wo
         a.save("referral", {"answer": "已办理", "answer_date": _days_ago(1)}, referral)
     assert set(no_outcome.value.errors) == {"outcome"}
     with pytest.raises(ValidationFailed) as too_early:
-        a.save("referral", {"answer_date": _days_ago(60), "outcome": "solved"}, referral)
+        a.save("referral", {"answer": "已办理", "answer_date": _days_ago(60), "outcome": "solved"}, referral)
     assert set(too_early.value.errors) == {"answer_date"}
+    with pytest.raises(ValidationFailed) as no_answer:  # an outcome says what the department answered
+        a.save("referral", {"answer_date": _days_ago(1), "outcome": "solved"}, referral)
+    assert set(no_answer.value.errors) == {"answer"}
 
 
 def test_another_cadre_cannot_rewrite_her_referral_but_the_hub_can(world: World) -> None:

@@ -117,6 +117,37 @@ def test_text_length_limit() -> None:
     assert "不能超过" in errors_for("woman", {"name": "长" * 41})["name"]
 
 
+@pytest.mark.parametrize(
+    ("kind", "values", "field", "said"),
+    [
+        ("woman", {"name": {"王芳": "13812345678"}}, "name", "应为文字"),  # an object where a name belongs
+        ("woman", {"name": ["王芳"]}, "name", "应为文字"),
+        ("woman", {"name": True}, "name", "应为文字"),
+        ("woman", {"name": "王芳\x00x"}, "name", "不能保存的字符"),  # a NUL cuts a name short elsewhere
+        ("woman", {"name": "王\n芳"}, "name", "不能保存的字符"),
+        ("woman", {"name": "\ud800王芳"}, "name", "不能保存的字符"),  # a lone surrogate has no UTF-8 at all
+        ("diary", {"date": "2026-11-01", "author_id": "c-1", "title": "t", "body": 1e999}, "body", "应为文字"),
+        ("diary", {"date": "2026-11-01", "author_id": "c-1", "title": "t", "body": "正文\udfff"}, "body", "不能保存"),
+        ("diary", {"date": "2026-11-01", "author_id": "c-1", "title": "t", "body": "x", "tags": ["a", {"b": 1}]},
+         "tags", "应为文字"),
+        ("cadre", {"name": "王芳", "org": "妇联", "mobile": {"n": 1}}, "mobile", "应为文字"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_shape_is_refused_not_stored_as_its_repr(
+    kind: str, values: dict, field: str, said: str
+) -> None:
+    assert said in errors_for(kind, values)[field]
+
+
+def test_pasted_text_keeps_its_control_characters_and_numbers_typed_bare_are_text() -> None:
+    clean = clean_record(
+        r.RECORD_TYPES["diary"],
+        {"date": "2026-11-01", "author_id": "c-1", "title": 2026, "body": "第一行\x00\r\t末行"},
+        TODAY, ref_exists,
+    )  # fmt: skip
+    assert clean["title"] == "2026" and clean["body"] == "第一行\x00\r\t末行"
+
+
 def test_english_messages_are_complete() -> None:
     from desktop_app.core import i18n
 
