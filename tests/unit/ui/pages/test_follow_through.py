@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core import quotas
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.record_page import RecordPage
 from desktop_app.ui.widgets.child_panel import ChildPanel
@@ -194,3 +195,20 @@ def test_the_page_stays_put_while_she_edits_an_act_of_help(
     shown.open_record("help_pair", pair)
     page = shown.help_pair_page
     _stays_put(qtbot, page, page.logs, "amount", "300 yuan")  # not a number
+
+
+def test_the_notice_chosen_for_projects_is_still_chosen_after_a_restart(qtbot: QtBot, shown: MainWindow) -> None:
+    quotas.choose_preset(shown.store, "shandong")  # her quota profile, on the home page
+    shown.show_section("project")
+    preset = shown.page("project").progress.preset  # type: ignore[attr-defined]
+    assert preset.currentData() == "shandong"  # nothing chosen here yet: the notice of her profile's place
+    preset.setFocus()
+    QTest.keyClick(preset, Qt.Key.Key_Up)
+    assert preset.currentData() == "harbin"
+    shown.close()
+    again = MainWindow(shown.store)
+    qtbot.addWidget(again)
+    again.show()
+    again.show_section("project")
+    assert again.page("project").progress.preset.currentData() == "harbin"  # type: ignore[attr-defined]
+    again.close()
