@@ -10,7 +10,7 @@ from ...core.i18n import agree
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
-from ..widgets.tables import fill, plain_table
+from ..widgets.tables import fill, fit_columns, plain_table
 from .record_page import RecordPage
 
 PRESET_KEY = "projects/preset"
@@ -71,7 +71,7 @@ class ProgressView(QWidget):
             done = f"{min(shares):.1%}" if shares else "—"  # the furthest behind of its targets
             rows.append([p.name, p.org, str(p.acts), *cells, done])
         fill(self.table, rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.summary.setText(
             agree(self.tr("{year} 年实事项目 {n} 个，计入的帮扶 {acts} 次").format(
                 year=self.year.value(), n=len(found), acts=sum(p.acts for p in found)))

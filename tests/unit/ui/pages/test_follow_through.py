@@ -212,3 +212,17 @@ def test_the_notice_chosen_for_projects_is_still_chosen_after_a_restart(qtbot: Q
     again.show_section("project")
     assert again.page("project").progress.preset.currentData() == "harbin"  # type: ignore[attr-defined]
     again.close()
+
+
+def test_the_progress_table_fills_its_width_after_a_notice_s_projects_are_added(
+    qtbot: QtBot, shown: MainWindow
+) -> None:
+    shown.show_section("project")
+    progress = shown.page("project").progress  # type: ignore[attr-defined]
+    progress.year.setValue(2026)
+    table = progress.table
+    QTest.mouseClick(progress.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=3000)
+    QApplication.processEvents()
+    header = table.horizontalHeader()
+    assert sum(header.sectionSize(i) for i in range(header.count())) >= table.viewport().width() - 2
