@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .pages.problems import ProblemPage
 
 
-# Pages other than the diary are imported when first shown: the window appears
+# Pages other than the record pages are imported when first shown: the window appears
 # ~100 ms sooner (importing them costs that: reportlab, zxing-cpp, pyrage), and most sessions never
 # open the print, report or sync pages.
 
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.pages = QStackedWidget()
         # Pages are built the first time they are shown: start-up pays only
-        # for the diary page a cadre lands on.
+        # for the page a cadre lands on.
         self._factories: dict[str, Callable[[], QWidget]] = {
             "home": lambda: _home(store),
             "diary": lambda: DiaryPage(store),
@@ -145,9 +145,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         self._build_status()
-        # A first start opens on the home page and its guide (what to record
-        # first, how sync works); a notebook in use, on the diary.
-        self.show_section("diary" if store.has_records(besides="cadre") else "home")
+        # She comes back to the section she left; a first start opens on the home
+        # page and its guide (what to record first, how sync works).
+        self.show_section(window_state.restore_section(self.section_keys) or "home")
         if not window_state.restore_geometry(self):
             screens = window_state.available_screens()
             wanted = QSize(1180, 760)
@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save_geometry(self)
+        window_state.save_section(self.section_keys[self.sidebar.currentRow()])
         for key, page in self.record_pages(built_only=True).items():
             window_state.save_splitter(key, page.splitter)
             page.shutdown()

@@ -1,6 +1,6 @@
-"""The main window where she left it: its geometry (and the record pages'
-splitters) saved in QSettings on close and restored on start, always on a
-screen that is there now (a window saved on a projector or a second monitor
+"""The main window where she left it: its geometry, the record pages'
+splitters and the section she was on saved in QSettings on close and restored
+on start, always on a screen that is there now (a window saved on a projector or a second monitor
 comes back on the laptop's own screen)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter/{name}"
+SECTION_KEY = "window/section"
 TITLE_HEIGHT = 30  # px at the top of the frame a person drags the window by
 MIN_VISIBLE = 120  # px of that strip's width that must be on a screen
 
@@ -92,3 +93,13 @@ def restore_splitter(name: str, splitter: QSplitter) -> None:
 
 def save_splitter(name: str, splitter: QSplitter) -> None:
     QSettings().setValue(SPLITTER_KEY.format(name=name), splitter.saveState())
+
+
+def restore_section(keys: list[str]) -> str | None:
+    """The section the window was left on, if it is still one of ``keys``."""
+    saved = QSettings().value(SECTION_KEY)
+    return saved if isinstance(saved, str) and saved in keys else None
+
+
+def save_section(key: str) -> None:
+    QSettings().setValue(SECTION_KEY, key)

@@ -24,7 +24,7 @@ from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
 from ..widgets.hub_panel import HubPanel
-from ..widgets.tables import fill, plain_table
+from ..widgets.tables import fill, fit_columns, plain_table
 
 OVERDUE = QColor("#b3261e")
 MET = QColor("#1b6e20")
@@ -134,7 +134,7 @@ class HomePage(QWidget):
             [[i.label, str(i.target), str(i.actual), state] for i, state in zip(items, states, strict=True)],
             [MET if i.met else OVERDUE for i in items],
         )
-        self.quota_table.resizeColumnsToContents()
+        fit_columns(self.quota_table)
         self.guide.setVisible(not self.store.has_records(besides="cadre"))  # nothing recorded yet
         hub = hub_summary.is_hub(self.store)
         self.hub.setVisible(hub)
@@ -161,7 +161,7 @@ class HomePage(QWidget):
                     rows.append([label, p.done_text(measure)])
         fill(self.project_table, rows)
         self.project_table.setVisible(bool(rows))
-        self.project_table.resizeColumnsToContents()
+        fit_columns(self.project_table)
 
     def _fill_followups(self, today: object) -> None:
         due = followups.due_followups(self.store, self.store.today(), cadre_id=self.store.own_cadre_id)
@@ -173,7 +173,7 @@ class HomePage(QWidget):
             [[f.due, kinds[f.kind], f.title, f.detail] for f in due],
             [OVERDUE if f.overdue else None for f in due],
         )
-        self.followups.resizeColumnsToContents()  # headers and titles whole, in either language
+        fit_columns(self.followups)  # headers and titles whole, in either language
         overdue = sum(1 for f in due if f.overdue)
         self.followup_summary.setText(
             agree(self.tr("共 {n} 项，其中逾期 {overdue} 项（双击打开）").format(n=len(due), overdue=overdue))

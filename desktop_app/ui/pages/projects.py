@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
-from ...core import projects
+from ...core import projects, quotas
 from ...core.i18n import agree
 from ...core.store import Store
 from ..changes import follow
 from ..operations import perform
-from ..widgets.tables import fill, plain_table
+from ..widgets.tables import fill, fit_columns, plain_table
 from .record_page import RecordPage
 
+PRESET_KEY = "projects/preset"
 PROJECT_FIELDS = ["name", "org", "year", "target_people", "target_jobs", "target_trained", "target_amount", "notes"]
 
 
@@ -27,6 +29,8 @@ class ProgressView(QWidget):
         self.preset.setObjectName("project_preset")
         for key, preset in projects.PRESETS.items():
             self.preset.addItem(preset.label, key)
+        self.preset.setCurrentIndex(max(self.preset.findData(self._first_preset()), 0))
+        self.preset.currentIndexChanged.connect(lambda: QSettings().setValue(PRESET_KEY, self.preset.currentData()))
         self.add_button = QPushButton(self.tr("按通知新建本年度项目"))
         self.add_button.setObjectName("project_add_preset")
         self.add_button.setToolTip(self.tr("为本机干部档案的妇联新建通知列出的实事项目；已有的不重复新建"))
@@ -51,6 +55,13 @@ class ProgressView(QWidget):
         self.add_button.clicked.connect(self.add_preset)
         follow(self, store, ["project", "help_log", "help_pair"], self.refresh, lazy=True)
 
+    def _first_preset(self) -> str:
+        """The notice she chose last time; before that, the one of her quota profile's place."""
+        saved = QSettings().value(PRESET_KEY)
+        if isinstance(saved, str) and saved in projects.PRESETS:
+            return saved
+        return quotas.chosen_preset(self.store)
+
     def refresh(self) -> None:
         found = projects.progress(self.store, self.year.value())
         rows = []
@@ -60,7 +71,7 @@ class ProgressView(QWidget):
             done = f"{min(shares):.1%}" if shares else "—"  # the furthest behind of its targets
             rows.append([p.name, p.org, str(p.acts), *cells, done])
         fill(self.table, rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.summary.setText(
             agree(self.tr("{year} 年实事项目 {n} 个，计入的帮扶 {acts} 次").format(
                 year=self.year.value(), n=len(found), acts=sum(p.acts for p in found)))

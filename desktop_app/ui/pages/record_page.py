@@ -45,6 +45,19 @@ from ..widgets.tables import configure_table
 DRAFT_DELAY_MS = 700
 
 
+class _WrappingLayout(QVBoxLayout):
+    """The editor's column, always measured as text wrapped at its width.
+
+    A scroll area sizes its page by its minimum size until something in it wraps
+    (an error under a field, the status line), then by its height for the width,
+    taller by a hundred pixels or more: what she was looking at slid down under
+    the pointer, and the next click landed on another field. Measured one way
+    always, the page grows only by what appeared, where it appeared."""
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+
 class RecordPage(QWidget):
     record_opened = Signal(object)  # record id, or None for a new record
     saved = Signal(dict)
@@ -96,7 +109,7 @@ class RecordPage(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         editor = QWidget()
-        editor_layout = QVBoxLayout(editor)
+        editor_layout = _WrappingLayout(editor)
         self.editor_title = QLabel()
         self.editor_title.setStyleSheet("font-size: 15px; font-weight: bold;")
         editor_layout.addWidget(self.editor_title)

@@ -149,6 +149,17 @@ class SensitiveEditor(FieldEditor):
         self.reveal_button.setEnabled(self._masked)
 
 
+class AmountEditor(LineEditor):
+    """Yuan as she would type them: 50000, 1234.50 (a stored amount is a float, shown
+    by itself as 50000.0); text from a draft stays as typed."""
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.edit.setText(f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}")
+        else:
+            super().set_value(value)
+
+
 class TagsEditor(LineEditor):
     """Tags typed as text (separated by spaces, commas or 、); a draft keeps the text as typed."""
 
@@ -327,7 +338,7 @@ _FACTORIES: dict[str, Callable[[r.Field], FieldEditor]] = {
     r.PHONE: LineEditor,
     r.EMAIL: LineEditor,
     r.INT: LineEditor,
-    r.AMOUNT: LineEditor,
+    r.AMOUNT: AmountEditor,
     r.TAGS: TagsEditor,
     r.LONGTEXT: TextEditor,
     r.DATE: DateEditor,

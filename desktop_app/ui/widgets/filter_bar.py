@@ -67,7 +67,13 @@ class FilterBar(QWidget):
     def _date_edit(self, name: str) -> DateInput:
         edit = DateInput(self.tr("不限"))
         edit.setObjectName(name)
-        edit.edit.setMaximumWidth(110)
+        # Narrow, but never so narrow that its hint is cut ("Any …" in English
+        # when the window opened at its first size): Qt's own width for 17 x's,
+        # with the hint in their place.
+        metrics = edit.edit.fontMetrics()
+        fitting = edit.edit.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        edit.edit.setMinimumWidth(fitting + metrics.horizontalAdvance(edit.edit.placeholderText()))
+        edit.edit.setMaximumWidth(max(110, edit.edit.minimumWidth()))
         edit.changed.connect(self._emit_soon)
         return edit
 

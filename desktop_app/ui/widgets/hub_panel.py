@@ -13,7 +13,7 @@ from ...core.i18n import join
 from ...core.store import Store
 from ...core.sync import devices
 from ..jobs import Job
-from .tables import fill, plain_table
+from .tables import fill, fit_columns, plain_table
 
 SILENT = QColor("#b3261e")
 MET = QColor("#1b6e20")
@@ -103,4 +103,4 @@ class HubPanel(QGroupBox):
             colours.append(MET if not missing else None)
         fill(self.quotas, rows, colours)
         for table in (self.arrivals, self.federations, self.quotas):
-            table.resizeColumnsToContents()  # names with key fingerprints, full dates: nothing cut
+            fit_columns(table)  # names with key fingerprints, full dates: nothing cut

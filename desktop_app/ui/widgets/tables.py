@@ -33,6 +33,17 @@ def fill(table: QTableWidget, rows: list[list[str]], colours: list[QColor | None
             table.setItem(r, c, item)
 
 
+def fit_columns(table: QTableView) -> None:
+    """Columns as wide as their contents, the last one filling what is left: resizing
+    to contents gives the last column its text's width too, and the table stopped
+    filling its width (after 按通知新建, the progress table ended mid-way)."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    if header.stretchLastSection():
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
+
+
 def configure_table(table: QTableView, model: RecordListModel) -> None:
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -17,13 +17,13 @@ SECTIONS = ["首页", "妇情日记", "走访", "结对帮扶", "联系妇女", 
             "同步", "妇联组织"]  # fmt: skip
 
 
-def test_sidebar_lists_every_section_and_opens_on_diary(qtbot: QtBot, profiled: Store) -> None:
-    profiled.save("diary", {"title": "走访", "body": "记录"})  # a notebook in use (a new one opens on home)
+def test_sidebar_lists_every_section_and_opens_on_home(qtbot: QtBot, profiled: Store) -> None:
+    profiled.save("diary", {"title": "走访", "body": "记录"})  # a notebook in use, no section left yet
     window = MainWindow(profiled)
     qtbot.addWidget(window)
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert labels == SECTIONS
-    assert window.pages.currentWidget() is window.diary_page
+    assert window.pages.currentWidget() is window.home_page
     for key in window.section_keys:  # every section is a real page now
         window.show_section(key)
         assert window.pages.currentWidget() is window.page(key)

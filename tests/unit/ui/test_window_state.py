@@ -55,14 +55,17 @@ def test_the_window_reopens_where_it_was_and_on_the_laptop_once_the_monitor_is_g
 ) -> None:
     laptop = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
     monitor = {"name": "monitor", "x": 1366, "y": 0, "width": 1920, "height": 1080}
+    profiled.save("diary", {"title": "走访", "body": "记录"})  # a notebook in use
     profiled.close()
     db = profiled.path
     first = _start(tmp_path, db, [laptop, monitor], 1500, 120, 1200, 800)  # moved to the monitor
+    assert first["section"] == "home"  # nothing saved yet: the home page, not the diary
     assert first["icon"] and first["desktop_file_name"] == "fuqing" and first["organization"] == "fuqing"
     assert list((tmp_path / "settings").rglob("*.ini")), "QSettings wrote in the folder FUQING_SETTINGS_DIR names"
     again = _start(tmp_path, db, [laptop, monitor])
     assert again["opened"]["geometry"] == first["placed"]["geometry"] == [1500, 120, 1200, 800]
     assert again["opened"]["split"] == first["placed"]["split"] != first["opened"]["split"]
+    assert again["section"] == "visit"  # the section she left
     assert first["placed"]["split"][0] == 600
     unplugged = _start(tmp_path, db, [laptop])
     x, y, w, h = unplugged["opened"]["frame"]

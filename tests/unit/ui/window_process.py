@@ -1,7 +1,7 @@
 """A start of the app's window in a process of its own, on the screens a test
 describes (the offscreen platform's config file): ``python -m
 tests.unit.ui.window_process DB [X Y W H]`` starts as the app does, opens the
-main window on the visit page, optionally puts it at X, Y with size W × H and
+main window, goes to the visit page, optionally puts it at X, Y with size W × H and
 splits that page 600 : the rest, closes it (which saves its geometry and
 splitters) and prints what it saw as JSON."""
 
@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     with Store(Path(argv[0])) as store:
         window = MainWindow(store)
         window.show()
+        section = window.section_keys[window.sidebar.currentRow()]  # the one it opened on
         window.show_section("visit")
         splitter = window.visit_page.splitter
         QApplication.processEvents()
@@ -42,6 +43,7 @@ def main(argv: list[str]) -> int:
         window.close()
         QApplication.processEvents()
     print(json.dumps({
+        "section": section,
         "opened": opened,
         "placed": placed,
         "screens": [rect(s.availableGeometry()) for s in QGuiApplication.screens()],

@@ -7,11 +7,15 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core import quotas
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages.record_page import RecordPage
+from desktop_app.ui.widgets.child_panel import ChildPanel
 from tests.unit.ui.pages import test_keyboard_entry as keyboard
 from tests.unit.ui.pages import test_records as records
 from tests.unit.ui.pages.test_keyboard_entry import fill_by_keyboard, save_by_keyboard
@@ -150,3 +154,75 @@ def test_a_new_referral_says_nothing_is_missing_before_she_types(qtbot: QtBot, s
     panel.form.editors["department"].combo.setEditText("民政")  # type: ignore[attr-defined]
     panel.form.editors["department"].combo.setEditText("")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: bool(panel.form.error_labels["department"].text()), timeout=3000)
+
+
+def _stays_put(qtbot: QtBot, page: RecordPage, panel: ChildPanel, field: str, typed: str) -> None:
+    """Scrolled down to the panel, she clicks its row, then a field, and types what the form
+    answers with a message: the page does not move under the pointer."""
+    scroll = page.editor_scroll
+    bar, viewport = scroll.verticalScrollBar(), scroll.viewport()
+    bar.setValue(panel.table.mapTo(scroll.widget(), QPoint(0, 0)).y() - 10)
+    rect = panel.table.visualRect(panel.model.index(0, 1))
+    QTest.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.form.record_id is not None
+    edit = panel.form.editors[field].edit  # type: ignore[attr-defined]
+    where, value = edit.mapTo(viewport, edit.rect().center()), bar.value()
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+    edit.selectAll()
+    QTest.keyClicks(edit, typed)
+    qtbot.waitUntil(lambda: any(label.isVisible() for label in panel.form.error_labels.values()), timeout=3000)
+    QApplication.processEvents()  # the page laid out again
+    assert bar.value() == value
+    assert edit.mapTo(viewport, edit.rect().center()) == where
+    under = viewport.childAt(where)  # where her next click lands
+    assert under is edit or edit.isAncestorOf(under)
+
+
+def test_the_page_stays_put_while_she_answers_a_referral(qtbot: QtBot, shown: MainWindow) -> None:
+    problem = _problem(shown)
+    shown.store.save("referral", {"problem_id": problem, "department": "人社", "sent_date": "2026-10-02",
+                                  "due_date": "2026-10-20", "note": "情况反映"})  # fmt: skip
+    shown.open_record("problem", problem)
+    page = shown.problem_page.list_page
+    _stays_put(qtbot, page, page.referrals, "answer_date", "2026-11-15")  # then 答复结果 is wanted
+
+
+def test_the_page_stays_put_while_she_edits_an_act_of_help(
+    qtbot: QtBot, shown: MainWindow, world: dict[str, str]
+) -> None:
+    pair = shown.store.save("help_pair", {"woman_id": world["woman"], "start_date": "2026-11-01"})["id"]
+    shown.store.save("help_log", {"help_pair_id": pair, "date": "2026-11-10", "what": "介绍到服装厂"})
+    shown.open_record("help_pair", pair)
+    page = shown.help_pair_page
+    _stays_put(qtbot, page, page.logs, "amount", "300 yuan")  # not a number
+
+
+def test_the_notice_chosen_for_projects_is_still_chosen_after_a_restart(qtbot: QtBot, shown: MainWindow) -> None:
+    quotas.choose_preset(shown.store, "shandong")  # her quota profile, on the home page
+    shown.show_section("project")
+    preset = shown.page("project").progress.preset  # type: ignore[attr-defined]
+    assert preset.currentData() == "shandong"  # nothing chosen here yet: the notice of her profile's place
+    preset.setFocus()
+    QTest.keyClick(preset, Qt.Key.Key_Up)
+    assert preset.currentData() == "harbin"
+    shown.close()
+    again = MainWindow(shown.store)
+    qtbot.addWidget(again)
+    again.show()
+    again.show_section("project")
+    assert again.page("project").progress.preset.currentData() == "harbin"  # type: ignore[attr-defined]
+    again.close()
+
+
+def test_the_progress_table_fills_its_width_after_a_notice_s_projects_are_added(
+    qtbot: QtBot, shown: MainWindow
+) -> None:
+    shown.show_section("project")
+    progress = shown.page("project").progress  # type: ignore[attr-defined]
+    progress.year.setValue(2026)
+    table = progress.table
+    QTest.mouseClick(progress.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=3000)
+    QApplication.processEvents()
+    header = table.horizontalHeader()
+    assert sum(header.sectionSize(i) for i in range(header.count())) >= table.viewport().width() - 2

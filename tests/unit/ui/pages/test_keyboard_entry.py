@@ -325,3 +325,23 @@ def test_a_help_log_typed_field_by_field(qtbot: QtBot, shown: MainWindow, world:
         "help_pair_id": pair, "date": "2026-11-10", "what": "介绍到服装厂面试", "help_type": "job", "amount": 200.5,
         "result": "已面试\n等通知", "next_step": "电话回访", "next_date": "2026-11-20",
     }  # fmt: skip
+    # Opened again, the amount reads as she typed it, not 200.5.
+    QTest.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.table.visualRect(panel.model.index(0, 0)).center())  # fmt: skip
+    assert panel.form.record_id == log["id"]
+    assert panel.form.editors["amount"].edit.text() == "200.50"  # type: ignore[attr-defined]
+
+
+def test_a_project_target_amount_saved_reads_as_typed(qtbot: QtBot, shown: MainWindow) -> None:
+    shown.show_section("project")
+    tabs = shown.page("project").tabs  # type: ignore[attr-defined]
+    QTest.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(1).center())  # 项目与目标
+    page = shown.page("project").list_page  # type: ignore[attr-defined]
+    assert tabs.currentWidget() is page
+    page.new_record()
+    page.form.editors["year"].set_value(None)
+    fill_by_keyboard(qtbot, page, {"name": "妇女小额贷款", "org": "南通市妇女联合会", "year": "2026",
+                                   "target_amount": "50000"})  # fmt: skip
+    record = shown.store.get("project", save_by_keyboard(qtbot, page))
+    assert record["target_amount"] == 50000
+    assert page.form.editors["target_amount"].edit.text() == "50000"  # not 50000.0
