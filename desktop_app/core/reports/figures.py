@@ -303,10 +303,11 @@ def _referral_tables(
 
 def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
     rows = []
-    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names):
+    # To the period's end, not to today: the report says what was done in the project's year by then.
+    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, period.end):
         done = [p.done_text(m, "/") for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
-    tables.append(Table("projects", pick("实事项目进度（完成/目标）", "Practical projects (done/target)"),
+    tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Practical projects by the end of the period (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
                          *[pick(*projects.MEASURE_LABELS[m]) for m in projects.MEASURES]], rows))  # fmt: skip
 

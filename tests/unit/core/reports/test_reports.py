@@ -85,6 +85,32 @@ def test_totals_match_independent_queries(filled: Store) -> None:
     assert data.totals["grassroots_days"] == len(pairs)
 
 
+def test_project_progress_in_a_period_report_stops_at_the_period_s_end(filled: Store) -> None:
+    """A Q3 report made in November counts the projects' acts from January to 30 September:
+    the same figures whenever it is made, none from after the period."""
+    raw = connect_raw(filled.path)
+    later = raw.execute(
+        "SELECT count(*) FROM help_log WHERE deleted = 0 AND project_id IS NOT NULL AND date > '2026-09-30'"
+    ).fetchone()[0]
+    assert later > 0  # acts after the period that a count to today would add
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    table = data.table("projects")
+    assert "截至期末" in table.title
+    expected = {
+        (name, org): (acts, people)
+        for name, org, acts, people in raw.execute(
+            "SELECT p.name, p.org, count(l.id), total(l.people) FROM project p LEFT JOIN help_log l "
+            "ON l.project_id = p.id AND l.deleted = 0 AND l.date BETWEEN '2026-01-01' AND '2026-09-30' "
+            "WHERE p.deleted = 0 AND p.year = 2026 GROUP BY p.id"
+        )
+    }
+    # People served is shown as "done/target", or done alone, or "—" for neither.
+    shown = {(r[0], r[1]): (r[2], int(r[3].split("/")[0].replace(",", "").replace("—", "0"))) for r in table.rows}
+    assert shown.keys() == expected.keys() and sum(a for a, _p in expected.values()) > 0
+    for key, (acts, people) in expected.items():
+        assert shown[key] == (acts, people), key
+
+
 def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
