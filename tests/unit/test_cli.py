@@ -193,3 +193,9 @@ def test_report_command(tmp_path: Path) -> None:
     assert result.returncode == 1 and "2026-Q3" in result.stderr and not (tmp_path / "x.pdf").exists()
     result = fuqing(path, "report", "--period", "2026", "--out", str(tmp_path / "x.doc"))
     assert result.returncode == 1 and ".xlsx" in result.stderr
+    # Every record held here is no federation's report: refused, not headed with the federation named.
+    own = ok_json(path, "profile")["org"]  # type: ignore[index]
+    result = fuqing(path, "report", "--period", "2026", "--federation", own, "--all", "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "--all" in result.stderr and "--federation" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
+    assert fuqing(path, "report", "--period", "2026", "--all", "--out", str(tmp_path / "x.pdf")).returncode == 0
