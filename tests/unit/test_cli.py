@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -159,6 +160,18 @@ def test_quotas_and_problems_json(db: Path) -> None:
     listed = ok_json(db, "problems", "--json", "--overdue", "--warnings")
     assert [d["description"] for d in listed["responsibility"]] == ["缺岗位"]  # type: ignore[index]
     assert listed["warnings"] == [] and listed["rule"] == {"min_points": 3, "window_days": 30}  # type: ignore[index]
+
+
+def test_english_output_names_codes_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "300").returncode == 0
+    result = fuqing(path, "--lang", "en", "problems", "--warnings")
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("Warning:")]
+    assert result.returncode == 0 and warnings, result.stdout
+    assert not [line for line in warnings if re.search(r"[\u3400-\u9fff]", line)]
+    bad = json.dumps({"raised_date": "2026-10-01", "description": "缺场地", "category": "nope"}, ensure_ascii=False)
+    result = fuqing(path, "--lang", "en", "add", "problem", "--json", bad)
+    assert result.returncode == 1 and "Jobs and business" in result.stderr and "就业创业" not in result.stderr
 
 
 def test_quota_targets_and_preset_set_from_cli(db: Path) -> None:

@@ -178,6 +178,34 @@ def test_an_english_pdf_names_its_period_in_english(filled: Store, tmp_path: Pat
     assert "季度" not in text
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Tables whose first column is a label made from a code (the rest hold names: data, left as typed).
+LABELLED = ("visits_by_method", "visits_by_point_kind", "help", "problems_by_category", "problems_by_scope",
+            "problems_by_disposition", "problems_by_status", "warnings", "feedback")  # fmt: skip
+
+
+def test_an_english_report_has_no_chinese_labels(filled: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        data = figures.build(filled, figures.parse_period("2026"))
+        xlsx.write_xlsx(data, tmp_path / "r.xlsx")
+    finally:
+        i18n.set_language(before)
+    assert data.table("warnings").rows  # the demo's trends: the category was left in Chinese
+    for table in data.tables:
+        assert not CJK.search(table.title + " ".join(table.columns)), (table.title, table.columns)
+        if table.key in LABELLED:
+            assert not [row[0] for row in table.rows if CJK.search(str(row[0]))], table.key
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert not [name for name in book.sheetnames if CJK.search(name)]
+    warnings = next(sheet for sheet in book.worksheets if sheet.title.startswith("Trend warnings"))
+    categories = [row[0].value for row in warnings.iter_rows(min_row=2)]
+    assert categories and not [c for c in categories if CJK.search(str(c))]
+
+
 def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
     from desktop_app.core.reports import research
 
@@ -211,3 +239,21 @@ def test_numbers_in_a_pdf_table_never_break_across_lines(filled: Store, tmp_path
     assert re.search(r"\d+/30,000\b", text) and re.search(r"[\d,.]+/50,000,000\b", text)
     widths = pdf.column_widths([["项目", "金额（元）"], ["妇女小额贷款兴业" * 4, "41,600/50,000,000"]], 200, len)
     assert widths[1] >= len("41,600/50,000,000") + pdf.CELL_PADDING and sum(widths) == pytest.approx(200)
+
+
+def test_an_english_research_draft_has_no_chinese_labels_or_counters(filled: Store) -> None:
+    from desktop_app.core.reports import research
+
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
+                            "scope": "systemic", "disposition": "escalate", "liaison_point_id": point})  # fmt: skip
+    own = str(filled.own_cadre()["org"])  # type: ignore[index]
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        text = research.as_text(research.build(filled, "children_education", figures.parse_period("2026"), own))
+    finally:
+        i18n.set_language(before)
+    assert "Children and schooling" in text and "[Escalate" in text
+    # Descriptions and place names are data; what the draft itself says is English.
+    assert not re.search(r"个|【|；|儿童教育|全局性", text), text
