@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import enums, federations, problems, projects, quotas, referrals
 from .. import messages as msg
 from ..errors import UsageError
-from ..i18n import pick
+from ..i18n import join, pick
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -97,7 +97,7 @@ def covered_label(data: ReportData) -> str:
         return pick("本机全部记录", "Every record held here")
     if not below:
         return pick("仅本级", "This federation only")
-    return pick("含下级：", "With those below: ") + "、".join(below)
+    return pick("含下级：", "With those below: ") + join(below)
 
 
 @dataclass
@@ -259,7 +259,7 @@ def build(
         p for p in quotas.progress(store, preset, period.end.year) if scope.everything or p.cadre_id in in_scope
     ]
     items = [i.label for i in quotas.PRESETS[preset].items]
-    tables.append(Table("quotas", pick("任务指标完成情况", "Quota progress") + f"（{quotas.PRESETS[preset].label}）",
+    tables.append(Table("quotas", pick(f"任务指标完成情况（{quotas.PRESETS[preset].label}）", f"Quota progress ({quotas.PRESETS[preset].label})"),
                         [pick("干部", "Cadre"), *items],
                         [[p.name, *[f"{i.actual}/{i.target}" if i.applies else "—" for i in p.items]] for p in progress]))  # fmt: skip
 
@@ -307,7 +307,7 @@ def _project_table(store: Store, scope: federations.Scope, period: Period, table
     for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, period.end):
         done = [p.done_text(m, "/") for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
-    tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Practical projects by the end of the period (done/target)"),
+    tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Projects as at the period's end (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
                          *[pick(*projects.MEASURE_LABELS[m]) for m in projects.MEASURES]], rows))  # fmt: skip
 

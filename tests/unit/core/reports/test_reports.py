@@ -206,6 +206,37 @@ def test_an_english_report_has_no_chinese_labels(filled: Store, tmp_path: Path) 
     assert categories and not [c for c in categories if CJK.search(str(c))]
 
 
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
+def test_an_english_pdf_never_breaks_a_header_word(filled: Store, tmp_path: Path) -> None:
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        data = figures.build(filled, figures.parse_period("2026"))
+        pdf.write_pdf(data, tmp_path / "r.pdf")
+        xlsx.write_xlsx(data, tmp_path / "r.xlsx")
+    finally:
+        i18n.set_language(before)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    starts = [0]
+    for table in data.tables:
+        assert not re.search(r"[（）【】、：]", table.title), table.title  # English text, English brackets
+        starts.append(text.index(table.title, starts[-1]))
+    for table, start, end in zip(data.tables, starts[1:], [*starts[2:], len(text)], strict=True):
+        if not table.rows:
+            continue
+        # Between this title and the next: the table, its header printed with every word whole.
+        tokens = set(text[start:end].split())
+        broken = [word for column in table.columns for word in column.split() if word not in tokens]
+        assert not broken, (table.title, broken)
+    from openpyxl import load_workbook
+
+    names = load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert "Quota progress" in names and not [
+        n for n in names if re.search(r"[（）]", n) or n.count("(") != n.count(")")
+    ]
+
+
 def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
     from desktop_app.core.reports import research
 
