@@ -4,7 +4,8 @@ A referral waits for an answer until one comes with a final outcome (solved,
 refused or explained to the woman); "in progress" is an interim answer and the
 referral still waits. A waiting referral whose due date has passed is overdue:
 that is the reminder on the home page, in ``fuqing referrals --overdue`` and in
-reports.
+reports. Once its problem is settled (the woman has been told), a referral still
+without its answer is no longer a reminder: it is listed as "problem settled".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import enums
 from .i18n import pick
 from .lists import names
+from .problems import SETTLED_STATUSES
 
 if TYPE_CHECKING:
     from .federations import Scope
@@ -25,10 +27,12 @@ if TYPE_CHECKING:
 
 FINAL_OUTCOMES = ("solved", "refused", "explained")
 AWAITING, IN_PROGRESS, ANSWERED = "awaiting", "in_progress", "answered"
+PROBLEM_SETTLED = "problem_settled"  # no final answer, but nothing left to wait for
 STATE_LABELS = {
     AWAITING: ("待答复", "Awaiting answer"),
     IN_PROGRESS: ("办理中", "In progress"),
     ANSWERED: ("已答复", "Answered"),
+    PROBLEM_SETTLED: ("问题已办结", "Problem settled"),
 }
 
 
@@ -44,9 +48,11 @@ def departments(store: Store) -> list[str]:
     return [label for _value, label in names.open_choices(store, "referral", "department")]
 
 
-def state_of(outcome: str | None) -> str:
+def state_of(outcome: str | None, problem_status: str | None = None) -> str:
     if outcome in FINAL_OUTCOMES:
         return ANSWERED
+    if problem_status in SETTLED_STATUSES:
+        return PROBLEM_SETTLED
     return IN_PROGRESS if outcome == "in_progress" else AWAITING
 
 
@@ -84,14 +90,14 @@ def referral_list(
         params.append(problem_id)
     rows = store.conn.execute(
         "SELECT r.id, r.problem_id, substr(p.description, 1, 80), r.department, r.sent_date, r.due_date, "
-        "r.answer_date, r.outcome FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        "r.answer_date, r.outcome, p.status FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
         f"WHERE {' AND '.join(where)}",
         params,
     ).fetchall()
     found = []
-    for rid, pid, problem, department, sent, due, answered, outcome in rows:
-        state = state_of(outcome)
-        late = (today - date.fromisoformat(due)).days if due and state != ANSWERED else 0
+    for rid, pid, problem, department, sent, due, answered, outcome, status in rows:
+        state = state_of(outcome, status)
+        late = (today - date.fromisoformat(due)).days if due and state in (AWAITING, IN_PROGRESS) else 0
         view = ReferralView(rid, pid, problem, department, department_label(department), sent, due, answered,
                             outcome, state, late > 0, max(late, 0))  # fmt: skip
         if view.overdue or not overdue_only:
