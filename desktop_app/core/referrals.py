@@ -116,27 +116,41 @@ class DepartmentCount:
     overdue: int
 
 
-def by_department(store: Store, start: str, end: str, today: date, scope: Scope) -> list[DepartmentCount]:
-    """Referrals sent in the period, per department, of problems raised in ``scope``:
-    how many were answered, are still waiting and are overdue on ``today``."""
+def by_department(store: Store, start: str, end: str, scope: Scope) -> list[DepartmentCount]:
+    """Per department, of problems raised in ``scope``: the referrals sent in the
+    period, how many of those were answered and are still waiting; and how many
+    were overdue at the period's end (sent by then, due before it, with no final
+    answer dated by then, their problem not settled by then): like the report's
+    overdue problems, the same whenever the report is made."""
+    owned, owners = scope.owned("p.owner_id"), scope.owners_json()
     rows = store.conn.execute(
-        "SELECT r.department, r.outcome, r.due_date FROM referral r "
+        "SELECT r.department, r.outcome FROM referral r "
         "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
-        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {scope.owned('p.owner_id')}",
-        (start, end, scope.owners_json()),
+        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {owned}",
+        (start, end, owners),
     ).fetchall()
     referred: Counter[str] = Counter()
     answered: Counter[str] = Counter()
-    overdue: Counter[str] = Counter()
-    for department, outcome, due in rows:
+    for department, outcome in rows:
         referred[department] += 1
         if state_of(outcome) == ANSWERED:
             answered[department] += 1
-        elif due and due < today.isoformat():
-            overdue[department] += 1
+    finals, settled = ", ".join("?" * len(FINAL_OUTCOMES)), ", ".join("?" * len(SETTLED_STATUSES))
+    overdue: Counter[str] = Counter(
+        dict(
+            store.conn.execute(
+                "SELECT r.department, count(*) FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+                "WHERE r.deleted = 0 AND r.sent_date <= ? AND r.due_date < ? "
+                f"AND NOT (coalesce(r.outcome, '') IN ({finals}) AND coalesce(r.answer_date, '') <= ?) "
+                f"AND NOT (p.status IN ({settled}) AND coalesce(p.explained_date, '9999') <= ?) AND {owned} "
+                "GROUP BY r.department",
+                (end, end, *FINAL_OUTCOMES, end, *SETTLED_STATUSES, end, owners),
+            ).fetchall()
+        )
+    )
     return [
-        DepartmentCount(d, department_label(d), n, answered[d], n - answered[d], overdue[d])
-        for d, n in sorted(referred.items(), key=lambda item: (-item[1], item[0]))
+        DepartmentCount(d, department_label(d), referred[d], answered[d], referred[d] - answered[d], overdue[d])
+        for d in sorted(set(referred) | set(overdue), key=lambda d: (-referred[d], -overdue[d], d))
     ]
 
 

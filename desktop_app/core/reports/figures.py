@@ -82,7 +82,7 @@ TOTAL_LABELS = {
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
     "overdue": ("逾期未办结", "Overdue"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
-    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复", "Referrals overdue"),
+    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复（期末）", "Referrals overdue (at the end)"),
     "feedback_satisfied": ("妇女满意率", "Women satisfied"),
 }  # fmt: skip
 
@@ -131,7 +131,6 @@ def build(
     preset: str | None = None,
     include_below: bool = True,
     everything: bool = False,
-    today: date | None = None,
 ) -> ReportData:
     """The report of ``federation`` (default: the reporting install's own, never a
     majority) and, with ``include_below``, every federation under it; with
@@ -140,7 +139,6 @@ def build(
     conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
-    today = today or store.today()
     preset = preset or quotas.chosen_preset(store)
     if federation is None:
         federation = str((store.own_cadre() or {}).get("org") or "")
@@ -248,7 +246,7 @@ def build(
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    _referral_tables(store, scope, start, end, today, tables, totals)
+    _referral_tables(store, scope, start, end, tables, totals)
     _project_table(store, scope, period, tables)
     _feedback_table(store, scope, start, end, pairs, tables, totals)
     owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
@@ -289,14 +287,13 @@ def _referral_tables(
     scope: federations.Scope,
     start: str,
     end: str,
-    today: date,
     tables: list[Table],
     totals: dict[str, Any],
 ) -> None:
-    counts = referrals.by_department(store, start, end, today, scope)
+    counts = referrals.by_department(store, start, end, scope)
     tables.append(Table("referrals", pick("转办与答复（按部门）", "Referrals and answers by department"),
                         [pick("部门", "Department"), pick("转办", "Referred"), pick("已答复", "Answered"),
-                         pick("待答复", "Waiting"), pick("逾期", "Overdue")],
+                         pick("待答复", "Waiting"), pick("期末逾期", "Overdue at the end")],
                         [[c.label, c.referred, c.answered, c.waiting, c.overdue] for c in counts]))  # fmt: skip
     totals.update(referrals=sum(c.referred for c in counts), referrals_overdue=sum(c.overdue for c in counts))
 

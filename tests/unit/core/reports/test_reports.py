@@ -111,6 +111,59 @@ def test_project_progress_in_a_period_report_stops_at_the_period_s_end(filled: S
         assert shown[key] == (acts, people), key
 
 
+def test_referrals_overdue_are_counted_at_the_period_s_end(filled: Store) -> None:
+    """Overdue at 30 September: sent by then, due before then, no final answer dated by then,
+    the problem not settled by then; sent before the period counts too."""
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+
+    def refer(sent: str, due: str, answer: tuple[str, str] | None = None, explained: str | None = None) -> None:
+        problem = filled.save("problem", {"raised_date": "2026-06-01", "description": "村里缺少托管场地",
+                                          "category": "children_education", "liaison_point_id": point})["id"]  # fmt: skip
+        values = {"problem_id": problem, "department": "区残联", "sent_date": sent, "due_date": due}
+        if answer:
+            values.update(answer_date=answer[0], outcome=answer[1], answer="已答复")
+        filled.save("referral", values)
+        if explained:
+            filled.save("problem", {"status": "resolved", "resolution": "已解决", "explanation": "已说明",
+                                    "explained_date": explained}, problem)  # fmt: skip
+
+    refer("2026-06-19", "2026-08-18")  # sent before the period, never answered: overdue
+    refer("2026-06-19", "2026-08-18", ("2026-10-10", "solved"))  # answered only after the period: overdue
+    refer("2026-07-01", "2026-08-01", ("2026-09-01", "in_progress"))  # an interim answer: overdue
+    refer("2026-06-19", "2026-08-18", explained="2026-10-15")  # settled after the period: overdue
+    refer("2026-06-19", "2026-08-18", ("2026-09-10", "solved"))  # answered in time
+    refer("2026-06-19", "2026-08-18", explained="2026-09-01")  # settled in the period: nothing awaited
+    refer("2026-09-01", "2026-10-05")  # due after the period
+    refer("2026-10-02", "2026-10-10")  # sent after it
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    table = data.table("referrals")
+    row = next(r for r in table.rows if r[0] == "区残联")
+    assert row[4] >= 4  # the four above, and any the demo has
+    raw = connect_raw(filled.path)
+    for text in ("2026-Q3", "2026-09", "2026-Q2", "2026"):
+        period = figures.parse_period(text)
+        end = period.end.isoformat()
+        expected = raw.execute(
+            "SELECT count(*) FROM referral r JOIN problem p ON p.id = r.problem_id "
+            "WHERE r.deleted = 0 AND p.deleted = 0 AND r.sent_date <= :end AND r.due_date < :end "
+            "AND (r.outcome IS NULL OR r.outcome NOT IN ('solved', 'refused', 'explained') OR r.answer_date > :end) "
+            "AND (p.status NOT IN ('resolved', 'explained', 'closed') OR p.explained_date IS NULL "
+            "OR p.explained_date > :end)",
+            {"end": end},
+        ).fetchone()[0]
+        data = figures.build(filled, period)
+        assert data.totals["referrals_overdue"] == expected == sum(r[4] for r in data.table("referrals").rows), text
+    # Referred and answered stay the period's own: sent in it.
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    assert (
+        data.totals["referrals"]
+        == raw.execute(
+            "SELECT count(*) FROM referral r JOIN problem p ON p.id = r.problem_id WHERE r.deleted = 0 AND p.deleted = 0 "
+            "AND r.sent_date BETWEEN '2026-07-01' AND '2026-09-30'"
+        ).fetchone()[0]
+    )
+
+
 def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
