@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     p.add_argument("--federation", help="为哪个妇联做报表（默认：本机干部档案的妇联），含其下级妇联")
     scope = p.add_mutually_exclusive_group()
     scope.add_argument("--only", action="store_true", help="只统计该妇联本级，不含下级")
-    scope.add_argument("--all", action="store_true", help="统计本机的全部记录，不论哪个妇联")
+    scope.add_argument("--all", action="store_true", help="统计本机的全部记录，不论哪个妇联（不与 --federation 合用）")
     p.add_argument("--preset", choices=sorted(quotas.PRESETS), help="指标方案（默认：本机所选方案）")
     p.add_argument("--research", metavar="CATEGORY", help="改为生成该问题类别的调研报告初稿（PDF），如 employment")
     p.set_defaults(handler=report_command)
@@ -78,6 +78,13 @@ def report_command(store: Store, args: argparse.Namespace) -> int:
         research.write_pdf(research.build(store, topic, period, federation), args.out)
         print(pick(f"已生成调研报告初稿：{args.out}", f"Research report draft written: {args.out}"))
         return 0
+    if args.federation and args.all:
+        # Every record held here is no one federation's report: headed with one, it would misstate whose figures they are.
+        raise UsageError(
+            pick(f"--all 统计本机全部记录，不是“{args.federation}”的报表：请去掉 --federation，或去掉 --all",
+                 f"--all counts every record held here, not a report of “{args.federation}”: "
+                 "drop --federation or drop --all")
+        )  # fmt: skip
     if args.federation:
         known = federations.federation_names(store)
         if args.federation not in known:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .i18n import language
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -35,11 +37,13 @@ class ChoiceSet:
     def codes(self) -> list[str]:
         return [c.code for c in self.choices]
 
-    def label(self, code: str, lang: str = "zh") -> str:
+    def label(self, code: str, lang: str | None = None) -> str:
+        """In ``lang``, by default the language of the moment: a label is for output,
+        and an English report or command must not carry a Chinese one."""
         choice = self._by_code.get(code)
         if choice is None:
             return code
-        return choice.en if lang == "en" else choice.zh
+        return choice.en if (lang or language()) == "en" else choice.zh
 
     def code_for(self, text: str) -> str | None:
         """Accept a code or either label (CLI users type 一对一访谈)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .problems import OPEN_STATUSES
+from .problems import OPEN_STATUSES, SETTLED_STATUSES
 from .referrals import FINAL_OUTCOMES, department_label
 
 if TYPE_CHECKING:
@@ -72,16 +72,18 @@ def due_followups(store: Store, today: date, days_ahead: int = 7, cadre_id: str 
 
 
 def _referrals_due(store: Store, today: date, horizon: str, cadre_id: str | None) -> list[FollowUp]:
-    """Referrals still waiting for a final answer, due by ``horizon`` (with ``cadre_id``:
-    those she sent or that concern a problem she recorded)."""
+    """Referrals still waiting for a final answer, due by ``horizon``, of problems not
+    yet settled (once the woman has been told, the answer is not awaited); with
+    ``cadre_id``: those she sent or that concern a problem she recorded."""
     marks = ", ".join("?" * len(FINAL_OUTCOMES))
+    settled = ", ".join("?" * len(SETTLED_STATUSES))
     mine = " AND (r.owner_id = ? OR p.owner_id = ?)" if cadre_id else ""
     rows = store.conn.execute(
         "SELECT r.id, r.due_date, r.department, p.description FROM referral r "
-        "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        f"JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 AND p.status NOT IN ({settled}) "
         f"WHERE r.deleted = 0 AND coalesce(r.outcome, '') NOT IN ({marks}) AND r.due_date IS NOT NULL "
         "AND r.due_date <= ?" + mine,
-        (*FINAL_OUTCOMES, horizon, *((cadre_id, cadre_id) if cadre_id else ())),
+        (*SETTLED_STATUSES, *FINAL_OUTCOMES, horizon, *((cadre_id, cadre_id) if cadre_id else ())),
     )
     return [
         # As the other rows: the problem first, then who is to act (the department).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .i18n import pick
@@ -117,11 +118,15 @@ class ProjectProgress:
         return data
 
 
-def progress(store: Store, year: int | None = None, orgs: tuple[str, ...] | None = None) -> list[ProjectProgress]:
+def progress(
+    store: Store, year: int | None = None, orgs: tuple[str, ...] | None = None, until: date | None = None
+) -> list[ProjectProgress]:
     """Every live project (of ``year``, of the federations ``orgs``) with what its
-    acts of help in that year add up to."""
+    acts of help in that year add up to; with ``until``, only those dated on or
+    before it (a period's report: what was done by the end of the period, the
+    same whenever it is made)."""
     where = ["p.deleted = 0"]
-    params: list[object] = []
+    params: list[object] = [(until or date.max).isoformat()]
     if year is not None:
         where.append("p.year = ?")
         params.append(year)
@@ -133,7 +138,7 @@ def progress(store: Store, year: int | None = None, orgs: tuple[str, ...] | None
         "count(l.id), coalesce(sum(l.people), 0), coalesce(sum(l.jobs), 0), coalesce(sum(l.trained), 0), "
         "coalesce(sum(l.amount), 0) FROM project p "
         "LEFT JOIN help_log l ON l.project_id = p.id AND l.deleted = 0 "
-        "AND l.date BETWEEN printf('%04d-01-01', p.year) AND printf('%04d-12-31', p.year) "
+        "AND l.date BETWEEN printf('%04d-01-01', p.year) AND printf('%04d-12-31', p.year) AND l.date <= ? "
         f"WHERE {' AND '.join(where)} GROUP BY p.id ORDER BY p.year DESC, p.org, p.name",
         params,
     ).fetchall()

@@ -4,7 +4,8 @@ A referral waits for an answer until one comes with a final outcome (solved,
 refused or explained to the woman); "in progress" is an interim answer and the
 referral still waits. A waiting referral whose due date has passed is overdue:
 that is the reminder on the home page, in ``fuqing referrals --overdue`` and in
-reports.
+reports. Once its problem is settled (the woman has been told), a referral still
+without its answer is no longer a reminder: it is listed as "problem settled".
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import enums
 from .i18n import pick
 from .lists import names
+from .problems import SETTLED_STATUSES
 
 if TYPE_CHECKING:
     from .federations import Scope
@@ -25,10 +27,12 @@ if TYPE_CHECKING:
 
 FINAL_OUTCOMES = ("solved", "refused", "explained")
 AWAITING, IN_PROGRESS, ANSWERED = "awaiting", "in_progress", "answered"
+PROBLEM_SETTLED = "problem_settled"  # no final answer, but nothing left to wait for
 STATE_LABELS = {
     AWAITING: ("待答复", "Awaiting answer"),
     IN_PROGRESS: ("办理中", "In progress"),
     ANSWERED: ("已答复", "Answered"),
+    PROBLEM_SETTLED: ("问题已办结", "Problem settled"),
 }
 
 
@@ -44,9 +48,11 @@ def departments(store: Store) -> list[str]:
     return [label for _value, label in names.open_choices(store, "referral", "department")]
 
 
-def state_of(outcome: str | None) -> str:
+def state_of(outcome: str | None, problem_status: str | None = None) -> str:
     if outcome in FINAL_OUTCOMES:
         return ANSWERED
+    if problem_status in SETTLED_STATUSES:
+        return PROBLEM_SETTLED
     return IN_PROGRESS if outcome == "in_progress" else AWAITING
 
 
@@ -84,14 +90,14 @@ def referral_list(
         params.append(problem_id)
     rows = store.conn.execute(
         "SELECT r.id, r.problem_id, substr(p.description, 1, 80), r.department, r.sent_date, r.due_date, "
-        "r.answer_date, r.outcome FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        "r.answer_date, r.outcome, p.status FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
         f"WHERE {' AND '.join(where)}",
         params,
     ).fetchall()
     found = []
-    for rid, pid, problem, department, sent, due, answered, outcome in rows:
-        state = state_of(outcome)
-        late = (today - date.fromisoformat(due)).days if due and state != ANSWERED else 0
+    for rid, pid, problem, department, sent, due, answered, outcome, status in rows:
+        state = state_of(outcome, status)
+        late = (today - date.fromisoformat(due)).days if due and state in (AWAITING, IN_PROGRESS) else 0
         view = ReferralView(rid, pid, problem, department, department_label(department), sent, due, answered,
                             outcome, state, late > 0, max(late, 0))  # fmt: skip
         if view.overdue or not overdue_only:
@@ -110,27 +116,41 @@ class DepartmentCount:
     overdue: int
 
 
-def by_department(store: Store, start: str, end: str, today: date, scope: Scope) -> list[DepartmentCount]:
-    """Referrals sent in the period, per department, of problems raised in ``scope``:
-    how many were answered, are still waiting and are overdue on ``today``."""
+def by_department(store: Store, start: str, end: str, scope: Scope) -> list[DepartmentCount]:
+    """Per department, of problems raised in ``scope``: the referrals sent in the
+    period, how many of those were answered and are still waiting; and how many
+    were overdue at the period's end (sent by then, due before it, with no final
+    answer dated by then, their problem not settled by then): like the report's
+    overdue problems, the same whenever the report is made."""
+    owned, owners = scope.owned("p.owner_id"), scope.owners_json()
     rows = store.conn.execute(
-        "SELECT r.department, r.outcome, r.due_date FROM referral r "
+        "SELECT r.department, r.outcome FROM referral r "
         "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
-        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {scope.owned('p.owner_id')}",
-        (start, end, scope.owners_json()),
+        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {owned}",
+        (start, end, owners),
     ).fetchall()
     referred: Counter[str] = Counter()
     answered: Counter[str] = Counter()
-    overdue: Counter[str] = Counter()
-    for department, outcome, due in rows:
+    for department, outcome in rows:
         referred[department] += 1
         if state_of(outcome) == ANSWERED:
             answered[department] += 1
-        elif due and due < today.isoformat():
-            overdue[department] += 1
+    finals, settled = ", ".join("?" * len(FINAL_OUTCOMES)), ", ".join("?" * len(SETTLED_STATUSES))
+    overdue: Counter[str] = Counter(
+        dict(
+            store.conn.execute(
+                "SELECT r.department, count(*) FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+                "WHERE r.deleted = 0 AND r.sent_date <= ? AND r.due_date < ? "
+                f"AND NOT (coalesce(r.outcome, '') IN ({finals}) AND coalesce(r.answer_date, '') <= ?) "
+                f"AND NOT (p.status IN ({settled}) AND coalesce(p.explained_date, '9999') <= ?) AND {owned} "
+                "GROUP BY r.department",
+                (end, end, *FINAL_OUTCOMES, end, *SETTLED_STATUSES, end, owners),
+            ).fetchall()
+        )
+    )
     return [
-        DepartmentCount(d, department_label(d), n, answered[d], n - answered[d], overdue[d])
-        for d, n in sorted(referred.items(), key=lambda item: (-item[1], item[0]))
+        DepartmentCount(d, department_label(d), referred[d], answered[d], referred[d] - answered[d], overdue[d])
+        for d in sorted(set(referred) | set(overdue), key=lambda d: (-referred[d], -overdue[d], d))
     ]
 
 

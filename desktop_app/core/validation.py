@@ -16,6 +16,7 @@ from . import idcard, phones
 from . import messages as msg
 from . import records as r
 from .errors import ValidationFailed
+from .i18n import join
 from .problems import SETTLED_STATUSES
 
 MAX_INT = 1_000_000  # people at a meeting, days: far above any real count
@@ -113,7 +114,9 @@ def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | N
         assert f.choices is not None
         code = f.choices.code_for(str(value).strip())
         if code is None:
-            return value, msg.BAD_CHOICE.format(label=label, value=value, options="、".join(c.zh for c in f.choices))
+            return value, msg.BAD_CHOICE.format(
+                label=label, value=value, options=join(f.choices.label(c) for c in f.choices.codes())
+            )
         return code, None
     if kind == r.OPEN_CHOICE:
         assert f.choices is not None
@@ -130,7 +133,9 @@ def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | N
         for item in items:
             code = f.choices.code_for(str(item).strip())
             if code is None:
-                return value, msg.BAD_CHOICE.format(label=label, value=item, options="、".join(c.zh for c in f.choices))
+                return value, msg.BAD_CHOICE.format(
+                    label=label, value=item, options=join(f.choices.label(c) for c in f.choices.codes())
+                )
             if code not in codes:
                 codes.append(code)
         return codes, None

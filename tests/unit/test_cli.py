@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -165,6 +166,18 @@ def test_quotas_and_problems_json(db: Path) -> None:
     assert listed["warnings"] == [] and listed["rule"] == {"min_points": 3, "window_days": 30}  # type: ignore[index]
 
 
+def test_english_output_names_codes_in_english(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "300").returncode == 0
+    result = fuqing(path, "--lang", "en", "problems", "--warnings")
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("Warning:")]
+    assert result.returncode == 0 and warnings, result.stdout
+    assert not [line for line in warnings if re.search(r"[\u3400-\u9fff]", line)]
+    bad = json.dumps({"raised_date": "2026-10-01", "description": "缺场地", "category": "nope"}, ensure_ascii=False)
+    result = fuqing(path, "--lang", "en", "add", "problem", "--json", bad)
+    assert result.returncode == 1 and "Jobs and business" in result.stderr and "就业创业" not in result.stderr
+
+
 def test_quota_targets_and_preset_set_from_cli(db: Path) -> None:
     data = ok_json(db, "quotas", "--json", "--preset", "beijing", "--set", "points_village=5", "--choose")
     assert data["preset"] == "beijing"  # type: ignore[index]
@@ -197,3 +210,9 @@ def test_report_command(tmp_path: Path) -> None:
     assert result.returncode == 1 and "2026-Q3" in result.stderr and not (tmp_path / "x.pdf").exists()
     result = fuqing(path, "report", "--period", "2026", "--out", str(tmp_path / "x.doc"))
     assert result.returncode == 1 and ".xlsx" in result.stderr
+    # Every record held here is no federation's report: refused, not headed with the federation named.
+    own = ok_json(path, "profile")["org"]  # type: ignore[index]
+    result = fuqing(path, "report", "--period", "2026", "--federation", own, "--all", "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1 and "--all" in result.stderr and "--federation" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
+    assert fuqing(path, "report", "--period", "2026", "--all", "--out", str(tmp_path / "x.pdf")).returncode == 0

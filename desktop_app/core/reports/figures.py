@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import enums, federations, problems, projects, quotas, referrals
 from .. import messages as msg
 from ..errors import UsageError
-from ..i18n import pick
+from ..i18n import join, pick
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -82,7 +82,7 @@ TOTAL_LABELS = {
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
     "overdue": ("逾期未办结", "Overdue"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
-    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复", "Referrals overdue"),
+    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复（期末）", "Referrals overdue (at the end)"),
     "feedback_satisfied": ("妇女满意率", "Women satisfied"),
 }  # fmt: skip
 
@@ -97,7 +97,7 @@ def covered_label(data: ReportData) -> str:
         return pick("本机全部记录", "Every record held here")
     if not below:
         return pick("仅本级", "This federation only")
-    return pick("含下级：", "With those below: ") + "、".join(below)
+    return pick("含下级：", "With those below: ") + join(below)
 
 
 @dataclass
@@ -131,7 +131,6 @@ def build(
     preset: str | None = None,
     include_below: bool = True,
     everything: bool = False,
-    today: date | None = None,
 ) -> ReportData:
     """The report of ``federation`` (default: the reporting install's own, never a
     majority) and, with ``include_below``, every federation under it; with
@@ -140,7 +139,6 @@ def build(
     conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
-    today = today or store.today()
     preset = preset or quotas.chosen_preset(store)
     if federation is None:
         federation = str((store.own_cadre() or {}).get("org") or "")
@@ -248,7 +246,7 @@ def build(
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    _referral_tables(store, scope, start, end, today, tables, totals)
+    _referral_tables(store, scope, start, end, tables, totals)
     _project_table(store, scope, period, tables)
     _feedback_table(store, scope, start, end, pairs, tables, totals)
     owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
@@ -259,7 +257,7 @@ def build(
         p for p in quotas.progress(store, preset, period.end.year) if scope.everything or p.cadre_id in in_scope
     ]
     items = [i.label for i in quotas.PRESETS[preset].items]
-    tables.append(Table("quotas", pick("任务指标完成情况", "Quota progress") + f"（{quotas.PRESETS[preset].label}）",
+    tables.append(Table("quotas", pick(f"任务指标完成情况（{quotas.PRESETS[preset].label}）", f"Quota progress ({quotas.PRESETS[preset].label})"),
                         [pick("干部", "Cadre"), *items],
                         [[p.name, *[f"{i.actual}/{i.target}" if i.applies else "—" for i in p.items]] for p in progress]))  # fmt: skip
 
@@ -289,24 +287,24 @@ def _referral_tables(
     scope: federations.Scope,
     start: str,
     end: str,
-    today: date,
     tables: list[Table],
     totals: dict[str, Any],
 ) -> None:
-    counts = referrals.by_department(store, start, end, today, scope)
+    counts = referrals.by_department(store, start, end, scope)
     tables.append(Table("referrals", pick("转办与答复（按部门）", "Referrals and answers by department"),
                         [pick("部门", "Department"), pick("转办", "Referred"), pick("已答复", "Answered"),
-                         pick("待答复", "Waiting"), pick("逾期", "Overdue")],
+                         pick("待答复", "Waiting"), pick("期末逾期", "Overdue at the end")],
                         [[c.label, c.referred, c.answered, c.waiting, c.overdue] for c in counts]))  # fmt: skip
     totals.update(referrals=sum(c.referred for c in counts), referrals_overdue=sum(c.overdue for c in counts))
 
 
 def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
     rows = []
-    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names):
+    # To the period's end, not to today: the report says what was done in the project's year by then.
+    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, period.end):
         done = [p.done_text(m, "/") for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
-    tables.append(Table("projects", pick("实事项目进度（完成/目标）", "Practical projects (done/target)"),
+    tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Projects as at the period's end (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
                          *[pick(*projects.MEASURE_LABELS[m]) for m in projects.MEASURES]], rows))  # fmt: skip
 

@@ -3,6 +3,7 @@ running header and page numbers, the app's font embedded."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,8 @@ def write_pdf(data: ReportData, out: Path) -> None:
     title = ParagraphStyle("title", parent=base, fontSize=24, leading=32, alignment=1)
     h2 = ParagraphStyle("h2", parent=base, fontSize=13, leading=20, spaceBefore=10, spaceAfter=4)
     cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
+    # Chinese breaks between any two characters; text without it only at spaces ("People trained", not "train|ed").
+    words = ParagraphStyle("words", parent=cell, wordWrap=None)
     red = colors.HexColor("#b3261e")
 
     def header_footer(canvas: Any, doc: Any) -> None:
@@ -66,7 +69,7 @@ def write_pdf(data: ReportData, out: Path) -> None:
         if table.key in ("visits_by_method", "problems_by_category", "help") and len(table.rows) > 1:
             story.append(_bar_chart(table, font, red))
         texts = [[str(c) for c in table.columns], *[[_fmt(v) for v in row] for row in table.rows[:PDF_ROWS]]]
-        rows = [[Paragraph(t, cell) for t in row] for row in texts]
+        rows = [[Paragraph(t, cell if HAN.search(t) else words) for t in row] for row in texts]
         widths = column_widths(texts, A4[0] - 36 * mm, lambda t: stringWidth(t, font, cell.fontSize))
         story.append(_styled(PdfTable(rows, colWidths=widths, repeatRows=1), red, font, header=True))
         if len(table.rows) > PDF_ROWS:
@@ -89,6 +92,7 @@ def write_pdf(data: ReportData, out: Path) -> None:
 
 CELL_PADDING = 12 + 1  # points: reportlab's 6 on each side of a cell, and a point to spare
 SHORT_CELL = 4  # characters: a cell this short (a name, a status) is never broken
+HAN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # text that may break between characters
 
 
 def _text_width(text: str) -> int:
@@ -97,18 +101,22 @@ def _text_width(text: str) -> int:
 
 
 def _unbroken(text: str) -> list[str]:
-    """What must stay on one line: a short cell whole (a name, 已答复), else its numbers and words."""
-    return [text] if len(text) <= SHORT_CELL else [tok for tok in text.split() if tok.isascii()]
+    """What must stay on one line: a short cell whole (a name, 已答复), else its numbers
+    and words (every word of text with no Chinese in it, which wraps only at spaces)."""
+    if len(text) <= SHORT_CELL:
+        return [text]
+    return [tok for tok in text.split() if tok.isascii() or not HAN.search(text)]
 
 
 def column_widths(texts: list[list[str]], total: float, measure: Callable[[str], float]) -> list[float]:
-    """Columns shared by what they hold: a number ("64/30,000") or a name never
-    breaks across lines (``measure`` gives its printed width in points); long
-    text (descriptions, federations) takes the room that is left, in proportion
-    to its length. The header row may wrap."""
+    """Columns shared by what they hold: a number ("64/30,000"), a name or a word
+    (of the header too: "Acts", "trained") never breaks across lines (``measure``
+    gives its printed width in points); long text (descriptions, federations)
+    takes the room that is left, in proportion to its length. A header wraps
+    between words, in Chinese between any characters."""
     count = len(texts[0])
     floor = [
-        max((measure(piece) for row in texts[1:] for piece in _unbroken(row[i])), default=0.0) + CELL_PADDING
+        max((measure(piece) for row in texts for piece in _unbroken(row[i])), default=0.0) + CELL_PADDING
         for i in range(count)
     ]
     wanted = [max(min(max(_text_width(row[i]) for row in texts), 40), 4) for i in range(count)]

@@ -67,11 +67,11 @@ def build(store: Store, topic: str, period: Period, federation: str) -> Research
     scope = Counter(r[1] for r in rows if r[1])
     nature = Counter(r[2] for r in rows if r[2])
     if scope:
-        draft.analysis.append(pick("按范围分：", "By scope: ") + "；".join(
-            f"{enums.PROBLEM_SCOPE.label(k)} {n} 个" for k, n in scope.most_common()))  # fmt: skip
+        draft.analysis.append(pick("按范围分：", "By scope: ") + pick("；", "; ").join(
+            pick(f"{enums.PROBLEM_SCOPE.label(k)} {n} 个", f"{enums.PROBLEM_SCOPE.label(k)} {n}") for k, n in scope.most_common()))  # fmt: skip
     if nature:
-        draft.analysis.append(pick("按性质分：", "By nature: ") + "；".join(
-            f"{enums.PROBLEM_NATURE.label(k)} {n} 个" for k, n in nature.most_common()))  # fmt: skip
+        draft.analysis.append(pick("按性质分：", "By nature: ") + pick("；", "; ").join(
+            pick(f"{enums.PROBLEM_NATURE.label(k)} {n} 个", f"{enums.PROBLEM_NATURE.label(k)} {n}") for k, n in nature.most_common()))  # fmt: skip
     ours = {r[7] for r in rows}
     for warning in problems.trend_warnings(store):
         if warning.category == topic and ours.intersection(warning.problem_ids):
@@ -82,11 +82,12 @@ def build(store: Store, topic: str, period: Period, federation: str) -> Research
     for description, _scope, _nature, disposition, _status, point, resolution, _id in escalated:
         measure = resolution or pick("（请补充建议措施）", "(add the proposed measure)")
         kind = enums.PROBLEM_DISPOSITION.label(disposition)
-        draft.proposals.append(f"【{kind}】{description}（{point}）{pick('建议：', 'Proposal: ')}{measure}")
+        draft.proposals.append(pick(f"【{kind}】{description}（{point}）建议：{measure}",
+                                    f"[{kind}] {description} ({point}) Proposal: {measure}"))  # fmt: skip
     if not draft.proposals:
         draft.proposals.append(pick("（本期没有上报或预警的问题；请结合走访情况补充建议。）",
                                     "(No escalated problems this period; add proposals from the visits.)"))  # fmt: skip
-    draft.cases = [f"{r[5]}：{r[0]}" for r in rows[:8]]
+    draft.cases = [pick(f"{r[5]}：{r[0]}", f"{r[5]}: {r[0]}") for r in rows[:8]]
     return draft
 
 
@@ -97,7 +98,7 @@ def write_pdf(draft: ResearchDraft, out: Path) -> None:
     h2 = ParagraphStyle("h2", parent=base, fontSize=13, leading=22, spaceBefore=8, firstLineIndent=0)
     story = [
         Paragraph(pick(f"关于{draft.topic_label}问题的调研报告（初稿）", f"Research report on {draft.topic_label} (draft)"), title),
-        Paragraph(f"{draft.federation}　{draft.period.label}", ParagraphStyle("s", parent=base, alignment=1, firstLineIndent=0)),
+        Paragraph(f"{draft.federation}{pick('　', '  ')}{draft.period.label}", ParagraphStyle("s", parent=base, alignment=1, firstLineIndent=0)),
         Spacer(1, 6 * mm),
         Paragraph(pick("一、基本情况", "1. The situation"), h2), *[Paragraph(t, base) for t in draft.situation],
         *[Paragraph("· " + c, base) for c in draft.cases],
@@ -117,7 +118,7 @@ def write_pdf(draft: ResearchDraft, out: Path) -> None:
 def as_text(draft: ResearchDraft) -> str:
     """The draft as plain text, to attach to a research record and edit there."""
     lines = [pick(f"关于{draft.topic_label}问题的调研报告（初稿）", f"Research report on {draft.topic_label} (draft)"),
-             f"{draft.federation}　{draft.period.label}", "", pick("一、基本情况", "1. The situation"),
+             f"{draft.federation}{pick('　', '  ')}{draft.period.label}", "", pick("一、基本情况", "1. The situation"),
              *draft.situation, *("· " + c for c in draft.cases), "", pick("二、问题分析", "2. Analysis"),
              *(draft.analysis or ["—"]), "", pick("三、对策建议", "3. Proposals"), *draft.proposals]  # fmt: skip
     return "\n".join(lines)

@@ -33,7 +33,7 @@ def write_xlsx(data: ReportData, out: Path) -> None:
         for cell in row:
             cell.number_format = "yyyy-mm-dd"
     for table in data.tables:
-        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "", table.title)[:31])
+        sheet = book.create_sheet(sheet_name(table.title, book.sheetnames))
         sheet.append(table.columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -49,3 +49,19 @@ def write_xlsx(data: ReportData, out: Path) -> None:
                     cell.number_format = "yyyy-mm-dd"
     summary.freeze_panes = "A2"
     write_atomically(out, lambda path: book.save(str(path)))
+
+
+def sheet_name(title: str, taken: list[str]) -> str:
+    """A table's title as Excel allows a sheet name: no []:*?/\\, 31 characters at most,
+    shortened by its bracketed note, then at a space (never in the middle of a word
+    or leaving a bracket open), and unique in the workbook."""
+    name = re.sub(r"[\[\]:*?/\\]", "", title)
+    if len(name) > 31:
+        name = re.sub(r"\s*[（(].*$", "", name) or name
+    if len(name) > 31:
+        name = name[:32].rsplit(" ", 1)[0] if " " in name[:32] else name[:31]
+    unique, n = name, 2
+    while unique in taken:
+        unique = f"{name[: 31 - len(str(n)) - 1]} {n}"
+        n += 1
+    return unique

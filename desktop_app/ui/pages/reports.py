@@ -46,7 +46,8 @@ class ReportsPage(QWidget):
         self.scope.addItem(self.tr("本级及所有下级妇联"), "below")
         self.scope.addItem(self.tr("仅本级"), "only")
         self.scope.addItem(self.tr("本机全部记录（不分妇联）"), "all")
-        self.scope.currentIndexChanged.connect(lambda: self.federation.setEnabled(self.scope.currentData() != "all"))
+        self._chosen_federation = ""  # what she had picked before choosing every record held here
+        self.scope.currentIndexChanged.connect(self._scope_changed)
         self.topic = QComboBox()
         for choice in enums.PROBLEM_CATEGORY:
             self.topic.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)
@@ -95,6 +96,19 @@ class ReportsPage(QWidget):
             index = self.federation.count() - 1
         self.federation.setCurrentIndex(max(index, 0))
         self.federation.blockSignals(False)
+
+    def _scope_changed(self) -> None:
+        """Every record held here is no one federation's report: it is headed with
+        the laptop's own, and the picker shows that and cannot be changed."""
+        everything = self.scope.currentData() == "all"
+        self.federation.setEnabled(not everything)
+        if everything:
+            self._chosen_federation = self.federation.currentText()
+            own = str((self.store.own_cadre() or {}).get("org") or "")
+            self.federation.setCurrentIndex(max(self.federation.findText(own), 0))
+        elif self._chosen_federation:
+            self.federation.setCurrentIndex(max(self.federation.findText(self._chosen_federation), 0))
+            self._chosen_federation = ""
 
     def _preset_changed(self) -> None:
         """Each notice has its own rhythm: Shandong every two months, Beijing every quarter."""

@@ -43,6 +43,9 @@ def test_acts_of_help_count_for_their_project_in_its_year_only(profiled: Store) 
     assert (by_id[project].acts, by_id[project].actual["jobs"], by_id[project].actual["trained"]) == (2, 7, 20)
     assert by_id[project].share("jobs") == 0.7 and by_id[project].share("people") is None
     assert (by_id[last_year].acts, by_id[last_year].actual["jobs"]) == (1, 2)
+    by_march = {p.id: p for p in projects.progress(profiled, until=date(2026, 3, 31))}
+    assert (by_march[project].acts, by_march[project].actual["jobs"]) == (1, 3)
+    assert by_march[last_year].acts == 1  # its year ended before
 
 
 def test_demo_project_progress_equals_independent_sql(tmp_path: Path) -> None:

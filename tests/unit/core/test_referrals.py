@@ -133,3 +133,22 @@ def test_another_cadre_cannot_rewrite_her_referral_but_the_hub_can(world: World)
         (p.record_type, p.record_id, p.reason) for p in proposals.listed(world.hub.store)
     }
     assert world.hub.store.get("referral", referral)["outcome"] is None
+
+
+def test_a_referral_of_a_settled_problem_is_listed_but_no_longer_a_reminder(world: World) -> None:
+    a = world.a.store
+    problem, referral = _refer(a)  # due 10 days ago, never answered
+    _other, still_late = _refer(a, department="人社")
+    a.save(
+        "problem",
+        {"status": "resolved", "resolution": "村里自筹资金改建", "explanation": "已上门说明，本人满意",
+         "explained_date": _days_ago(3)},
+        problem,
+    )  # fmt: skip
+    today = date.today()
+    assert [v.id for v in referrals.referral_list(a, today, overdue_only=True)] == [still_late]
+    due = [f.record_id for f in followups.due_followups(a, today) if f.kind == "referral"]
+    assert due == [still_late]
+    [view] = referrals.referral_list(a, today, problem_id=problem)
+    assert (view.id, view.state, view.overdue, view.days_overdue) == (referral, "problem_settled", False, 0)
+    assert view.state_label == "问题已办结"

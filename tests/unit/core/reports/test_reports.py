@@ -85,6 +85,85 @@ def test_totals_match_independent_queries(filled: Store) -> None:
     assert data.totals["grassroots_days"] == len(pairs)
 
 
+def test_project_progress_in_a_period_report_stops_at_the_period_s_end(filled: Store) -> None:
+    """A Q3 report made in November counts the projects' acts from January to 30 September:
+    the same figures whenever it is made, none from after the period."""
+    raw = connect_raw(filled.path)
+    later = raw.execute(
+        "SELECT count(*) FROM help_log WHERE deleted = 0 AND project_id IS NOT NULL AND date > '2026-09-30'"
+    ).fetchone()[0]
+    assert later > 0  # acts after the period that a count to today would add
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    table = data.table("projects")
+    assert "截至期末" in table.title
+    expected = {
+        (name, org): (acts, people)
+        for name, org, acts, people in raw.execute(
+            "SELECT p.name, p.org, count(l.id), total(l.people) FROM project p LEFT JOIN help_log l "
+            "ON l.project_id = p.id AND l.deleted = 0 AND l.date BETWEEN '2026-01-01' AND '2026-09-30' "
+            "WHERE p.deleted = 0 AND p.year = 2026 GROUP BY p.id"
+        )
+    }
+    # People served is shown as "done/target", or done alone, or "—" for neither.
+    shown = {(r[0], r[1]): (r[2], int(r[3].split("/")[0].replace(",", "").replace("—", "0"))) for r in table.rows}
+    assert shown.keys() == expected.keys() and sum(a for a, _p in expected.values()) > 0
+    for key, (acts, people) in expected.items():
+        assert shown[key] == (acts, people), key
+
+
+def test_referrals_overdue_are_counted_at_the_period_s_end(filled: Store) -> None:
+    """Overdue at 30 September: sent by then, due before then, no final answer dated by then,
+    the problem not settled by then; sent before the period counts too."""
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+
+    def refer(sent: str, due: str, answer: tuple[str, str] | None = None, explained: str | None = None) -> None:
+        problem = filled.save("problem", {"raised_date": "2026-06-01", "description": "村里缺少托管场地",
+                                          "category": "children_education", "liaison_point_id": point})["id"]  # fmt: skip
+        values = {"problem_id": problem, "department": "区残联", "sent_date": sent, "due_date": due}
+        if answer:
+            values.update(answer_date=answer[0], outcome=answer[1], answer="已答复")
+        filled.save("referral", values)
+        if explained:
+            filled.save("problem", {"status": "resolved", "resolution": "已解决", "explanation": "已说明",
+                                    "explained_date": explained}, problem)  # fmt: skip
+
+    refer("2026-06-19", "2026-08-18")  # sent before the period, never answered: overdue
+    refer("2026-06-19", "2026-08-18", ("2026-10-10", "solved"))  # answered only after the period: overdue
+    refer("2026-07-01", "2026-08-01", ("2026-09-01", "in_progress"))  # an interim answer: overdue
+    refer("2026-06-19", "2026-08-18", explained="2026-10-15")  # settled after the period: overdue
+    refer("2026-06-19", "2026-08-18", ("2026-09-10", "solved"))  # answered in time
+    refer("2026-06-19", "2026-08-18", explained="2026-09-01")  # settled in the period: nothing awaited
+    refer("2026-09-01", "2026-10-05")  # due after the period
+    refer("2026-10-02", "2026-10-10")  # sent after it
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    table = data.table("referrals")
+    row = next(r for r in table.rows if r[0] == "区残联")
+    assert row[4] >= 4  # the four above, and any the demo has
+    raw = connect_raw(filled.path)
+    for text in ("2026-Q3", "2026-09", "2026-Q2", "2026"):
+        period = figures.parse_period(text)
+        end = period.end.isoformat()
+        expected = raw.execute(
+            "SELECT count(*) FROM referral r JOIN problem p ON p.id = r.problem_id "
+            "WHERE r.deleted = 0 AND p.deleted = 0 AND r.sent_date <= :end AND r.due_date < :end "
+            "AND (r.outcome IS NULL OR r.outcome NOT IN ('solved', 'refused', 'explained') OR r.answer_date > :end) "
+            "AND (p.status NOT IN ('resolved', 'explained', 'closed') OR p.explained_date IS NULL "
+            "OR p.explained_date > :end)",
+            {"end": end},
+        ).fetchone()[0]
+        data = figures.build(filled, period)
+        assert data.totals["referrals_overdue"] == expected == sum(r[4] for r in data.table("referrals").rows), text
+    # Referred and answered stay the period's own: sent in it.
+    data = figures.build(filled, figures.parse_period("2026-Q3"))
+    assert (
+        data.totals["referrals"]
+        == raw.execute(
+            "SELECT count(*) FROM referral r JOIN problem p ON p.id = r.problem_id WHERE r.deleted = 0 AND p.deleted = 0 "
+            "AND r.sent_date BETWEEN '2026-07-01' AND '2026-09-30'"
+        ).fetchone()[0]
+    )
+
+
 def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -152,6 +231,65 @@ def test_an_english_pdf_names_its_period_in_english(filled: Store, tmp_path: Pat
     assert "季度" not in text
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Tables whose first column is a label made from a code (the rest hold names: data, left as typed).
+LABELLED = ("visits_by_method", "visits_by_point_kind", "help", "problems_by_category", "problems_by_scope",
+            "problems_by_disposition", "problems_by_status", "warnings", "feedback")  # fmt: skip
+
+
+def test_an_english_report_has_no_chinese_labels(filled: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        data = figures.build(filled, figures.parse_period("2026"))
+        xlsx.write_xlsx(data, tmp_path / "r.xlsx")
+    finally:
+        i18n.set_language(before)
+    assert data.table("warnings").rows  # the demo's trends: the category was left in Chinese
+    for table in data.tables:
+        assert not CJK.search(table.title + " ".join(table.columns)), (table.title, table.columns)
+        if table.key in LABELLED:
+            assert not [row[0] for row in table.rows if CJK.search(str(row[0]))], table.key
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert not [name for name in book.sheetnames if CJK.search(name)]
+    warnings = next(sheet for sheet in book.worksheets if sheet.title.startswith("Trend warnings"))
+    categories = [row[0].value for row in warnings.iter_rows(min_row=2)]
+    assert categories and not [c for c in categories if CJK.search(str(c))]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
+def test_an_english_pdf_never_breaks_a_header_word(filled: Store, tmp_path: Path) -> None:
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        data = figures.build(filled, figures.parse_period("2026"))
+        pdf.write_pdf(data, tmp_path / "r.pdf")
+        xlsx.write_xlsx(data, tmp_path / "r.xlsx")
+    finally:
+        i18n.set_language(before)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    starts = [0]
+    for table in data.tables:
+        assert not re.search(r"[（）【】、：]", table.title), table.title  # English text, English brackets
+        starts.append(text.index(table.title, starts[-1]))
+    for table, start, end in zip(data.tables, starts[1:], [*starts[2:], len(text)], strict=True):
+        if not table.rows:
+            continue
+        # Between this title and the next: the table, its header printed with every word whole.
+        tokens = set(text[start:end].split())
+        broken = [word for column in table.columns for word in column.split() if word not in tokens]
+        assert not broken, (table.title, broken)
+    from openpyxl import load_workbook
+
+    names = load_workbook(tmp_path / "r.xlsx").sheetnames
+    assert "Quota progress" in names and not [
+        n for n in names if re.search(r"[（）]", n) or n.count("(") != n.count(")")
+    ]
+
+
 def test_research_draft_has_situation_analysis_and_proposals(filled: Store, tmp_path: Path) -> None:
     from desktop_app.core.reports import research
 
@@ -185,3 +323,21 @@ def test_numbers_in_a_pdf_table_never_break_across_lines(filled: Store, tmp_path
     assert re.search(r"\d+/30,000\b", text) and re.search(r"[\d,.]+/50,000,000\b", text)
     widths = pdf.column_widths([["项目", "金额（元）"], ["妇女小额贷款兴业" * 4, "41,600/50,000,000"]], 200, len)
     assert widths[1] >= len("41,600/50,000,000") + pdf.CELL_PADDING and sum(widths) == pytest.approx(200)
+
+
+def test_an_english_research_draft_has_no_chinese_labels_or_counters(filled: Store) -> None:
+    from desktop_app.core.reports import research
+
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
+                            "scope": "systemic", "disposition": "escalate", "liaison_point_id": point})  # fmt: skip
+    own = str(filled.own_cadre()["org"])  # type: ignore[index]
+    before = i18n.language()
+    i18n.set_language("en")
+    try:
+        text = research.as_text(research.build(filled, "children_education", figures.parse_period("2026"), own))
+    finally:
+        i18n.set_language(before)
+    assert "Children and schooling" in text and "[Escalate" in text
+    # Descriptions and place names are data; what the draft itself says is English.
+    assert not re.search(r"个|【|；|儿童教育|全局性", text), text

@@ -81,3 +81,15 @@ def test_the_period_by_keyboard(qtbot: QtBot) -> None:
     QTest.keyClicks(picker.year, "2025")
     QTest.keyClick(picker.part, Qt.Key.Key_Up)
     assert picker.text() == "2025-10"
+
+
+def test_every_record_held_here_is_headed_with_the_laptop_s_own_federation(qtbot: QtBot, profiled: Store) -> None:
+    own = str(profiled.own_cadre()["org"])  # type: ignore[index]
+    profiled.save("cadre", {"name": "外县干部", "org": "哈尔滨市南岗区妇女联合会"})
+    page = ReportsPage(profiled)
+    qtbot.addWidget(page)
+    page.federation.setCurrentIndex(page.federation.findText("哈尔滨市南岗区妇女联合会"))
+    page.scope.setCurrentIndex(page.scope.findData("all"))
+    assert (page.federation.currentText(), page.federation.isEnabled()) == (own, False)
+    page.scope.setCurrentIndex(page.scope.findData("only"))
+    assert (page.federation.currentText(), page.federation.isEnabled()) == ("哈尔滨市南岗区妇女联合会", True)
