@@ -159,7 +159,8 @@ EXPORT_CANCELLED = Text(
 )
 CARDS_CANCELLED = Text("已取消：没有保存联系服务卡文件", "Cancelled: no card file was saved")
 EXPORT_FAILED = Text(
-    "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
+    "无法写入同步包“{path}”（{detail}）：原有文件未改动",
+    "Could not write the bundle “{path}” ({detail}); no existing file was changed",
 )
 WRITE_FAILED = Text(
     "无法写入“{path}”（{detail}）：原有文件未改动。请检查磁盘空间和写入权限",

@@ -193,3 +193,28 @@ def test_report_command(tmp_path: Path) -> None:
     assert result.returncode == 1 and "2026-Q3" in result.stderr and not (tmp_path / "x.pdf").exists()
     result = fuqing(path, "report", "--period", "2026", "--out", str(tmp_path / "x.doc"))
     assert result.returncode == 1 and ".xlsx" in result.stderr
+
+
+def test_writing_where_nothing_can_be_written_is_told_clearly(tmp_path: Path) -> None:
+    """A folder that is a file (as root the only place nothing can be written): the write's own message, exit 1."""
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "50").returncode == 0
+    (tmp_path / "taken").write_text("")
+    (tmp_path / "passphrase").write_text("a long passphrase for the test\n")
+    commands = [
+        ("cards", "--all", "--out", str(tmp_path / "taken" / "cards.pdf")),
+        ("report", "--period", "2026", "--out", str(tmp_path / "taken" / "r.pdf")),
+        ("report", "--period", "2026", "--out", str(tmp_path / "taken" / "r.xlsx")),
+        (
+            "export",
+            "--full",
+            "--passphrase-file",
+            str(tmp_path / "passphrase"),
+            "--out",
+            str(tmp_path / "taken" / "b.age"),
+        ),
+    ]
+    for command in commands:
+        result = fuqing(path, *command)
+        assert result.returncode == 1 and "无法写入" in result.stderr and "taken" in result.stderr, result.stderr
+        assert "程序内部出错" not in result.stderr
