@@ -218,3 +218,15 @@ def test_writing_where_nothing_can_be_written_is_told_clearly(tmp_path: Path) ->
         result = fuqing(path, *command)
         assert result.returncode == 1 and "无法写入" in result.stderr and "taken" in result.stderr, result.stderr
         assert "程序内部出错" not in result.stderr
+
+
+def test_demo_twice_with_the_same_seed_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "50").returncode == 0
+    before = ok_json(path, "stats", "--json")["counts"]  # type: ignore[index]
+    result = fuqing(path, "demo", "--records", "50")
+    assert result.returncode == 1 and "本数据库已有这批演示数据" in result.stderr and "--seed" in result.stderr
+    assert "程序内部出错" not in result.stderr and "Traceback" not in result.stderr
+    assert ok_json(path, "stats", "--json")["counts"] == before  # type: ignore[index]
+    assert fuqing(path, "demo", "--records", "50", "--seed", "2").returncode == 0  # another seed: more records
+    assert fuqing(path, "check").returncode == 0
