@@ -88,8 +88,10 @@ def test_invalid_input_exits_nonzero_with_chinese_message_and_changes_nothing(db
     assert "校验位错误" in result.stderr
     result = fuqing(db, "add", "diary", "--json", '{"title": ')
     assert result.returncode == 1 and "JSON" in result.stderr
-    result = fuqing(db, "add", "diary", "--json", '["x"]')
-    assert result.returncode == 1 and "JSON 对象" in result.stderr
+    result = fuqing(db, "add", "woman", "--json", '["王芳"]')
+    assert (
+        result.returncode == 1 and """JSON 对象，如 '{"title": "…"}'""" in result.stderr
+    )  # one brace, as she types it
     result = fuqing(db, "show", "diary", "01a00000-0000-7000-8000-000000000000", "--json")
     assert result.returncode == 1 and "找不到" in result.stderr
     assert ok_json(db, "stats", "--json")["counts"]["woman"] == 0  # type: ignore[index]
