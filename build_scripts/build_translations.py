@@ -52,6 +52,12 @@ def tool(name: str) -> str:
     return str(found)
 
 
+def _tool_env() -> dict[str, str]:
+    # The tool is a script of the environment PySide6 is installed in; pip's isolated build
+    # environment hides that environment's packages from Python through these two.
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONNOUSERSITE")}
+
+
 def ts_file(language: str) -> Path:
     return TRANSLATIONS / f"fuqing_{language}.ts"
 
@@ -70,13 +76,38 @@ def update() -> None:
         lupdate(language, ts_file(language))
 
 
-def release() -> list[Path]:
+def release(languages: list[str] = LANGUAGES) -> list[Path]:
     built = []
-    for language in LANGUAGES:
+    for language in languages:
         qm = ts_file(language).with_suffix(".qm")
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], check=True, env=_tool_env()
+        )
         built.append(qm)
     return built
+
+
+def stale() -> list[str]:
+    """The languages whose .qm is missing or older than its .ts (a fresh clone has none: they are not committed)."""
+    out = []
+    for language in LANGUAGES:
+        ts, qm = ts_file(language), ts_file(language).with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            out.append(language)
+    return out
+
+
+def release_stale() -> list[Path]:
+    """What a wheel build runs (setup.py): a wheel without its translations would start in Chinese only, silently."""
+    languages = stale()
+    if languages and find_tool("pyside6-lrelease") is None:
+        missing = ", ".join(str(ts_file(lang).with_suffix(".qm").relative_to(ROOT)) for lang in languages)
+        raise SystemExit(
+            f"{missing} must be built from its .ts, and pyside6-lrelease was not found: build the wheel in an "
+            "environment with PySide6-Essentials (pip wheel --no-build-isolation .), or run "
+            "python build_scripts/build_translations.py first"
+        )
+    return release(languages)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -220,7 +220,10 @@ def devices_command(store: Store, args: argparse.Namespace) -> int:
     }
     for d in listed:
         status = states["revoked"] if d.blocked else states.get(d.status, d.status)
-        print(f"{d.id}  {d.label}  {d.role}  {status}  {d.last_bundle_at or '—'}  {d.bundle_count}  {d.rows_received}")
+        print(
+            f"{d.id}  {d.label}  {d.role}  {status}  {d.last_bundle_at or '—'}  {d.bundle_count}  {d.rows_received}"
+            f"  {d.app_version or '—'}"  # which laptops still run an old release: support asks this first
+        )
     return 0
 
 

@@ -7,6 +7,7 @@ it: the name shows the old file or the complete new one, nothing between.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from .errors import FuqingError
 from .i18n import Text
 
 Writer = Callable[[Path], None]
+log = logging.getLogger(__name__)
 
 
 def write_atomically(
@@ -45,7 +47,16 @@ def write_atomically(
     except OSError as error:  # the person sees the file they chose, not our temporary name
         raise FuqingError(failed.format(path=path, detail=error.strerror or error)) from error
     finally:
+        _remove_leftover(tmp)
+
+
+def _remove_leftover(tmp: Path) -> None:
+    # Where the write failed (a read-only stick, a folder that is a file) removing fails too; the person
+    # must hear why the write failed, not that the cleanup did.
+    try:
         tmp.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("could not remove the temporary file %s: %s", tmp, error.strerror or type(error).__name__)
 
 
 def _sync_directory(directory: Path) -> None:

@@ -33,7 +33,8 @@ class Text:
         return agree((self.en if _language == "en" else self.zh).format(**kwargs))
 
     def __str__(self) -> str:
-        return self.en if _language == "en" else self.zh
+        # A message without fields reads the same through str() as through format(): '{{' is one brace.
+        return (self.en if _language == "en" else self.zh).replace("{{", "{").replace("}}", "}")
 
 
 def pick(zh: str, en: str) -> str:

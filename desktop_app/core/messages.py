@@ -182,7 +182,8 @@ EXPORT_CANCELLED = Text(
 )
 CARDS_CANCELLED = Text("已取消：没有保存联系服务卡文件", "Cancelled: no card file was saved")
 EXPORT_FAILED = Text(
-    "写入同步包失败（{detail}），原有文件未改动", "Writing the bundle failed ({detail}); no existing file was changed"
+    "无法写入同步包“{path}”（{detail}）：原有文件未改动",
+    "Could not write the bundle “{path}” ({detail}); no existing file was changed",
 )
 WRITE_FAILED = Text(
     "无法写入“{path}”（{detail}）：原有文件未改动。请检查磁盘空间和写入权限",
@@ -437,6 +438,11 @@ ERASE_REVIEW_MENTIONS = Text(
     "These records mention “{name}” in their text; check each one:",
 )
 
+DEMO_ALREADY_THERE = Text(
+    "本数据库已有这批演示数据（同一个 --seed 生成同样的记录），没有改动。要添加更多，请换一个 --seed，如：fuqing --db 演示.db demo --seed 2",
+    "This database already holds this demo data (the same --seed makes the same records); nothing was changed. "
+    "To add more, use another --seed, e.g. fuqing --db demo.db demo --seed 2",
+)
 DEMO_NOT_IN_REAL_DATABASE = Text(
     "演示数据只能放在单独的数据库文件里，不能放进“{path}”（这里是真实数据或默认数据库）。"
     "请另指定一个文件，如：fuqing --db 演示.db demo",

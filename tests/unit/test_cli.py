@@ -89,8 +89,10 @@ def test_invalid_input_exits_nonzero_with_chinese_message_and_changes_nothing(db
     assert "校验位错误" in result.stderr
     result = fuqing(db, "add", "diary", "--json", '{"title": ')
     assert result.returncode == 1 and "JSON" in result.stderr
-    result = fuqing(db, "add", "diary", "--json", '["x"]')
-    assert result.returncode == 1 and "JSON 对象" in result.stderr
+    result = fuqing(db, "add", "woman", "--json", '["王芳"]')
+    assert (
+        result.returncode == 1 and """JSON 对象，如 '{"title": "…"}'""" in result.stderr
+    )  # one brace, as she types it
     result = fuqing(db, "show", "diary", "01a00000-0000-7000-8000-000000000000", "--json")
     assert result.returncode == 1 and "找不到" in result.stderr
     for shaped_wrong, said in (('{"name": {"王芳": "13812345678"}}', "姓名应为文字"),
@@ -216,3 +218,40 @@ def test_report_command(tmp_path: Path) -> None:
     assert result.returncode == 1 and "--all" in result.stderr and "--federation" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "x.pdf").exists()
     assert fuqing(path, "report", "--period", "2026", "--all", "--out", str(tmp_path / "x.pdf")).returncode == 0
+
+
+def test_writing_where_nothing_can_be_written_is_told_clearly(tmp_path: Path) -> None:
+    """A folder that is a file (as root the only place nothing can be written): the write's own message, exit 1."""
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "50").returncode == 0
+    (tmp_path / "taken").write_text("")
+    (tmp_path / "passphrase").write_text("a long passphrase for the test\n")
+    commands = [
+        ("cards", "--all", "--out", str(tmp_path / "taken" / "cards.pdf")),
+        ("report", "--period", "2026", "--out", str(tmp_path / "taken" / "r.pdf")),
+        ("report", "--period", "2026", "--out", str(tmp_path / "taken" / "r.xlsx")),
+        (
+            "export",
+            "--full",
+            "--passphrase-file",
+            str(tmp_path / "passphrase"),
+            "--out",
+            str(tmp_path / "taken" / "b.age"),
+        ),
+    ]
+    for command in commands:
+        result = fuqing(path, *command)
+        assert result.returncode == 1 and "无法写入" in result.stderr and "taken" in result.stderr, result.stderr
+        assert "程序内部出错" not in result.stderr
+
+
+def test_demo_twice_with_the_same_seed_is_refused_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    assert fuqing(path, "demo", "--records", "50").returncode == 0
+    before = ok_json(path, "stats", "--json")["counts"]  # type: ignore[index]
+    result = fuqing(path, "demo", "--records", "50")
+    assert result.returncode == 1 and "本数据库已有这批演示数据" in result.stderr and "--seed" in result.stderr
+    assert "程序内部出错" not in result.stderr and "Traceback" not in result.stderr
+    assert ok_json(path, "stats", "--json")["counts"] == before  # type: ignore[index]
+    assert fuqing(path, "demo", "--records", "50", "--seed", "2").returncode == 0  # another seed: more records
+    assert fuqing(path, "check").returncode == 0

@@ -9,9 +9,13 @@ exe) is listed in docs/windows-build.md.
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -170,3 +174,56 @@ def test_tool_lookup_on_a_windows_layout(tmp_path: Path) -> None:
 def test_tool_lookup_here_finds_this_environments_lrelease() -> None:
     found = build_translations.find_tool("pyside6-lrelease")
     assert found is not None and found.exists()
+
+
+def _clone(destination: Path) -> Path:
+    """The checkout's files as a fresh clone has them: what git tracks (or would), no .qm, no build output."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=REPO, capture_output=True, check=True,
+        ).stdout.decode().split("\0")  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("not a git checkout")
+    for name in filter(None, listed):
+        if (REPO / name).is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, destination / name)
+    assert not list(destination.rglob("*.qm"))
+    return destination
+
+
+def test_a_wheel_built_from_a_fresh_clone_has_the_english_translation(tmp_path: Path) -> None:
+    """The .qm files are not committed: building the package builds them (setup.py), as a release script did."""
+    from PySide6.QtCore import QTranslator
+
+    source = _clone(tmp_path / "clone")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--wheel-dir",
+         str(tmp_path / "wheels"), str(source)],
+        cwd=tmp_path, check=True, capture_output=True,
+    )  # fmt: skip
+    (wheel,) = (tmp_path / "wheels").glob("fuqing-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert not [n for n in archive.namelist() if n.endswith(".ts")]  # the source of the .qm stays in the sdist
+        qm = tmp_path / "fuqing_en.qm"
+        qm.write_bytes(archive.read("desktop_app/resources/translations/fuqing_en.qm"))
+    translator = QTranslator()
+    assert translator.load(str(qm)) and not translator.isEmpty()
+    assert translator.translate("AboutDialog", "关于访妇情") == "About Fuqing"
+
+
+def test_a_build_that_cannot_make_the_translation_says_why(tmp_path: Path) -> None:
+    """No lrelease beside the interpreter nor on PATH: the build stops with the reason, not a wheel without English."""
+    source = _clone(tmp_path / "clone")
+    python = tmp_path / "bare" / "python"
+    python.parent.mkdir()
+    python.symlink_to(sys._base_executable)  # type: ignore[attr-defined]  # no PySide6 tools beside it
+    result = subprocess.run(
+        [str(python), "-c", "import build_translations; build_translations.release_stale()"],
+        cwd=source / "build_scripts", capture_output=True, text=True,
+        env={"PATH": str(tmp_path / "nothing"), "SYSTEMROOT": os.environ.get("SYSTEMROOT", "")},
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "fuqing_en.qm must be built" in result.stderr and "pyside6-lrelease was not found" in result.stderr
+    assert not list(source.rglob("*.qm"))

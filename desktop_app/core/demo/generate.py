@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from .. import messages as msg
 from .. import records as r
 from ..db import default_db_path, drop_value_samples
+from ..engine import sqlite3
 from ..errors import UsageError
 from ..idcard import check_digit
 from ..ids import link_id
@@ -105,6 +107,17 @@ class _Gen:
 DEMO_MARK = "demo_data"
 
 
+@contextmanager
+def _refusing_a_second_fill() -> Iterator[None]:
+    """The same seed makes the same records, ids included: a second fill with it collides (and rolls back)."""
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if "UNIQUE" not in str(error):
+            raise
+        raise UsageError(msg.DEMO_ALREADY_THERE) from error
+
+
 def refuse_real_database(store: Store) -> None:
     """Demo records go in a file of their own, never among a cadre's real ones."""
     if store.path.resolve() == default_db_path().resolve():
@@ -167,7 +180,7 @@ def fill(
     # one large transaction runs; the default 2 MB makes it disk-bound.
     cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -400000")
-    with store.transaction():
+    with _refusing_a_second_fill(), store.transaction():
         cadres = []
         for i in range(plan.cadres):
             cadres.append(

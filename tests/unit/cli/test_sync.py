@@ -32,6 +32,7 @@ from typing import Any
 
 import pytest
 
+import desktop_app
 from tests.db_helpers import cli_env, copy_database, raw
 
 UNKNOWN_ID = "01a00000-0000-7000-8000-000000000000"
@@ -557,13 +558,15 @@ def test_a_bundle_from_an_unknown_laptop_waits_and_its_device_goes_pending_appro
     assert re.fullmatch(FINGERPRINT, device["fingerprint"]) and device["fingerprint"] in out
     (line,) = ok(hub.db, "devices").splitlines()
     assert line.split()[:2] == [stranger.device_id, "李娟"] and "待批准" in line
+    assert line.split()[-1] == desktop_app.__version__  # the version its bundle was made with
     approve(hub, stranger, "--role", "cadre")
     device = hub.device(stranger.device_id)
     assert (device["status"], device["role"], device["bundle_count"], device["rows_received"]) == (
         "approved", "cadre", 1, 2,
     )  # fmt: skip
     (line,) = ok(hub.db, "devices").splitlines()
-    assert "已批准" in line and line.split()[-2:] == ["1", "2"]
+    assert "已批准" in line and line.split()[-3:] == ["1", "2", desktop_app.__version__]  # its app version last
+    assert device["app_version"] == desktop_app.__version__
     (line,) = ok(hub.db, "devices", "--revoke", stranger.device_id).splitlines()  # says what it did
     assert line.startswith("已撤销设备“李娟 · ")
     assert hub.device(stranger.device_id)["status"] == "revoked"

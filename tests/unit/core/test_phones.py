@@ -22,7 +22,11 @@ def test_phones(number: str) -> None:
     assert phones.is_phone(number)
 
 
-@pytest.mark.parametrize("number", ["123", "0531-123", "phone", "00000000000000"])
+@pytest.mark.parametrize(
+    "number",
+    # 020 (Guangzhou) and a local number starting with 1: no local number does; 0201 is no area code
+    ["123", "0531-123", "phone", "00000000000000", "02012345678", "020-12345678", "(020)12345678", "12345678"],
+)
 def test_not_phones(number: str) -> None:
     assert not phones.is_phone(number)
 
@@ -41,7 +45,10 @@ def test_mask_keeps_prefix_and_last_four() -> None:
         ("010 6512 3456", "010-65123456"),
         ("（０５１３）８６１２３４５６", "0513-86123456"),
         ("0513-86123456转123", "0513-86123456转123"),
-        ("0513-86123456-123", "0513-86123456-123"),
+        ("0513-86123456-123", "0513-86123456转123"),  # the extension after a dash, as after 转
+        ("0513 8612 3456 - 123", "0513-86123456转123"),
+        ("0513 8612 3456 转 123", "0513-86123456转123"),
+        ("020-8765-4321", "020-87654321"),  # a dash inside the local number is no extension
         ("12338", "12338"),
     ],
 )
@@ -56,3 +63,14 @@ def test_a_typed_mobile_and_landline_are_stored_clean(store: object) -> None:
     saved = store.save("cadre", {"name": "王芳", "org": "妇联", "mobile": "１３８ １２３４ ５６７８",
                                  "office_phone": "0513 8612 3456"})  # fmt: skip
     assert (saved["mobile"], saved["office_phone"]) == ("13812345678", "0513-86123456")
+
+
+def test_a_landline_that_cannot_be_is_refused_and_nothing_saved(store: object) -> None:
+    from desktop_app.core.errors import ValidationFailed
+    from desktop_app.core.store import Store
+
+    assert isinstance(store, Store)
+    with pytest.raises(ValidationFailed) as info:
+        store.save("cadre", {"name": "王芳", "org": "妇联", "office_phone": "02012345678"})
+    assert "应为手机号或固定电话" in str(info.value)
+    assert store.count("cadre") == 0

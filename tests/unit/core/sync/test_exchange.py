@@ -185,7 +185,7 @@ def test_export_failure_leaves_no_file_and_no_progress_mark(tmp_path: Path, cadr
     destination = keys.destination(cadre.store, cadre.destination.id)
     with pytest.raises(Exception) as info:
         exchange.export_bundle(cadre.store, missing_dir, destination)
-    assert "写入同步包失败" in str(info.value)
+    assert "无法写入同步包" in str(info.value)
     assert not missing_dir.exists()
     assert keys.destination(cadre.store, cadre.destination.id).last_sent_seq == 0
     assert list(tmp_path.glob("**/*.part")) == []
