@@ -17,6 +17,7 @@ from ..models.record_list import RecordListModel
 from ..operations import perform
 from .record_form import RecordForm
 from .tables import configure_table
+from .wheel import WheelScrollsTheFormWhenTheListCannot
 
 _NOTHING = "00000000-0000-0000-0000-000000000000"
 
@@ -51,6 +52,7 @@ class ChildPanel(QWidget):
         self.table.setObjectName(f"{kind}_table")
         configure_table(self.table, self.model)
         self.table.setMinimumHeight(150)
+        self.table.viewport().installEventFilter(WheelScrollsTheFormWhenTheListCannot(self.table))
         self.form = RecordForm(store, rtype, fields)
         self.form.setObjectName(f"{kind}_form")
         self.new_button = QPushButton(texts.new)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -31,19 +30,7 @@ from ...core.lists import names
 from ...core.store import Store
 from .date_input import DateInput
 from .record_picker import LinksPicker, RecordPicker
-
-
-class _WheelOnlyWhenFocused(QObject):
-    """A wheel turned to scroll the form must not change the list or number under the
-    pointer (a problem's status went from 待办 to 已关闭 that way): it scrolls on."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            parent = watched.parentWidget()
-            if parent is not None:  # on to the form, and up to the scroll area that holds it
-                QApplication.sendEvent(parent, event)
-            return True
-        return False
+from .wheel import WheelOnlyWhenFocused
 
 
 class FieldEditor(QObject):
@@ -54,7 +41,7 @@ class FieldEditor(QObject):
         self.field = field
         self.widget = widget
         widget.setObjectName(f"field_{field.name}")
-        self._wheel_guard = _WheelOnlyWhenFocused(self)
+        self._wheel_guard = WheelOnlyWhenFocused(self)
         for target in [
             widget,
             *widget.findChildren(QComboBox),

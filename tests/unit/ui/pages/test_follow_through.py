@@ -138,6 +138,7 @@ def test_scrolling_the_form_over_a_list_does_not_change_it(qtbot: QtBot, shown: 
                             False)  # fmt: skip
         QApplication.sendEvent(status, wheel)
     assert status.currentData() == before == "open"
+    assert page.editor_scroll.verticalScrollBar().value() > 0  # the form moved on instead
     status.setFocus()  # chosen on purpose (focused), the wheel still picks
     qtbot.waitUntil(status.hasFocus, timeout=2000)
     wheel = QWheelEvent(QPointF(5, 5), QPointF(status.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
@@ -226,3 +227,28 @@ def test_the_progress_table_fills_its_width_after_a_notice_s_projects_are_added(
     QApplication.processEvents()
     header = table.horizontalHeader()
     assert sum(header.sectionSize(i) for i in range(header.count())) >= table.viewport().width() - 2
+
+
+def test_the_wheel_over_a_short_list_scrolls_the_form_not_the_list_sideways(qtbot: QtBot, shown: MainWindow) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    problem = _problem(shown)
+    shown.store.save("referral", {"problem_id": problem, "department": "人社", "sent_date": "2026-10-02",
+                                  "note": "情况反映"})  # fmt: skip
+    shown.open_record("problem", problem)
+    page = shown.problem_page.list_page
+    panel = page.referrals
+    QApplication.processEvents()
+    sideways, form = panel.table.horizontalScrollBar(), page.editor_scroll.verticalScrollBar()
+    assert panel.table.verticalScrollBar().maximum() == 0 and sideways.maximum() > 0  # one row, wider than shown
+    form.setValue(0)
+    viewport = panel.table.viewport()
+    for _ in range(3):  # the wheel turned down, the pointer over the one-row list
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(viewport.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)  # fmt: skip
+        QApplication.sendEvent(viewport, wheel)
+    assert sideways.value() == 0  # its first columns still in sight
+    assert form.maximum() > 0, form.maximum()
+    assert form.value() > 0  # the form moved on, as over any other part of it
