@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core import db, i18n, logs
 from ..core import messages as msg
+from ..core import records as r
 from ..core.errors import FuqingError, ValidationFailed
 from . import campaign, maintenance, password, printing, records, sync
 from .common import open_store
@@ -20,6 +21,7 @@ from .parser import Parser, language_from
 
 GROUPS = (records, campaign, sync, printing, maintenance, password)
 log = logging.getLogger(__name__)
+_FIELD_NAMES = frozenset(f.name for t in r.RECORD_TYPES.values() for f in t.fields)
 
 
 def build_parser() -> Parser:
@@ -54,7 +56,9 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print(problem, file=sys.stderr)
             return int(args.handler(store, args))
     except ValidationFailed as error:
-        log.info("refused: invalid %s", ", ".join(error.errors))  # the fields' names, not their values
+        # The fields' names, not their values; a name she typed that is no field may be anything (her name).
+        named = [f if f in _FIELD_NAMES else "(no such field)" for f in error.errors]
+        log.info("refused: invalid %s", ", ".join(named))
         for field, message in error.errors.items():
             print(i18n.pick(f"错误 [{field}]: {message}", f"error [{field}]: {message}"), file=sys.stderr)
         return 1

@@ -260,7 +260,18 @@ RIGHT_NOT_OWNER = Text(
 )
 RIGHT_OWNER_CHANGED = Text("记录的创建人不能更改", "A record's creator cannot be changed")
 RIGHT_AUTHOR_NOT_SELF = Text("妇情日记的记录人只能是发送人本人", "A diary's author must be the sender herself")
-RIGHT_NOT_ADMIN = Text("联系点和分工由县妇联管理", "Liaison points and assignments are managed by the hub")
+RIGHT_NOT_ADMIN = Text(
+    "联系点、分工、妇联组织、实事项目和转办答复由县妇联管理",
+    "Liaison points, assignments, federations, practical projects and referral answers are managed by the hub",
+)
+RIGHT_FEDERATION_EXISTS = Text(
+    "干部的电脑新建了一个已有名称的妇联：它会改变已有妇联的上下级（由县妇联决定）",
+    "A cadre's laptop made a federation with a name already in the tree: it would move that federation (the hub decides)",
+)
+RIGHT_ANSWER_NOT_HERS = Text(
+    "干部为别人的问题记下了部门答复：别人问题的答复由县妇联记录",
+    "A cadre recorded a department's answer on another cadre's problem: the hub records those answers",
+)
 RIGHT_RELAYED = Text(
     "干部的电脑转来了其他设备做的修改（只有县妇联可以转交）",
     "A cadre's laptop passed on a change made on another device (only a hub may pass changes on)",

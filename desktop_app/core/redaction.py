@@ -7,8 +7,8 @@ names the file (访妇情-王芳-20261120.age), SQLite quotes the row, Qt names 
 file it could not open. So every line is redacted on its way to the file, as
 the audit trail hides values (``privacy.HIDDEN``):
 
-- every run of 7 or more digits, however it is broken by spaces, dashes, dots
-  or brackets (ID numbers with their X, mobiles with +86, landlines with their
+- every run of 7 or more digits, however it is broken by spaces, dashes, dots,
+  brackets, slashes, commas, colons or bars (ID numbers with their X, mobiles with +86, landlines with their
   area code and extension: no shape of a number is safe to let through);
 - e-mail addresses, and every run of Chinese characters (names, places, the
   text of a diary; the app's own log messages are English);
@@ -37,13 +37,13 @@ from .privacy import HIDDEN
 # Kept as they are: ids, digests and clock stamps, which hold digit runs shaped like a phone; dates and times.
 _KEPT = re.compile(
     r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32,}"
-    r"|(?<![\d.])\d{15}\.\d{5}(?![\d.])"  # a clock stamp (clock.Stamp.pack)
+    r"|(?<![\d.])00\d{13}\.\d{5}(?![\d.])"  # a clock stamp (clock.Stamp.pack: ms since 1970, until 2286)
     r"|(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"  # 2026-12-07
     r"|(?<![\d:])(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,6})?)?(?![\d:])"  # 23:32:12,123
 )
 # Digits broken by separators, with the bracket of an area code, the + of +86, the X of an ID number and an extension.
 _NUMBER = re.compile(
-    r"(?<!\d)\+?\(?\d+(?:[ \t().-]{1,3}\d+)*(?:[Xx](?![A-Za-z]))?"
+    r"(?<!\d)\+?\(?\d+(?:[ \t().,:;/|_~\u00b7\u2010-\u2015-]{1,4}\d+)*(?:[Xx](?![A-Za-z]))?"
     r"(?P<ext>[ \t]*(?:转|分机|#|ext\.?)[ \t]*\d+)?"
 )
 _MIN_DIGITS = 7  # a local number without its area code; no count or version the log needs is as long

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from . import idcard, phones
+from . import characters, idcard, phones
 from . import messages as msg
 from . import records as r
 from .errors import ValidationFailed
@@ -65,10 +65,8 @@ def _as_list(value: object) -> list[Any] | None:
 # JSON from the CLI or a bundle can hold anything: an object where a name belongs was stored as
 # "{'王芳': …}", a float 1e999 as "inf". A text value is a string, or a plain finite number typed bare.
 # Lone surrogates cannot be written as UTF-8 at all. A one-line value (a name, a number, a choice) holds
-# no control characters either: a NUL cuts it short in other programs, a line break breaks a card.
-# Long text keeps them: whatever was pasted into a diary comes back as it was.
-_UNSAVABLE = re.compile(r"[\ud800-\udfff]")
-_UNSAVABLE_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+# no control characters or line breaks either: a NUL cuts it short in other programs, a line separator
+# breaks a card. Long text keeps them: whatever was pasted into a diary comes back as it was.
 
 
 def _shape_error(f: r.Field, value: object) -> str | None:
@@ -76,7 +74,7 @@ def _shape_error(f: r.Field, value: object) -> str | None:
     items = value if isinstance(value, (list, tuple)) and f.kind in (r.CHOICES, r.TAGS, r.LINKS) else [value]
     for item in items:
         if isinstance(item, str):
-            if (_UNSAVABLE if f.kind == r.LONGTEXT else _UNSAVABLE_IN_A_LINE).search(item):
+            if (characters.SURROGATE if f.kind == r.LONGTEXT else characters.BREAKING).search(item):
                 return str(msg.BAD_CHARACTERS.format(label=f.label))
             continue
         if f.kind in (r.INT, r.AMOUNT, r.BOOL, r.DATE):
@@ -90,6 +88,10 @@ def _shape_error(f: r.Field, value: object) -> str | None:
 def clean_field(f: r.Field, value: object, today: date) -> tuple[object, str | None]:
     """(clean value, error message or None) for one field."""
     label = f.label
+    if isinstance(value, str) and f.kind != r.LONGTEXT:
+        value = characters.without_invisible(value)  # pasted from a chat: a zero-width space is no name
+    elif isinstance(value, (list, tuple)) and f.kind in (r.CHOICES, r.TAGS, r.LINKS):
+        value = [characters.without_invisible(v) if isinstance(v, str) else v for v in value]
     if _blank(value):
         if f.required:
             return None, msg.REQUIRED.format(label=label)

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import db, phones
+from .. import characters, db, phones
 from .. import messages as msg
 from ..changes import DEVICES
 from ..errors import UsageError
@@ -128,7 +128,7 @@ def check_sender(store: Store, bundle: b.Bundle) -> Device | None:
 
 
 def _claimed(sender: dict[str, Any], public_key: str) -> str:
-    return f"{sender.get('cadre_name') or '?'} · {fingerprint(public_key)}"
+    return f"{_text(sender.get('cadre_name')) or '?'} · {fingerprint(public_key)}"
 
 
 def hold(store: Store, bundle: b.Bundle, plain: bytes, file_name: str) -> Device:
@@ -159,14 +159,12 @@ def hold(store: Store, bundle: b.Bundle, plain: bytes, file_name: str) -> Device
     return found
 
 
-# Control and direction characters in a name would rewrite what the operator reads.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 
 
 def _text(value: object) -> str | None:
     """A claimed name as it may be shown: printable, at most 100 characters."""
-    return _UNPRINTABLE.sub("", value)[:100] if isinstance(value, str) else None
+    return characters.shown(value, 100) if isinstance(value, str) else None
 
 
 def is_device_id(value: object) -> bool:
@@ -383,6 +381,17 @@ def authors_for_export(store: Store, device_ids: set[str]) -> dict[str, dict[str
 # -- what arrived ---------------------------------------------------------------
 
 
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00\Z")  # as db.now_iso writes it
+
+
+def _made_at(claimed: object, now: str) -> str:
+    """When the laptop says it made the bundle, if that is a time and not after it arrived: a laptop
+    dating its bundle 2099 would never show as silent on the hub's list."""
+    if isinstance(claimed, str) and _STAMP.match(claimed) and claimed <= now:
+        return claimed
+    return now
+
+
 def record_bundle(store: Store, bundle: b.Bundle, file_name: str, new: int, updated: int, conflicts: int) -> None:
     """Note the bundle and count it for its sender, inside the import's transaction."""
     sender = bundle.sender
@@ -391,7 +400,7 @@ def record_bundle(store: Store, bundle: b.Bundle, file_name: str, new: int, upda
     store.conn.execute(
         "UPDATE device SET last_seen = ?, last_bundle_at = ?, bundle_count = bundle_count + 1, "
         "rows_received = rows_received + ?, app_version = coalesce(?, app_version) WHERE id = ?",
-        (now, bundle.manifest.get("created_at"), bundle.row_count(), _text(sender.get("app_version")),
+        (now, _made_at(bundle.manifest.get("created_at"), now), bundle.row_count(), _text(sender.get("app_version")),
          sender["device_id"]),
     )  # fmt: skip
     store.conn.execute(
@@ -401,12 +410,15 @@ def record_bundle(store: Store, bundle: b.Bundle, file_name: str, new: int, upda
     )  # fmt: skip
 
 
+MAX_REASON = 500  # a refusal's message quotes what the sender sent: never megabytes of it, kept forever
+
+
 def record_refusal(store: Store, file_name: str, device_id: str | None, code: str, message: str) -> None:
     """Keep a refused bundle's reason for the operator (the database is otherwise unchanged)."""
     with store.transaction():
         store.conn.execute(
             "INSERT INTO refused_bundle (at, file_name, device_id, code, message) VALUES (?, ?, ?, ?, ?)",
-            (db.now_iso(), file_name, device_id, code, message),
+            (db.now_iso(), characters.file_name(file_name), device_id, code, characters.shown(message, MAX_REASON)),
         )
         store.note_change(DEVICES)
 

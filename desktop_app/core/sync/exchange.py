@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import backup
+from .. import backup, characters
 from .. import messages as msg
 from ..clock import Stamp
 from ..errors import FuqingError, UsageError
@@ -129,7 +129,9 @@ def import_files(
         if cancelled and cancelled():
             break
 
-        def rows(done: int, of: int, base: int = before, size: int = size, name: str = path.name) -> None:
+        def rows(
+            done: int, of: int, base: int = before, size: int = size, name: str = characters.file_name(path.name)
+        ) -> None:
             if progress:
                 progress((base + size * done // max(of, 1)) * 1000 // total, 1000, name)
 
@@ -158,17 +160,18 @@ def import_file(
     store: Store, path: Path, passphrase: str | None = None, on_rows: RowProgress | None = None
 ) -> ImportResult:
     """Read, verify and receive one bundle file; a refusal is a result, never an exception."""
+    name = characters.file_name(path.name)
     try:
         plain = decrypt_file(store, path, passphrase)
-        return receive(store, plain, path.name, on_rows)
+        return receive(store, plain, name, on_rows)
     except b.BundleError as error:
-        devices.record_refusal(store, path.name, None, error.code, str(error))
-        return ImportResult(path.name, False, str(error), error.code)
+        devices.record_refusal(store, name, None, error.code, str(error))
+        return ImportResult(name, False, str(error), error.code)
     except Exception:  # a defect of ours must not stop the batch: logged, told, nothing changed
-        log.exception("import of %s failed", path.name)
+        log.exception("import of a bundle failed")  # not its file's name: it may name the woman
         message = str(msg.BUNDLE_INTERNAL)
-        devices.record_refusal(store, path.name, None, "internal", message)
-        return ImportResult(path.name, False, message, "internal")
+        devices.record_refusal(store, name, None, "internal", message)
+        return ImportResult(name, False, message, "internal")
 
 
 def receive(store: Store, plain: bytes, file_name: str, on_rows: RowProgress | None = None) -> ImportResult:

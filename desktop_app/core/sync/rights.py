@@ -61,7 +61,10 @@ REASONS: dict[str, Text] = {
     "unknown_author": msg.RIGHT_UNKNOWN_AUTHOR,
     "blocked_author": msg.RIGHT_BLOCKED_AUTHOR,
     "forged_own": msg.RIGHT_FORGED_OWN,
+    "federation_exists": msg.RIGHT_FEDERATION_EXISTS,
+    "answer_not_hers": msg.RIGHT_ANSWER_NOT_HERS,
 }
+ANSWER_COLUMNS = ("answer_date", "answer", "outcome")
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,32 @@ def judge(store: Store, writer: Writer, table: str, row: dict[str, Any], stored:
     ):
         return "author_not_self"
     if stored is None:
-        return None if cadre is not None and owner == cadre else "not_owner"
-    return _may_change(store, writer, table, stored)
+        verdict = None if cadre is not None and owner == cadre else "not_owner"
+    else:
+        verdict = _may_change(store, writer, table, stored)
+    if verdict is None and table == "federation" and not row.get("deleted") and _name_taken(store, row):
+        return "federation_exists"  # the tree is matched by name: a second 通州区妇联 would move the first
+    if verdict is None and table == "referral" and not _answers_hers(store, writer, row, stored):
+        return "answer_not_hers"
+    return verdict
+
+
+def _name_taken(store: Store, row: dict[str, Any]) -> bool:
+    found = store.conn.execute(
+        "SELECT 1 FROM federation WHERE name = ? AND id != ? AND deleted = 0", (row.get("name"), row["id"])
+    ).fetchone()
+    return found is not None
+
+
+def _answers_hers(store: Store, writer: Writer, row: dict[str, Any], stored: Row | None) -> bool:
+    """A cadre records a department's answer on a referral of her own problem, or keeps an answer
+    already there; on another cadre's problem the answer comes from the county."""
+    if not any(row.get(c) for c in ANSWER_COLUMNS):
+        return True
+    if stored is not None and all(row.get(c) == stored.get(c) for c in ANSWER_COLUMNS):
+        return True
+    problem = store.stored_row("problem", str(row.get("problem_id")))
+    return problem is None or (writer.cadre_id is not None and problem.get("owner_id") == writer.cadre_id)
 
 
 def _may_change(store: Store, writer: Writer, table: str, record: Row) -> str | None:

@@ -102,7 +102,9 @@ def test_the_command_line_logs_what_it_did_never_the_values(tmp_path: Path) -> N
     assert (
         run("add", "woman", "--json", '{"name": "李秀英", "id_number": "110105194912310021"}') == 1
     )  # bad check digit
+    assert run("add", "woman", "--json", '{"Li Xiuying No.5 Heping Road": 1, "name": "李秀英"}') == 1
     text = log_text(folder)
     assert "command profile" in text and "command add" in text and "refused: invalid id_number" in text
-    for value in ("王芳", "南通", "13812345678", "李秀英", "110105194912310021"):
+    assert "refused: invalid (no such field)" in text
+    for value in ("王芳", "南通", "13812345678", "李秀英", "110105194912310021", "Xiuying", "Heping"):
         assert value not in text

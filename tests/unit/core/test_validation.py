@@ -131,6 +131,9 @@ def test_text_length_limit() -> None:
         ("diary", {"date": "2026-11-01", "author_id": "c-1", "title": "t", "body": "x", "tags": ["a", {"b": 1}]},
          "tags", "应为文字"),
         ("cadre", {"name": "王芳", "org": "妇联", "mobile": {"n": 1}}, "mobile", "应为文字"),
+        ("woman", {"name": "李\u2028秀英"}, "name", "不能保存的字符"),  # a line separator breaks a card
+        ("woman", {"name": "李秀英\u0085"}, "name", "不能保存的字符"),  # NEL, a C1 control
+        ("woman", {"name": "\u200b"}, "name", "不能为空"),  # only a zero-width space is no name
     ],
 )  # fmt: skip
 def test_a_value_of_the_wrong_shape_is_refused_not_stored_as_its_repr(
@@ -155,3 +158,11 @@ def test_english_messages_are_complete() -> None:
     errors = errors_for("diary", {"date": "2026-12-01"})
     assert errors["title"] == "Title is required"
     assert "later than today" in errors["date"]
+
+
+def test_invisible_characters_pasted_with_a_name_are_dropped() -> None:
+    """From a chat or a document: a zero-width space, a direction override, a BOM, a Hangul filler."""
+    clean = clean_record(
+        r.RECORD_TYPES["woman"], {"name": "\ufeff李\u200b秀英\u202e", "address": "王家村\u31645号"}, TODAY, ref_exists
+    )
+    assert (clean["name"], clean["address"]) == ("李秀英", "王家村5号")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import tracemalloc
 import zipfile
 from collections.abc import Iterator
@@ -82,23 +83,25 @@ PASTED = "第一行\u2028第二行\u2029第三段\x85下一行\x00空字符\r回
 def test_any_pasted_text_round_trips(pair: tuple[Replica, Replica, Clock], tmp_path: Path) -> None:
     hub, cadre, _clock = pair
     long_body = "留守妇女反映的情况" * 120_000  # about 1 MB of repetitive text
-    pasted = cadre.store.save("diary", {"title": "粘贴的文字", "body": PASTED, "tags": ["留守\u2028妇女"]})
+    pasted = cadre.store.save("diary", {"title": "粘贴的文字", "body": PASTED, "tags": ["留守妇女"]})
     long = cadre.store.save("diary", {"title": "很长的日记", "body": long_body})
     out = cadre.export(tmp_path / "text.age")
     assert out is not None
     result = hub.import_(out)
     assert result.ok, result.message
     assert hub.store.get("diary", pasted["id"])["body"] == cadre.store.get("diary", pasted["id"])["body"]
-    assert hub.store.get("diary", pasted["id"])["tags"] == ["留守\u2028妇女"]
+    assert hub.store.get("diary", pasted["id"])["tags"] == ["留守妇女"]
     assert hub.store.get("diary", long["id"])["body"] == long_body
     assert hub.store.search("diary", "第二行") and hub.store.search("diary", "反映的情况")
 
 
-def _signed_bundle(sender: Replica, hub_key: Path, tables: dict[str, bytes], out: Path) -> Path:
+def _signed_bundle(
+    sender: Replica, hub_key: Path, tables: dict[str, bytes], out: Path, created_at: str = "2026-11-20T09:00:00"
+) -> Path:
     """A bundle with the given table entries, signed with the sender's real key (an approved laptop)."""
     manifest = {
         "format": bundle.FORMAT, "format_version": bundle.FORMAT_VERSION, "schema_version": 5,
-        "bundle_id": "018fde53-53e7-71a6-9959-04aab8a1abcd", "kind": "delta", "created_at": "2026-11-20T09:00:00",
+        "bundle_id": "018fde53-53e7-71a6-9959-04aab8a1abcd", "kind": "delta", "created_at": created_at,
         "sender": {"device_id": sender.store.device_id, "public_key": keys.public_key(sender.store)},
         "tables": {name: {"count": data.count(b"\n"), "entry": f"tables/{name}.ndjson"} for name, data in tables.items()},
         "entries": {f"tables/{name}.ndjson": {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
@@ -147,3 +150,47 @@ def test_a_passphrase_bundle_asking_for_huge_work_is_refused_before_any(tmp_path
     result = exchange.import_file(hub.store, path, passphrase="口令")
     assert not result.ok and result.code == "passphrase_work" and "计算量" in result.message
     hub.close()
+
+
+def test_a_file_name_not_in_utf8_is_imported_and_shown_escaped(
+    pair: tuple[Replica, Replica, Clock], tmp_path: Path
+) -> None:
+    """A GBK-named file on a USB stick: Python reads its name with lone surrogates, which ended the batch."""
+    hub, cadre, _clock = pair
+    cadre.store.save("woman", {"name": "李秀英"})
+    out = cadre.export(tmp_path / "plain.age")
+    assert out is not None
+    odd = tmp_path / os.fsdecode(b"Li Xiuying \xd6\xdc13812345678.age")
+    out.rename(odd)
+    result = exchange.import_file(hub.store, odd)
+    assert result.ok and result.new >= 1, result.message
+    assert result.file == "Li Xiuying \\udcd6\\udcdc13812345678.age"
+    stored = hub.store.conn.execute("SELECT file_name FROM bundle_log WHERE direction = 'in'").fetchone()[0]
+    stored.encode("utf-8")  # storable and printable as it is
+    broken = tmp_path / os.fsdecode(b"\xff.age")
+    broken.write_bytes(b"not a bundle")
+    refused = exchange.import_file(hub.store, broken)
+    assert not refused.ok and devices.refusals(hub.store)[0]["file_name"] == "\\udcff.age"
+
+
+def test_a_laptop_cannot_date_its_bundle_in_the_future(pair: tuple[Replica, Replica, Clock], tmp_path: Path) -> None:
+    """Dated 2099, it would never show as silent on the hub's list and would head it for ever."""
+    hub, cadre, _clock = pair
+    path = _signed_bundle(cadre, tmp_path / "hub.key", {}, tmp_path / "future.age", "2099-01-01T00:00:00+00:00")
+    assert exchange.import_file(hub.store, path).ok
+    (last,) = hub.store.conn.execute(
+        "SELECT last_bundle_at FROM device WHERE id = ?", (cadre.store.device_id,)
+    ).fetchone()
+    assert last < "2099" and last.endswith("+00:00")
+
+
+def test_a_refusal_keeps_a_short_clean_line_of_what_the_sender_sent(
+    pair: tuple[Replica, Replica, Clock], tmp_path: Path
+) -> None:
+    hub, cadre, _clock = pair
+    field = "\x1b[2J\x1b[31m李秀英 13812345678\n" + "A" * 200_000
+    rows = json.dumps({field: 1}).encode() + b"\n"
+    path = _signed_bundle(cadre, tmp_path / "hub.key", {"woman": rows}, tmp_path / "odd.age")
+    assert not exchange.import_file(hub.store, path).ok
+    message = devices.refusals(hub.store)[0]["message"]
+    assert len(message) <= devices.MAX_REASON and "\x1b" not in message and "\n" not in message

@@ -264,3 +264,36 @@ def test_revoked_laptops_and_blocked_cadres_are_refused(world: World, tmp_path: 
     with pytest.raises(Exception, match="停用"):  # nor by enrolling it beforehand
         exchange.enrol_file(world.hub.store, enrolment)
     again.close()
+
+
+def test_a_cadre_may_add_a_federation_but_not_one_named_like_another(world: World) -> None:
+    """The tree is matched by name: a second 通州区妇联 under her township would put the county below it."""
+    county = world.hub.store.save("federation", {"name": "通州区妇联", "level": "county"})["id"]
+    township = world.a.store.save("federation", {"name": "甲镇妇联", "level": "township"})["id"]
+    twin = world.a.store.save("federation", {"name": "通州区妇联", "parent_id": township})["id"]
+    held(world, world.send(world.a, world.hub), "federation_exists", "federation", twin)
+    assert hub_row(world, "federation", twin) is None and hub_row(world, "federation", township) is not None
+    assert world.hub.store.get("federation", county)["parent_id"] is None
+
+
+def test_an_answer_on_another_cadre_s_problem_is_the_county_s_to_record(world: World) -> None:
+    b_problem = world.b.store.save(
+        "problem", {"raised_date": "2026-11-01", "description": "村里缺少托育服务", "category": "children_education"}
+    )["id"]
+    world.send(world.b, world.hub)
+    copy_to(world.b.store, world.a.store, "problem", b_problem)  # she holds b's problem
+    referred = {"problem_id": b_problem, "department": "教育", "sent_date": "2026-11-02"}
+    plain = world.a.store.save("referral", referred)["id"]  # referring it is hers to do
+    answered = world.a.store.save(
+        "referral", {**referred, "answer_date": "2026-11-05", "answer": "已办结", "outcome": "solved"}
+    )["id"]
+    own = world.a.store.save(
+        "problem", {"raised_date": "2026-11-01", "description": "妇女缺少就业岗位", "category": "employment"}
+    )["id"]
+    her_answer = world.a.store.save(
+        "referral", {"problem_id": own, "department": "人社", "sent_date": "2026-11-02", "answer_date": "2026-11-05",
+                     "answer": "已安排招聘会", "outcome": "solved"},
+    )["id"]  # fmt: skip
+    held(world, world.send(world.a, world.hub), "answer_not_hers", "referral", answered)
+    assert hub_row(world, "referral", answered) is None
+    assert hub_row(world, "referral", plain) is not None and hub_row(world, "referral", her_answer) is not None
