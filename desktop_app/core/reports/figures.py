@@ -81,8 +81,10 @@ TOTAL_LABELS = {
     "new_pairs": ("新结对", "New pairs"), "active_pairs": ("帮扶中的结对", "Active pairs"),
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
-    "overdue": ("逾期未办结", "Overdue"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
-    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复（期末）", "Referrals overdue (at the end)"),
+    "overdue": ("逾期未办结问题（期末）", "Problems overdue (at the end)"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
+    "referrals": ("本期转办", "Referrals made in the period"),
+    "referrals_unanswered": ("期末未答复的转办（含往期转办）", "Referrals unanswered at the end (any sent by then)"),
+    "referrals_overdue": ("期末逾期未答复的转办", "Referrals overdue at the end"),
     "feedback_satisfied": ("妇女满意率", "Women satisfied"),
 }  # fmt: skip
 
@@ -139,6 +141,8 @@ def build(
     conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
+    # "At the end" of a period still running is today: nothing is overdue before its deadline has come.
+    as_at = min(period.end, store.today())
     preset = preset or quotas.chosen_preset(store)
     if federation is None:
         federation = str((store.own_cadre() or {}).get("org") or "")
@@ -208,7 +212,8 @@ def build(
                   amount=float(sum(a[2] for a in acts)))  # fmt: skip
 
     raised = conn.execute(
-        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline, owner_id, id FROM problem "
+        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline, owner_id, id, "
+        "coalesce(explained_date, '9999') FROM problem "
         f"WHERE deleted = 0 AND raised_date BETWEEN ? AND ? AND {owned()}",
         (start, end, owners),
     ).fetchall()
@@ -221,17 +226,14 @@ def build(
         counted = Counter(r[index] for r in raised)
         tables.append(Table(key, pick(title_zh, title_en), [pick(title_zh, title_en.split(" by ")[-1].title()), pick("个数", "Problems")],
                             [[choices.label(c, lang), counted[c]] for c in choices.codes() if counted[c]]))  # fmt: skip
-    resolved = sum(1 for r in raised if problems.is_settled(r[3]))
+    # Settled by the end, like the open problems at the end: the rate of a past period stays put.
+    resolved = sum(1 for r in raised if problems.is_settled(r[3]) and r[7] <= as_at.isoformat())
     totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else 0.0)
-    open_now = conn.execute(
-        f"SELECT owner_id, count(*) FROM problem WHERE deleted = 0 AND status IN ({', '.join('?' * len(problems.OPEN_STATUSES))}) "
-        f"AND raised_date <= ? AND {owned()} GROUP BY owner_id",
-        (*problems.OPEN_STATUSES, end, owners),
-    ).fetchall()
-    open_by_owner = {o: int(n) for o, n in open_now}
-    totals["open_problems"] = sum(open_by_owner.values())
-    overdue = problems.responsibility_list(store, period.end, overdue_only=True, scope=scope)
-    tables.append(Table("overdue", pick("逾期未办结问题", "Overdue problems"),
+    open_at_end = problems.open_at(store, as_at, scope)
+    open_by_owner = dict(Counter(owner for owner, _duty in open_at_end))
+    totals["open_problems"] = len(open_at_end)
+    overdue = [duty for _owner, duty in open_at_end if duty.overdue]
+    tables.append(Table("overdue", pick("逾期未办结问题（期末）", "Problems overdue (at the end)"),
                         [pick("时限", "Deadline"), pick("责任人", "Responsible"), pick("问题", "Problem")],
                         [[date.fromisoformat(d.deadline), d.responsible, d.description] for d in overdue if d.deadline]))  # fmt: skip
     totals["overdue"] = len(overdue)
@@ -246,8 +248,8 @@ def build(
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    _referral_tables(store, scope, start, end, tables, totals)
-    _project_table(store, scope, period, tables)
+    _referral_tables(store, scope, start, as_at.isoformat(), tables, totals)
+    _project_table(store, scope, period, as_at, tables)
     _feedback_table(store, scope, start, end, pairs, tables, totals)
     owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
     org_of = federations.cadre_federations(store, tuple(o for o in owners_seen | in_scope if o))
@@ -291,17 +293,20 @@ def _referral_tables(
     totals: dict[str, Any],
 ) -> None:
     counts = referrals.by_department(store, start, end, scope)
-    tables.append(Table("referrals", pick("转办与答复（按部门）", "Referrals and answers by department"),
-                        [pick("部门", "Department"), pick("转办", "Referred"), pick("已答复", "Answered"),
-                         pick("待答复", "Waiting"), pick("期末逾期", "Overdue at the end")],
-                        [[c.label, c.referred, c.answered, c.waiting, c.overdue] for c in counts]))  # fmt: skip
-    totals.update(referrals=sum(c.referred for c in counts), referrals_overdue=sum(c.overdue for c in counts))
+    tables.append(Table("referrals", pick("转办与答复（按部门，截至期末）", "Referrals by department (at the end)"),
+                        [pick("部门", "Department"), pick("期初未答复", "Unanswered at the start"),
+                         pick("本期转办", "Referred"), pick("本期答复", "Answered"),
+                         pick("期末未答复", "Unanswered at the end"), pick("其中逾期", "Of which overdue")],
+                        [[c.label, c.waiting_at_start, c.referred, c.answered, c.unanswered, c.overdue]
+                         for c in counts]))  # fmt: skip
+    totals.update(referrals=sum(c.referred for c in counts), referrals_unanswered=sum(c.unanswered for c in counts),
+                  referrals_overdue=sum(c.overdue for c in counts))  # fmt: skip
 
 
-def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
+def _project_table(store: Store, scope: federations.Scope, period: Period, as_at: date, tables: list[Table]) -> None:
     rows = []
     # To the period's end, not to today: the report says what was done in the project's year by then.
-    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, period.end):
+    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, as_at):
         done = [p.done_text(m, "/") for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
     tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Projects as at the period's end (done/target)"),

@@ -56,8 +56,10 @@ def _independent_totals(store: Store, names: list[str]) -> dict[str, Any]:
             f"WHERE r.deleted = 0 AND r.sent_date LIKE '2026-%' AND p.{mine}"
         ),
         "open_problems": one(
-            "SELECT count(*) FROM problem WHERE deleted = 0 AND status IN ('open', 'in_progress') "
-            f"AND raised_date <= '2026-12-31' AND {mine}"
+            # Open at the end of the year's report, made on 20 November: as at that day.
+            "SELECT count(*) FROM problem WHERE deleted = 0 AND (status IN ('open', 'in_progress') OR (status IN "
+            "('resolved', 'explained', 'closed') AND explained_date > '2026-11-20')) "
+            f"AND raised_date <= '2026-11-20' AND {mine}"
         ),
         "grassroots_days": one(
             "SELECT count(*) FROM (SELECT DISTINCT vc.cadre_id, d.value FROM visit v "

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from desktop_app.core import i18n
+from desktop_app.core import i18n, problems, referrals
 from desktop_app.core.demo import generate
 from desktop_app.core.errors import UsageError
 from desktop_app.core.reports import figures, pdf, xlsx
@@ -138,11 +138,12 @@ def test_referrals_overdue_are_counted_at_the_period_s_end(filled: Store) -> Non
     data = figures.build(filled, figures.parse_period("2026-Q3"))
     table = data.table("referrals")
     row = next(r for r in table.rows if r[0] == "区残联")
-    assert row[4] >= 4  # the four above, and any the demo has
+    assert row[5] >= 4  # the four above, and any the demo has
     raw = connect_raw(filled.path)
-    for text in ("2026-Q3", "2026-09", "2026-Q2", "2026"):
+    for text in ("2026-Q3", "2026-09", "2026-Q2", "2026", "2026-11"):
         period = figures.parse_period(text)
-        end = period.end.isoformat()
+        # A period still running (the store's today is 2026-11-20) is counted as at today.
+        end = min(period.end, date(2026, 11, 20)).isoformat()
         expected = raw.execute(
             "SELECT count(*) FROM referral r JOIN problem p ON p.id = r.problem_id "
             "WHERE r.deleted = 0 AND p.deleted = 0 AND r.sent_date <= :end AND r.due_date < :end "
@@ -152,8 +153,8 @@ def test_referrals_overdue_are_counted_at_the_period_s_end(filled: Store) -> Non
             {"end": end},
         ).fetchone()[0]
         data = figures.build(filled, period)
-        assert data.totals["referrals_overdue"] == expected == sum(r[4] for r in data.table("referrals").rows), text
-    # Referred and answered stay the period's own: sent in it.
+        assert data.totals["referrals_overdue"] == expected == sum(r[5] for r in data.table("referrals").rows), text
+    # Referred stays the period's own: sent in it.
     data = figures.build(filled, figures.parse_period("2026-Q3"))
     assert (
         data.totals["referrals"]
@@ -162,6 +163,90 @@ def test_referrals_overdue_are_counted_at_the_period_s_end(filled: Store) -> Non
             "AND r.sent_date BETWEEN '2026-07-01' AND '2026-09-30'"
         ).fetchone()[0]
     )
+
+
+def test_figures_at_the_end_of_a_running_period_are_as_at_today(filled: Store) -> None:
+    """The year's report made on 20 November counts what is overdue by today, not by
+    31 December (it counted problems due in December as 逾期未办结); a past period's
+    open problems are those open at its end, settled later or not."""
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    for deadline in ("2026-11-25", "2026-12-20"):  # not yet due
+        filled.save("problem", {"raised_date": "2026-11-02", "description": "缺少岗位", "category": "employment",
+                                "liaison_point_id": point, "deadline": deadline})  # fmt: skip
+    late = filled.save("problem", {"raised_date": "2026-08-02", "description": "托管难", "category": "employment",
+                                   "liaison_point_id": point, "deadline": "2026-09-01"})["id"]  # fmt: skip
+    filled.save("problem", {"status": "resolved", "resolution": "已解决", "explanation": "已说明",
+                            "explained_date": "2026-10-15"}, late)  # fmt: skip
+    raw = connect_raw(filled.path)
+    for text in ("2026", "2026-Q4", "2026-Q3", "2026-08"):
+        period = figures.parse_period(text)
+        day = min(period.end, date(2026, 11, 20)).isoformat()
+        open_at_end = (
+            "FROM problem WHERE deleted = 0 AND raised_date <= :day AND (status IN ('open', 'in_progress') OR "
+            "(status IN ('resolved', 'explained', 'closed') AND (explained_date IS NULL OR explained_date > :day)))"
+        )
+        opened = raw.execute(f"SELECT count(*) {open_at_end}", {"day": day}).fetchone()[0]
+        overdue = raw.execute(f"SELECT count(*) {open_at_end} AND deadline < :day", {"day": day}).fetchone()[0]
+        data = figures.build(filled, period)
+        assert (data.totals["open_problems"], data.totals["overdue"]) == (opened, overdue), text
+        assert len(data.table("overdue").rows) == overdue
+    year = figures.build(filled, figures.parse_period("2026"))
+    assert year.totals["overdue"] == len(problems.responsibility_list(filled, date(2026, 11, 20), overdue_only=True))
+    assert all(row[0] < date(2026, 11, 20) for row in year.table("overdue").rows)
+    q3 = figures.build(filled, figures.parse_period("2026-Q3"))
+    assert date(2026, 9, 1) in [row[0] for row in q3.table("overdue").rows]  # settled only in October
+
+
+def test_the_referral_table_adds_up_as_at_the_period_s_end(filled: Store) -> None:
+    """Per department: unanswered at the start + referred in the period = answered in it +
+    unanswered at the end, the overdue among the unanswered; an answer dated after the
+    period is no answer in it (a November report made in December once showed 已答复 2,
+    待答复 0 and 期末逾期 1 for one department). Each column is recounted here."""
+    point = filled.list_records("liaison_point", limit=1)[0]["id"]
+    problem = filled.save("problem", {"raised_date": "2026-06-01", "description": "缺少岗位",
+                                      "category": "employment", "liaison_point_id": point})["id"]  # fmt: skip
+    for sent, due, answered in (("2026-07-03", "2026-08-01", "2026-10-12"), ("2026-08-03", "2026-09-01", None),
+                                ("2026-09-03", "2026-09-10", "2026-09-09"), ("2026-06-03", "2026-07-01", "2026-09-20")):  # fmt: skip
+        values = {"problem_id": problem, "department": "测试部门", "sent_date": sent, "due_date": due}
+        if answered:
+            values.update(answer_date=answered, outcome="solved", answer="已解决")
+        filled.save("referral", values)
+    raw = connect_raw(filled.path)
+    final = "coalesce(r.outcome, '') IN ('solved', 'refused', 'explained') AND coalesce(r.answer_date, '') <= :day"
+    base = "FROM referral r JOIN problem p ON p.id = r.problem_id WHERE r.deleted = 0 AND p.deleted = 0 "
+    checked = 0
+    for text in ("2026-Q3", "2026-08", "2026-11", "2026"):
+        period = figures.parse_period(text)
+        s, e = period.start.isoformat(), min(period.end, date(2026, 11, 20)).isoformat()
+        before = (date.fromisoformat(s) - timedelta(days=1)).isoformat()
+        columns = {
+            referrals.department_label(department): [
+                raw.execute(f"SELECT count(*) {base} AND r.department = :d AND {where}", {"d": department, **params}).fetchone()[0]
+                for where, params in (
+                    (f"r.sent_date < :s AND NOT ({final})", {"s": s, "day": before}),
+                    ("r.sent_date BETWEEN :s AND :e", {"s": s, "e": e}),
+                    ("r.sent_date <= :e AND r.outcome IN ('solved', 'refused', 'explained') "
+                     "AND r.answer_date BETWEEN :s AND :e", {"s": s, "e": e}),
+                    (f"r.sent_date <= :day AND NOT ({final})", {"day": e}),
+                    (f"r.sent_date <= :day AND NOT ({final}) AND r.due_date < :day AND NOT "
+                     "(p.status IN ('resolved', 'explained', 'closed') AND p.explained_date <= :day)", {"day": e}),
+                )
+            ]
+            for (department,) in raw.execute(f"SELECT DISTINCT r.department {base}")
+        }  # fmt: skip
+        expected = {d: c for d, c in columns.items() if any(c)}
+        data = figures.build(filled, period)
+        rows = {r[0]: r[1:] for r in data.table("referrals").rows}
+        assert {d: list(c) for d, c in rows.items()} == expected, text
+        for opening, referred, answered, unanswered, overdue in rows.values():
+            assert opening + referred == answered + unanswered and overdue <= unanswered, text
+        assert data.totals["referrals_unanswered"] == sum(r[3] for r in rows.values())
+        checked += sum(map(sum, rows.values()))
+    # In Q3 测试部门 had one waiting from June, three referred, two answered in Q3 (June's and
+    # September's), two unanswered at the end (July's answered in October, August's never), both overdue.
+    assert checked
+    q3 = {r[0]: r[1:] for r in figures.build(filled, figures.parse_period("2026-Q3")).table("referrals").rows}
+    assert q3["测试部门"] == [1, 3, 2, 2, 2]
 
 
 def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) -> None:
