@@ -77,7 +77,11 @@ def _month_end(year: int, month: int) -> date:
 
 
 TOTAL_LABELS = {
-    "visits": ("走访次数", "Visits"), "grassroots_days": ("下基层天数（合计）", "Grassroots days (total)"),
+    # A visit counts for the federation of the cadre who recorded it; a day for each cadre who went
+    # (her quota's measure), on whoever's visit: a township cadre who joined the county's visits has
+    # days and no visits in the township's report. The labels say which is which.
+    "visits": ("走访次数（所含妇联干部记录的）", "Visits (recorded by the cadres covered)"),
+    "grassroots_days": ("下基层天数（所含妇联干部参与的走访）", "Grassroots days (of the cadres covered, on any visit)"),
     "new_pairs": ("新结对", "New pairs"), "active_pairs": ("帮扶中的结对", "Active pairs"),
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
@@ -89,7 +93,8 @@ TOTAL_LABELS = {
 }  # fmt: skip
 
 
-RATE_KEYS = frozenset({"resolution_rate", "feedback_satisfied"})  # shown as percentages
+# Shown as percentages; None where there is nothing to count (no problems, nobody asked): "—", not 0.0%.
+RATE_KEYS = frozenset({"resolution_rate", "feedback_satisfied"})
 
 
 def covered_label(data: ReportData) -> str:
@@ -100,6 +105,22 @@ def covered_label(data: ReportData) -> str:
     if not below:
         return pick("仅本级", "This federation only")
     return pick("含下级：", "With those below: ") + join(below)
+
+
+@dataclass(frozen=True)
+class DoneOf:
+    """What was done against a target: printed as one cell ("17/30,000", "17" with no
+    target, "—" for neither), in the XLSX as two numbers (empty where there is none)."""
+
+    done: float | None
+    target: float | None = None
+
+    def __str__(self) -> str:
+        if self.done is None:
+            return "—"
+        if self.target is not None:
+            return f"{projects.number_text(self.done)}/{projects.number_text(self.target)}"
+        return projects.number_text(self.done) if self.done else "—"
 
 
 @dataclass
@@ -173,7 +194,7 @@ def build(
             if scope.everything or c in in_scope}  # fmt: skip
     names = dict(conn.execute("SELECT id, name FROM cadre"))
     tables.append(Table("grassroots_days", pick("干部下基层天数", "Grassroots days per cadre"),
-                        [pick("干部", "Cadre"), pick("天数", "Days")],
+                        [pick("干部", "Cadre"), pick("天数（参与的走访）", "Days (visits she joined)")],
                         sorted(([names.get(c, c), n] for c, n in days.items()), key=lambda r: (-r[1], r[0]))))  # fmt: skip
     totals["grassroots_days"] = sum(days.values())
 
@@ -207,7 +228,7 @@ def build(
     acts = [(t, n, amount_by_type[t]) for t, n in by_type.most_common()]
     tables.append(Table("help", pick("结对帮扶：帮扶记录", "Help pairs: acts of help"),
                         [pick("帮扶类型", "Help type"), pick("次数", "Acts"), pick("金额（元）", "Amount (yuan)")],
-                        [[enums.HELP_TYPE.label(t, lang) if t else pick("未分类", "Other"), n, float(a)] for t, n, a in acts]))  # fmt: skip
+                        [[enums.HELP_TYPE.label(t, lang) if t else pick("未分类", "Unclassified"), n, float(a)] for t, n, a in acts]))  # fmt: skip
     totals.update(new_pairs=new_pairs, active_pairs=active_pairs, acts=sum(a[1] for a in acts),
                   amount=float(sum(a[2] for a in acts)))  # fmt: skip
 
@@ -228,7 +249,7 @@ def build(
                             [[choices.label(c, lang), counted[c]] for c in choices.codes() if counted[c]]))  # fmt: skip
     # Settled by the end, like the open problems at the end: the rate of a past period stays put.
     resolved = sum(1 for r in raised if problems.is_settled(r[3]) and r[7] <= as_at.isoformat())
-    totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else 0.0)
+    totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else None)
     open_at_end = problems.open_at(store, as_at, scope)
     open_by_owner = dict(Counter(owner for owner, _duty in open_at_end))
     totals["open_problems"] = len(open_at_end)
@@ -261,7 +282,7 @@ def build(
     items = [i.label for i in quotas.PRESETS[preset].items]
     tables.append(Table("quotas", pick(f"任务指标完成情况（{quotas.PRESETS[preset].label}）", f"Quota progress ({quotas.PRESETS[preset].label})"),
                         [pick("干部", "Cadre"), *items],
-                        [[p.name, *[f"{i.actual}/{i.target}" if i.applies else "—" for i in p.items]] for p in progress]))  # fmt: skip
+                        [[p.name, *[DoneOf(i.actual, i.target) if i.applies else DoneOf(None) for i in p.items]] for p in progress]))  # fmt: skip
 
     research = conn.execute(
         "SELECT r.submitted_date, r.topic, c.name FROM research r LEFT JOIN cadre c ON c.id = r.lead_id "
@@ -307,7 +328,7 @@ def _project_table(store: Store, scope: federations.Scope, period: Period, as_at
     rows = []
     # To the period's end, not to today: the report says what was done in the project's year by then.
     for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, as_at):
-        done = [p.done_text(m, "/") for m in projects.MEASURES]
+        done = [DoneOf(p.actual[m], p.targets[m] or None) for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
     tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Projects as at the period's end (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
@@ -336,7 +357,7 @@ def _feedback_table(
         + by_problems["satisfied"]
         + by_problems["fairly_satisfied"]
     )
-    totals["feedback_satisfied"] = round(satisfied / given, 4) if given else 0.0
+    totals["feedback_satisfied"] = round(satisfied / given, 4) if given else None
 
 
 def _breakdowns(
@@ -365,7 +386,7 @@ def _breakdowns(
             total[i] += n
         if any(figures) or owner in scope.cadre_ids:
             cadre_rows.append([names.get(owner or "", other), org, *figures])
-    columns = [pick("走访（记录）", "Visits recorded"), pick("下基层天数", "Grassroots days"), pick("帮扶次数", "Acts of help"),
+    columns = [pick("走访（记录）", "Visits recorded"), pick("下基层天数（参与）", "Grassroots days (went)"), pick("帮扶次数", "Acts of help"),
                pick("新发现问题", "Problems raised"), pick("未办结问题", "Open problems")]  # fmt: skip
     tables.append(Table("by_federation", pick("分妇联情况", "By federation"), [pick("妇联", "Federation"), *columns],
                         [[org, *n] for org, n in rows_by_org.items()]))  # fmt: skip

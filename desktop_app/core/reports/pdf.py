@@ -58,7 +58,10 @@ def write_pdf(data: ReportData, out: Path) -> None:
     summary_rows = []
     for key, value in data.totals.items():
         zh, en = TOTAL_LABELS.get(key, (key, key))
-        shown = f"{value:.1%}" if key in RATE_KEYS else f"{value:,.2f}" if isinstance(value, float) else str(value)
+        if value is None:
+            shown = "—"
+        else:
+            shown = f"{value:.1%}" if key in RATE_KEYS else f"{value:,.2f}" if isinstance(value, float) else str(value)
         summary_rows.append([Paragraph(pick(zh, en), cell), Paragraph(shown, cell)])
     story.append(_styled(PdfTable(summary_rows, colWidths=[60 * mm, 60 * mm]), red, font, header=False))
     for table in data.tables:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -35,6 +37,16 @@ def test_bad_periods_say_what_to_type(text: str) -> None:
     with pytest.raises(UsageError) as info:
         figures.parse_period(text)
     assert "2026-Q3" in str(info.value)
+
+
+@contextmanager
+def _speaking(lang: str) -> Iterator[None]:
+    before = i18n.language()
+    i18n.set_language(lang)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
 
 
 @pytest.fixture
@@ -104,8 +116,7 @@ def test_project_progress_in_a_period_report_stops_at_the_period_s_end(filled: S
             "WHERE p.deleted = 0 AND p.year = 2026 GROUP BY p.id"
         )
     }
-    # People served is shown as "done/target", or done alone, or "—" for neither.
-    shown = {(r[0], r[1]): (r[2], int(r[3].split("/")[0].replace(",", "").replace("—", "0"))) for r in table.rows}
+    shown = {(r[0], r[1]): (r[2], r[3].done) for r in table.rows}
     assert shown.keys() == expected.keys() and sum(a for a, _p in expected.values()) > 0
     for key, (acts, people) in expected.items():
         assert shown[key] == (acts, people), key
@@ -263,11 +274,91 @@ def test_xlsx_has_typed_cells_and_frozen_headers(filled: Store, tmp_path: Path) 
     assert all(isinstance(row[1].value, int) for row in sheet.iter_rows(min_row=2))
     stays = book[data.table("stays").title]
     assert all(row[1].is_date and row[2].is_date for row in stays.iter_rows(min_row=2))
-    help_sheet = book[data.table("help").title]
+    help_sheet = book["帮扶记录"]
     assert all(isinstance(row[2].value, (int, float)) for row in help_sheet.iter_rows(min_row=2))
     summary = book.worksheets[0]
     values = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
-    assert values["走访次数"] == data.totals["visits"]
+    assert values["走访次数（所含妇联干部记录的）"] == data.totals["visits"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_xlsx_columns_fit_numbers_are_numbers_and_sheet_names_are_whole(
+    filled: Store, tmp_path: Path, lang: str
+) -> None:
+    """Every sheet's columns are as wide as their widest cell (the summary had none:
+    its dates showed ########); done/target is two numeric columns (it was text like
+    '12/30' and '—'), empty where there is no target; English sheet names are whole
+    (one read "Referrals and answers by")."""
+    from openpyxl import load_workbook
+
+    with _speaking(lang):
+        data = figures.build(filled, figures.parse_period("2026"))
+        out = tmp_path / "r.xlsx"
+        xlsx.write_xlsx(data, out)
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        assert len(sheet.title) <= 31
+        if lang == "en":
+            words = lambda text: re.findall(r"[a-z]+", text.lower())  # noqa: E731
+            # Every word a whole word of its table's title: a title's start, or a short name.
+            assert sheet.title == "Summary" or any(
+                set(words(sheet.title)) <= set(words(t.title)) for t in data.tables
+            ), sheet.title
+            assert sheet.title.split()[-1] not in ("by", "and", "of", "the", "per", "at", "as"), sheet.title
+        for column in sheet.columns:
+            letter = column[0].column_letter
+            width = sheet.column_dimensions[letter].width
+            for cell in column:
+                if cell.is_date:
+                    assert width >= 10, (sheet.title, letter)
+                elif cell.value is not None and not isinstance(cell.value, float):
+                    wide = sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(cell.value))
+                    assert width >= min(wide, 60), (sheet.title, letter, cell.value)
+    summary = book.worksheets[0]
+    assert summary.column_dimensions["A"].width >= 20 and summary.column_dimensions["B"].width >= 10
+    projects_sheet = book.worksheets[1 + [t.key for t in data.tables].index("projects")]
+    header = [c.value for c in projects_sheet[1]]
+    rows = list(projects_sheet.iter_rows(min_row=2, values_only=True))
+    assert rows and len(header) == 3 + 2 * 4
+    for row in rows:
+        assert isinstance(row[2], int)
+        assert all(v is None or isinstance(v, (int, float)) for v in row[3:]), row
+    assert any(row[4] is None for row in rows) and any(isinstance(row[4], (int, float)) for row in rows)
+    quotas_sheet = book.worksheets[1 + [t.key for t in data.tables].index("quotas")]
+    for row in quotas_sheet.iter_rows(min_row=2, values_only=True):
+        assert all(v is None or isinstance(v, int) for v in row[1:]), row
+
+
+def test_rates_with_nothing_to_count_are_a_dash_not_zero(filled: Store, tmp_path: Path) -> None:
+    """No problem raised and nobody asked in the period: 问题办结率 and 妇女满意率 are "—"
+    in the PDF and empty in the XLSX (they showed 0.0%)."""
+    from openpyxl import load_workbook
+
+    data = figures.build(filled, figures.parse_period("2019-05"))
+    assert data.totals["problems"] == 0
+    assert data.totals["resolution_rate"] is None and data.totals["feedback_satisfied"] is None
+    xlsx.write_xlsx(data, tmp_path / "r.xlsx")
+    values = {r[0]: r[1] for r in load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows(values_only=True)}
+    assert values["问题办结率"] is None and values["妇女满意率"] is None
+    if shutil.which("pdftotext"):
+        pdf.write_pdf(data, tmp_path / "r.pdf")
+        text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+        assert re.search(r"问题办结率\s+—", text) and re.search(r"妇女满意率\s+—", text)
+        assert "0.0%" not in text
+    year = figures.build(filled, figures.parse_period("2026"))
+    assert 0 < year.totals["resolution_rate"] <= 1
+
+
+def test_acts_of_help_without_a_type_are_unclassified_in_english(filled: Store) -> None:
+    pair = filled.list_records("help_pair", limit=1)[0]["id"]
+    filled.save(
+        "help_log", {"help_pair_id": pair, "date": "2026-10-10", "help_type": None, "amount": 10, "what": "送米面"}
+    )
+    for lang, label in (("zh", "未分类"), ("en", "Unclassified")):
+        with _speaking(lang):
+            rows = figures.build(filled, figures.parse_period("2026-10")).table("help").rows
+        assert label in [r[0] for r in rows], lang
 
 
 @pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils is installed by scripts/setup.sh --test")
