@@ -517,3 +517,44 @@ def test_an_english_research_draft_has_no_chinese_labels_or_counters(filled: Sto
     assert "Children and schooling" in text and "[Escalate" in text
     # Descriptions and place names are data; what the draft itself says is English.
     assert not re.search(r"个|【|；|儿童教育|全局性", text), text
+
+
+def _page_lines(out: Path, page: int) -> list[str]:
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(out), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    # Not the running header or the page number: what the page itself holds.
+    return [
+        line.strip()
+        for line in text.splitlines()[1:]
+        if line.strip() and not re.fullmatch(r"第\s*\d+\s*页", line.strip())
+    ]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
+def test_no_pdf_page_ends_with_a_section_heading_and_short_tables_stay_whole(tmp_path: Path) -> None:
+    """Whatever comes before pushes a section to a page's foot, its heading moves on with
+    its chart and table (问题类别 ended page 4, its chart and table on page 5), and a short
+    table is not split (办理状态 broke after one row)."""
+    period = figures.parse_period("2026-Q3")
+    stranded: list[tuple[int, int, str]] = []
+    for filler in range(20, 36):
+        tables = [
+            figures.Table("filler", "走访记录清单", ["日期", "联系点"], [[date(2026, 7, 1), f"王家村{i}"] for i in range(filler)]),
+            figures.Table("problems_by_category", "问题类别", ["问题类别", "个数"], [["就业", 4], ["婚姻家庭", 3], ["教育", 2]]),
+            figures.Table("problems_by_status", "办理状态", ["办理状态", "个数"],
+                          [[f"状态{i}", i] for i in range(1, 9)]),
+            figures.Table("long", "长清单", ["日期", "事项"], [[date(2026, 7, 2), f"事项{i}"] for i in range(60)]),
+        ]  # fmt: skip
+        data = figures.ReportData("测试县妇联", period, "shandong", tables, {"visits": 1}, ("测试县妇联",))
+        out = tmp_path / f"r{filler}.pdf"
+        pdf.write_pdf(data, out)
+        titles = {t.title for t in tables}
+        info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+        for page in range(1, int(re.search(r"Pages:\s+(\d+)", info)[1]) + 1):  # type: ignore[index]
+            lines = _page_lines(out, page)
+            if lines and lines[-1] in titles:
+                stranded.append((filler, page, lines[-1]))
+            if "办理状态" in lines:
+                rows = [line for line in lines if line.startswith("状态")]
+                assert len(rows) == 8, (filler, page, rows)
+    assert not stranded
