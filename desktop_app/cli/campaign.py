@@ -115,6 +115,8 @@ def referral_list(store: Store, args: argparse.Namespace) -> int:
 
 
 def project_list(store: Store, args: argparse.Namespace) -> int:
+    if args.federation:
+        federations.require_known(store, args.federation)  # before adding anything
     year = store.today().year if args.year is None else args.year
     if args.add_preset:
         org = str((store.own_cadre() or {}).get("org") or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,19 +43,38 @@ def register(sub: Any) -> None:
 def print_cards(store: Store, args: argparse.Namespace) -> int:
     from ..core.printing import cards
 
+    skipped: list[str] = []
     if args.all:
-        ids = [c["id"] for c in store.list_records("cadre") if not args.federation or c["org"] == args.federation]
+        if args.federation:
+            federations.require_known(store, args.federation)
+        everyone = [c["id"] for c in store.list_records("cadre") if not args.federation or c["org"] == args.federation]
+        if not everyone:
+            raise UsageError(pick("没有可印联系服务卡的干部档案", "No cadre records to print contact cards for"))
+        # "Everyone" is those who can have a card: one cadre without a mobile number holds up no one else's.
+        ids = []
+        for cadre_id in everyone:
+            try:
+                cards.card_data(store, cadre_id)
+                ids.append(cadre_id)
+            except cards.CardError as e:
+                skipped.append(str(e))
+        if not ids:
+            raise UsageError("\n".join([pick("没有生成联系服务卡：", "No cards were made:"), *skipped]))
     else:
         own = store.own_cadre()
         ids = args.cadre or ([own["id"]] if own else [])
-    if not ids:
-        raise UsageError(str(msg.NO_OWN_CADRE))
+        if not ids:
+            raise UsageError(str(msg.NO_OWN_CADRE))
     pages = cards.render_cadres(store, ids, args.out, args.layout, duplex=args.duplex or args.layout == "card")
     print(
         pick(
             f"已生成 {len(ids)} 张联系服务卡，共 {pages} 页：{args.out}", f"{len(ids)} cards, {pages} pages: {args.out}"
         )
     )
+    if skipped:
+        print(pick(f"以下 {len(skipped)} 位干部未印卡：", f"{len(skipped)} cadres got no card:"), file=sys.stderr)
+        for reason in skipped:
+            print(f"  {reason}", file=sys.stderr)
     return 0
 
 
@@ -86,12 +106,7 @@ def report_command(store: Store, args: argparse.Namespace) -> int:
                  "drop --federation or drop --all")
         )  # fmt: skip
     if args.federation:
-        known = federations.federation_names(store)
-        if args.federation not in known:
-            raise UsageError(
-                pick(f"不认识的妇联“{args.federation}”，本机有：{'、'.join(known)}",
-                     f"Unknown federation “{args.federation}”; known here: {', '.join(known)}")
-            )  # fmt: skip
+        federations.require_known(store, args.federation)
     data = figures.build(store, period, args.federation, args.preset, include_below=not args.only, everything=args.all)
     (pdf.write_pdf if suffix == ".pdf" else xlsx.write_xlsx)(data, args.out)
     print(pick(f"已生成报表：{args.out}", f"Report written: {args.out}"))

@@ -17,6 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import UsageError
+from .i18n import pick
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -90,6 +93,17 @@ def federation_names(store: Store) -> list[str]:
         "SELECT name FROM federation WHERE deleted = 0 UNION SELECT org FROM cadre WHERE deleted = 0 ORDER BY 1"
     )
     return [str(row[0]) for row in rows if row[0]]
+
+
+def require_known(store: Store, federation: str) -> None:
+    """Refuse a federation this install does not know (a typo would give an empty
+    report, no cards or no projects, as if there were nothing), naming those it knows."""
+    known = federation_names(store)
+    if federation not in known:
+        raise UsageError(
+            pick(f"不认识的妇联“{federation}”，本机有：{'、'.join(known) or '（无）'}",
+                 f"Unknown federation “{federation}”; known here: {', '.join(known) or '(none)'}")
+        )  # fmt: skip
 
 
 def cadre_federations(store: Store, cadre_ids: tuple[str, ...]) -> dict[str, str]:

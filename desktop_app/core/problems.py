@@ -88,6 +88,28 @@ def responsibility_list(
     return duties
 
 
+def open_at(store: Store, day: date, scope: Scope) -> list[tuple[str | None, Duty]]:
+    """Problems of ``scope`` open at the end of ``day`` (a report's period end),
+    with who recorded each: raised by then and either open now or settled only
+    later (the woman told after ``day``). The same whenever it is asked."""
+    marks, settled = ", ".join("?" * len(OPEN_STATUSES)), ", ".join("?" * len(SETTLED_STATUSES))
+    rows = store.conn.execute(
+        "SELECT owner_id, id, description, category, coalesce(responsible, ''), deadline, status FROM problem "
+        f"WHERE deleted = 0 AND raised_date <= ? AND (status IN ({marks}) "
+        f"OR (status IN ({settled}) AND coalesce(explained_date, '9999') > ?)) AND {scope.owned()} "
+        "ORDER BY deadline IS NULL, deadline, raised_date, seq",
+        (day.isoformat(), *OPEN_STATUSES, *SETTLED_STATUSES, day.isoformat(), scope.owners_json()),
+    ).fetchall()
+    found = []
+    for owner, problem_id, description, category, responsible, deadline, status in rows:
+        days_left = (date.fromisoformat(deadline) - day).days if deadline else None
+        overdue = days_left is not None and days_left < 0
+        found.append(
+            (owner, Duty(problem_id, description, category, responsible, deadline, status, overdue, days_left))
+        )
+    return found
+
+
 def trend_warnings(store: Store, min_points: int | None = None, window_days: int | None = None) -> list[TrendWarning]:
     current = rule(store)
     n = min_points or current["min_points"]

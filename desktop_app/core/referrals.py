@@ -11,7 +11,6 @@ without its answer is no longer a reminder: it is listed as "problem settled".
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -108,49 +107,53 @@ def referral_list(
 
 @dataclass
 class DepartmentCount:
+    """One department's referrals over a period, all as at its end: what was
+    waiting at the start and what was referred in it is what was answered in it
+    and what was still unanswered at the end; the overdue are some of those."""
+
     department: str
     label: str
+    waiting_at_start: int
     referred: int
     answered: int
-    waiting: int
+    unanswered: int
     overdue: int
 
 
 def by_department(store: Store, start: str, end: str, scope: Scope) -> list[DepartmentCount]:
-    """Per department, of problems raised in ``scope``: the referrals sent in the
-    period, how many of those were answered and are still waiting; and how many
-    were overdue at the period's end (sent by then, due before it, with no final
-    answer dated by then, their problem not settled by then): like the report's
-    overdue problems, the same whenever the report is made."""
+    """Per department, of problems raised in ``scope``, as at ``end`` (a report
+    passes the period's end, or today while the period runs): unanswered when
+    the period began, referred in it, answered in it (a final answer dated in
+    it), unanswered at the end; overdue at the end are the unanswered ones due
+    before it whose problem was not settled by then (its unanswered referrals
+    are then no reminder). The same whenever the report is made."""
     owned, owners = scope.owned("p.owner_id"), scope.owners_json()
     rows = store.conn.execute(
-        "SELECT r.department, r.outcome FROM referral r "
-        "JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
-        f"WHERE r.deleted = 0 AND r.sent_date BETWEEN ? AND ? AND {owned}",
-        (start, end, owners),
+        "SELECT r.department, r.sent_date, r.due_date, r.outcome, r.answer_date, p.status, p.explained_date "
+        "FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
+        f"WHERE r.deleted = 0 AND r.sent_date <= ? AND {owned}",
+        (end, owners),
     ).fetchall()
-    referred: Counter[str] = Counter()
-    answered: Counter[str] = Counter()
-    for department, outcome in rows:
-        referred[department] += 1
-        if state_of(outcome) == ANSWERED:
-            answered[department] += 1
-    finals, settled = ", ".join("?" * len(FINAL_OUTCOMES)), ", ".join("?" * len(SETTLED_STATUSES))
-    overdue: Counter[str] = Counter(
-        dict(
-            store.conn.execute(
-                "SELECT r.department, count(*) FROM referral r JOIN problem p ON p.id = r.problem_id AND p.deleted = 0 "
-                "WHERE r.deleted = 0 AND r.sent_date <= ? AND r.due_date < ? "
-                f"AND NOT (coalesce(r.outcome, '') IN ({finals}) AND coalesce(r.answer_date, '') <= ?) "
-                f"AND NOT (p.status IN ({settled}) AND coalesce(p.explained_date, '9999') <= ?) AND {owned} "
-                "GROUP BY r.department",
-                (end, end, *FINAL_OUTCOMES, end, *SETTLED_STATUSES, end, owners),
-            ).fetchall()
-        )
-    )
+    counts: dict[str, list[int]] = {}
+    for department, sent, due, outcome, answer_date, status, explained in rows:
+        # A final answer without its date (older records) counts from the day it was sent.
+        answered_on = max(answer_date or sent, sent) if outcome in FINAL_OUTCOMES else None
+        if answered_on is not None and answered_on > end:
+            answered_on = None  # answered after the end: unanswered at the end
+        if sent < start and answered_on is not None and answered_on < start:
+            continue  # answered before the period: no part of it
+        row = counts.setdefault(department, [0, 0, 0, 0, 0])
+        row[0 if sent < start else 1] += 1
+        if answered_on is not None:
+            row[2] += 1
+            continue
+        row[3] += 1
+        settled = status in SETTLED_STATUSES and (explained or "9999") <= end
+        if due and due < end and not settled:
+            row[4] += 1
     return [
-        DepartmentCount(d, department_label(d), referred[d], answered[d], referred[d] - answered[d], overdue[d])
-        for d in sorted(set(referred) | set(overdue), key=lambda d: (-referred[d], -overdue[d], d))
+        DepartmentCount(d, department_label(d), *counts[d])
+        for d in sorted(counts, key=lambda d: (-counts[d][1], -counts[d][3], d))
     ]
 
 

@@ -194,11 +194,24 @@ def test_cards_command(db: Path, tmp_path: Path) -> None:
     result = fuqing(db, "cards", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
-    no_phone = ok_json(db, "add", "cadre", "--json", '{"name": "李娟", "org": "妇联"}')
+    org = ok_json(db, "profile")["org"]  # type: ignore[index]
+    ok_json(db, "add", "cadre", "--json", json.dumps({"name": "李娟", "org": org}))
+    ok_json(db, "add", "cadre", "--json", '{"name": "赵敏", "org": "石港镇妇联"}')
+    # One cadre without a mobile number holds up no one else's card: she is named, with the fix.
     result = fuqing(db, "cards", "--all", "--layout", "sheet", "--duplex", "--out", str(tmp_path / "s.pdf"))
-    assert result.returncode == 1 and "李娟" in result.stderr and "手机" in result.stderr
-    assert not (tmp_path / "s.pdf").exists()
-    del no_phone
+    assert result.returncode == 0, result.stderr
+    assert "李娟" in result.stderr and "赵敏" in result.stderr and "手机" in result.stderr
+    assert "已生成 1 张" in result.stdout and (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    # None of them can have one: nothing is made, and she is told why.
+    result = fuqing(db, "cards", "--all", "--federation", "石港镇妇联", "--out", str(tmp_path / "t.pdf"))
+    assert result.returncode == 1 and "赵敏" in result.stderr and "手机" in result.stderr
+    assert not (tmp_path / "t.pdf").exists()
+    # A federation not known here is named as such, not taken for a missing profile.
+    result = fuqing(db, "cards", "--all", "--federation", "不存在", "--out", str(tmp_path / "u.pdf"))
+    assert result.returncode == 1 and "不认识的妇联“不存在”" in result.stderr and org in result.stderr
+    assert "干部档案" not in result.stderr and not (tmp_path / "u.pdf").exists()
+    result = fuqing(db, "projects", "--federation", "不存在")
+    assert result.returncode == 1 and "不认识的妇联“不存在”" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_report_command(tmp_path: Path) -> None:

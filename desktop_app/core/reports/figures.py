@@ -77,17 +77,24 @@ def _month_end(year: int, month: int) -> date:
 
 
 TOTAL_LABELS = {
-    "visits": ("走访次数", "Visits"), "grassroots_days": ("下基层天数（合计）", "Grassroots days (total)"),
+    # A visit counts for the federation of the cadre who recorded it; a day for each cadre who went
+    # (her quota's measure), on whoever's visit: a township cadre who joined the county's visits has
+    # days and no visits in the township's report. The labels say which is which.
+    "visits": ("走访次数（所含妇联干部记录的）", "Visits (recorded by the cadres covered)"),
+    "grassroots_days": ("下基层天数（所含妇联干部参与的走访）", "Grassroots days (of the cadres covered, on any visit)"),
     "new_pairs": ("新结对", "New pairs"), "active_pairs": ("帮扶中的结对", "Active pairs"),
     "acts": ("帮扶次数", "Acts of help"), "amount": ("帮扶金额（元）", "Amount (yuan)"),
     "problems": ("新发现问题", "Problems raised"), "resolution_rate": ("问题办结率", "Resolution rate"),
-    "overdue": ("逾期未办结", "Overdue"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
-    "referrals": ("转办", "Referrals"), "referrals_overdue": ("转办逾期未答复（期末）", "Referrals overdue (at the end)"),
+    "overdue": ("逾期未办结问题（期末）", "Problems overdue (at the end)"), "open_problems": ("未办结问题（期末）", "Open problems (at the end)"),
+    "referrals": ("本期转办", "Referrals made in the period"),
+    "referrals_unanswered": ("期末未答复的转办（含往期转办）", "Referrals unanswered at the end (any sent by then)"),
+    "referrals_overdue": ("期末逾期未答复的转办", "Referrals overdue at the end"),
     "feedback_satisfied": ("妇女满意率", "Women satisfied"),
 }  # fmt: skip
 
 
-RATE_KEYS = frozenset({"resolution_rate", "feedback_satisfied"})  # shown as percentages
+# Shown as percentages; None where there is nothing to count (no problems, nobody asked): "—", not 0.0%.
+RATE_KEYS = frozenset({"resolution_rate", "feedback_satisfied"})
 
 
 def covered_label(data: ReportData) -> str:
@@ -98,6 +105,22 @@ def covered_label(data: ReportData) -> str:
     if not below:
         return pick("仅本级", "This federation only")
     return pick("含下级：", "With those below: ") + join(below)
+
+
+@dataclass(frozen=True)
+class DoneOf:
+    """What was done against a target: printed as one cell ("17/30,000", "17" with no
+    target, "—" for neither), in the XLSX as two numbers (empty where there is none)."""
+
+    done: float | None
+    target: float | None = None
+
+    def __str__(self) -> str:
+        if self.done is None:
+            return "—"
+        if self.target is not None:
+            return f"{projects.number_text(self.done)}/{projects.number_text(self.target)}"
+        return projects.number_text(self.done) if self.done else "—"
 
 
 @dataclass
@@ -139,6 +162,8 @@ def build(
     conn = store.conn
     lang = pick("zh", "en")
     start, end = period.start.isoformat(), period.end.isoformat()
+    # "At the end" of a period still running is today: nothing is overdue before its deadline has come.
+    as_at = min(period.end, store.today())
     preset = preset or quotas.chosen_preset(store)
     if federation is None:
         federation = str((store.own_cadre() or {}).get("org") or "")
@@ -169,7 +194,7 @@ def build(
             if scope.everything or c in in_scope}  # fmt: skip
     names = dict(conn.execute("SELECT id, name FROM cadre"))
     tables.append(Table("grassroots_days", pick("干部下基层天数", "Grassroots days per cadre"),
-                        [pick("干部", "Cadre"), pick("天数", "Days")],
+                        [pick("干部", "Cadre"), pick("天数（参与的走访）", "Days (visits she joined)")],
                         sorted(([names.get(c, c), n] for c, n in days.items()), key=lambda r: (-r[1], r[0]))))  # fmt: skip
     totals["grassroots_days"] = sum(days.values())
 
@@ -203,12 +228,13 @@ def build(
     acts = [(t, n, amount_by_type[t]) for t, n in by_type.most_common()]
     tables.append(Table("help", pick("结对帮扶：帮扶记录", "Help pairs: acts of help"),
                         [pick("帮扶类型", "Help type"), pick("次数", "Acts"), pick("金额（元）", "Amount (yuan)")],
-                        [[enums.HELP_TYPE.label(t, lang) if t else pick("未分类", "Other"), n, float(a)] for t, n, a in acts]))  # fmt: skip
+                        [[enums.HELP_TYPE.label(t, lang) if t else pick("未分类", "Unclassified"), n, float(a)] for t, n, a in acts]))  # fmt: skip
     totals.update(new_pairs=new_pairs, active_pairs=active_pairs, acts=sum(a[1] for a in acts),
                   amount=float(sum(a[2] for a in acts)))  # fmt: skip
 
     raised = conn.execute(
-        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline, owner_id, id FROM problem "
+        "SELECT category, coalesce(scope, ''), coalesce(disposition, ''), status, deadline, owner_id, id, "
+        "coalesce(explained_date, '9999') FROM problem "
         f"WHERE deleted = 0 AND raised_date BETWEEN ? AND ? AND {owned()}",
         (start, end, owners),
     ).fetchall()
@@ -221,17 +247,14 @@ def build(
         counted = Counter(r[index] for r in raised)
         tables.append(Table(key, pick(title_zh, title_en), [pick(title_zh, title_en.split(" by ")[-1].title()), pick("个数", "Problems")],
                             [[choices.label(c, lang), counted[c]] for c in choices.codes() if counted[c]]))  # fmt: skip
-    resolved = sum(1 for r in raised if problems.is_settled(r[3]))
-    totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else 0.0)
-    open_now = conn.execute(
-        f"SELECT owner_id, count(*) FROM problem WHERE deleted = 0 AND status IN ({', '.join('?' * len(problems.OPEN_STATUSES))}) "
-        f"AND raised_date <= ? AND {owned()} GROUP BY owner_id",
-        (*problems.OPEN_STATUSES, end, owners),
-    ).fetchall()
-    open_by_owner = {o: int(n) for o, n in open_now}
-    totals["open_problems"] = sum(open_by_owner.values())
-    overdue = problems.responsibility_list(store, period.end, overdue_only=True, scope=scope)
-    tables.append(Table("overdue", pick("逾期未办结问题", "Overdue problems"),
+    # Settled by the end, like the open problems at the end: the rate of a past period stays put.
+    resolved = sum(1 for r in raised if problems.is_settled(r[3]) and r[7] <= as_at.isoformat())
+    totals.update(problems=len(raised), resolution_rate=round(resolved / len(raised), 4) if raised else None)
+    open_at_end = problems.open_at(store, as_at, scope)
+    open_by_owner = dict(Counter(owner for owner, _duty in open_at_end))
+    totals["open_problems"] = len(open_at_end)
+    overdue = [duty for _owner, duty in open_at_end if duty.overdue]
+    tables.append(Table("overdue", pick("逾期未办结问题（期末）", "Problems overdue (at the end)"),
                         [pick("时限", "Deadline"), pick("责任人", "Responsible"), pick("问题", "Problem")],
                         [[date.fromisoformat(d.deadline), d.responsible, d.description] for d in overdue if d.deadline]))  # fmt: skip
     totals["overdue"] = len(overdue)
@@ -246,8 +269,8 @@ def build(
                         [[w.category_label, len(w.liaison_point_ids), date.fromisoformat(w.first_date),
                           date.fromisoformat(w.last_date)] for w in warnings]))  # fmt: skip
 
-    _referral_tables(store, scope, start, end, tables, totals)
-    _project_table(store, scope, period, tables)
+    _referral_tables(store, scope, start, as_at.isoformat(), tables, totals)
+    _project_table(store, scope, period, as_at, tables)
     _feedback_table(store, scope, start, end, pairs, tables, totals)
     owners_seen = {v[6] for v in visits} | set(days) | set(acts_by) | {r[5] for r in raised} | set(open_by_owner)
     org_of = federations.cadre_federations(store, tuple(o for o in owners_seen | in_scope if o))
@@ -259,7 +282,7 @@ def build(
     items = [i.label for i in quotas.PRESETS[preset].items]
     tables.append(Table("quotas", pick(f"任务指标完成情况（{quotas.PRESETS[preset].label}）", f"Quota progress ({quotas.PRESETS[preset].label})"),
                         [pick("干部", "Cadre"), *items],
-                        [[p.name, *[f"{i.actual}/{i.target}" if i.applies else "—" for i in p.items]] for p in progress]))  # fmt: skip
+                        [[p.name, *[DoneOf(i.actual, i.target) if i.applies else DoneOf(None) for i in p.items]] for p in progress]))  # fmt: skip
 
     research = conn.execute(
         "SELECT r.submitted_date, r.topic, c.name FROM research r LEFT JOIN cadre c ON c.id = r.lead_id "
@@ -291,18 +314,21 @@ def _referral_tables(
     totals: dict[str, Any],
 ) -> None:
     counts = referrals.by_department(store, start, end, scope)
-    tables.append(Table("referrals", pick("转办与答复（按部门）", "Referrals and answers by department"),
-                        [pick("部门", "Department"), pick("转办", "Referred"), pick("已答复", "Answered"),
-                         pick("待答复", "Waiting"), pick("期末逾期", "Overdue at the end")],
-                        [[c.label, c.referred, c.answered, c.waiting, c.overdue] for c in counts]))  # fmt: skip
-    totals.update(referrals=sum(c.referred for c in counts), referrals_overdue=sum(c.overdue for c in counts))
+    tables.append(Table("referrals", pick("转办与答复（按部门，截至期末）", "Referrals by department (at the end)"),
+                        [pick("部门", "Department"), pick("期初未答复", "Unanswered at the start"),
+                         pick("本期转办", "Referred"), pick("本期答复", "Answered"),
+                         pick("期末未答复", "Unanswered at the end"), pick("其中逾期", "Of which overdue")],
+                        [[c.label, c.waiting_at_start, c.referred, c.answered, c.unanswered, c.overdue]
+                         for c in counts]))  # fmt: skip
+    totals.update(referrals=sum(c.referred for c in counts), referrals_unanswered=sum(c.unanswered for c in counts),
+                  referrals_overdue=sum(c.overdue for c in counts))  # fmt: skip
 
 
-def _project_table(store: Store, scope: federations.Scope, period: Period, tables: list[Table]) -> None:
+def _project_table(store: Store, scope: federations.Scope, period: Period, as_at: date, tables: list[Table]) -> None:
     rows = []
     # To the period's end, not to today: the report says what was done in the project's year by then.
-    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, period.end):
-        done = [p.done_text(m, "/") for m in projects.MEASURES]
+    for p in projects.progress(store, period.end.year, None if scope.everything else scope.names, as_at):
+        done = [DoneOf(p.actual[m], p.targets[m] or None) for m in projects.MEASURES]
         rows.append([p.name, p.org, p.acts, *done])
     tables.append(Table("projects", pick("实事项目进度（截至期末，完成/目标）", "Projects as at the period's end (done/target)"),
                         [pick("项目", "Project"), pick("妇联", "Federation"), pick("帮扶次数", "Acts"),
@@ -331,7 +357,7 @@ def _feedback_table(
         + by_problems["satisfied"]
         + by_problems["fairly_satisfied"]
     )
-    totals["feedback_satisfied"] = round(satisfied / given, 4) if given else 0.0
+    totals["feedback_satisfied"] = round(satisfied / given, 4) if given else None
 
 
 def _breakdowns(
@@ -360,7 +386,7 @@ def _breakdowns(
             total[i] += n
         if any(figures) or owner in scope.cadre_ids:
             cadre_rows.append([names.get(owner or "", other), org, *figures])
-    columns = [pick("走访（记录）", "Visits recorded"), pick("下基层天数", "Grassroots days"), pick("帮扶次数", "Acts of help"),
+    columns = [pick("走访（记录）", "Visits recorded"), pick("下基层天数（参与）", "Grassroots days (went)"), pick("帮扶次数", "Acts of help"),
                pick("新发现问题", "Problems raised"), pick("未办结问题", "Open problems")]  # fmt: skip
     tables.append(Table("by_federation", pick("分妇联情况", "By federation"), [pick("妇联", "Federation"), *columns],
                         [[org, *n] for org, n in rows_by_org.items()]))  # fmt: skip

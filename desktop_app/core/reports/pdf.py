@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from ..files import write_atomically
@@ -26,6 +26,8 @@ from ..printing.font import register_font
 from .figures import RATE_KEYS, TOTAL_LABELS, ReportData, Table, covered_label
 
 PDF_ROWS = 100  # longer lists are cut in the PDF; the XLSX has every row
+SHORT_TABLE = 10  # rows: a table this short is kept whole on one page, with its heading
+LONG_TABLE_START = 5 * 16  # points: a longer one starts only where its header and a few rows fit
 
 
 def write_pdf(data: ReportData, out: Path) -> None:
@@ -58,20 +60,30 @@ def write_pdf(data: ReportData, out: Path) -> None:
     summary_rows = []
     for key, value in data.totals.items():
         zh, en = TOTAL_LABELS.get(key, (key, key))
-        shown = f"{value:.1%}" if key in RATE_KEYS else f"{value:,.2f}" if isinstance(value, float) else str(value)
+        if value is None:
+            shown = "—"
+        else:
+            shown = f"{value:.1%}" if key in RATE_KEYS else f"{value:,.2f}" if isinstance(value, float) else str(value)
         summary_rows.append([Paragraph(pick(zh, en), cell), Paragraph(shown, cell)])
     story.append(_styled(PdfTable(summary_rows, colWidths=[60 * mm, 60 * mm]), red, font, header=False))
     for table in data.tables:
-        story.append(Paragraph(table.title, h2))
+        section: list[Any] = [Paragraph(table.title, h2)]
         if not table.rows:
-            story.append(Paragraph(pick("（本期无）", "(none in this period)"), base))
+            story.append(KeepTogether([*section, Paragraph(pick("（本期无）", "(none in this period)"), base)]))
             continue
         if table.key in ("visits_by_method", "problems_by_category", "help") and len(table.rows) > 1:
-            story.append(_bar_chart(table, font, red))
+            section.append(_bar_chart(table, font, red))
         texts = [[str(c) for c in table.columns], *[[_fmt(v) for v in row] for row in table.rows[:PDF_ROWS]]]
         rows = [[Paragraph(t, cell if HAN.search(t) else words) for t in row] for row in texts]
         widths = column_widths(texts, A4[0] - 36 * mm, lambda t: stringWidth(t, font, cell.fontSize))
-        story.append(_styled(PdfTable(rows, colWidths=widths, repeatRows=1), red, font, header=True))
+        printed = _styled(PdfTable(rows, colWidths=widths, repeatRows=1), red, font, header=True)
+        if len(table.rows) <= SHORT_TABLE:
+            # A heading never ends a page, and a short table is never split: the section moves on whole.
+            story.append(KeepTogether([*section, printed]))
+        else:
+            # A long table may split, but not before its heading, chart and first rows are on one page.
+            room = sum(f.wrap(A4[0] - 36 * mm, A4[1])[1] for f in section) + h2.spaceBefore + LONG_TABLE_START
+            story += [CondPageBreak(room), *section, printed]
         if len(table.rows) > PDF_ROWS:
             more = len(table.rows) - PDF_ROWS
             story.append(

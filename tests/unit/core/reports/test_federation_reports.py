@@ -56,8 +56,10 @@ def _independent_totals(store: Store, names: list[str]) -> dict[str, Any]:
             f"WHERE r.deleted = 0 AND r.sent_date LIKE '2026-%' AND p.{mine}"
         ),
         "open_problems": one(
-            "SELECT count(*) FROM problem WHERE deleted = 0 AND status IN ('open', 'in_progress') "
-            f"AND raised_date <= '2026-12-31' AND {mine}"
+            # Open at the end of the year's report, made on 20 November: as at that day.
+            "SELECT count(*) FROM problem WHERE deleted = 0 AND (status IN ('open', 'in_progress') OR (status IN "
+            "('resolved', 'explained', 'closed') AND explained_date > '2026-11-20')) "
+            f"AND raised_date <= '2026-11-20' AND {mine}"
         ),
         "grassroots_days": one(
             "SELECT count(*) FROM (SELECT DISTINCT vc.cadre_id, d.value FROM visit v "
@@ -195,3 +197,23 @@ def test_a_township_s_research_draft_counts_its_own_records_only(demo: Store) ->
     county_draft = research.build(demo, "employment", PERIOD, county)
     assert f"共开展走访 {visits} 次" in town_draft.situation[0]
     assert town_draft.situation[0] != county_draft.situation[0]
+
+
+def test_days_on_another_federation_s_visit_are_labelled_as_such(hub_world: World) -> None:
+    """A township cadre who joined the county's visit has a grassroots day and no visit in her
+    township's report: a visit counts for whoever recorded it, a day for each cadre who went.
+    The labels say so (走访次数 0 beside 下基层天数 1 read as a mistake)."""
+    w = hub_world
+    w.send(w.a, w.hub)
+    hub = w.hub.store
+    wang = next(c["id"] for c in hub.list_records("cadre") if c["name"] == "王芳")
+    point = hub.save("liaison_point", {"name": "王家村", "kind": "village"})["id"]
+    day = (date.today() - timedelta(days=2)).isoformat()
+    hub.save("visit", {"start_date": day, "liaison_point_id": point, "method": "interview",
+                       "cadre_ids": [hub.own_cadre()["id"], wang]})  # fmt: skip
+    data = figures.build(hub, figures.parse_period(day[:4]), TOWN_A)
+    assert (data.totals["visits"], data.totals["grassroots_days"]) == (0, 1)
+    visits, days = figures.TOTAL_LABELS["visits"], figures.TOTAL_LABELS["grassroots_days"]
+    assert "记录" in visits[0] and "recorded" in visits[1]
+    assert "参与" in days[0] and "any visit" in days[1]
+    assert "参与" in data.table("by_federation").columns[2]
