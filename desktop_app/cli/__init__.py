@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core import db, i18n, logs
 from ..core import messages as msg
+from ..core import records as r
 from ..core.errors import FuqingError, ValidationFailed
 from . import campaign, maintenance, password, printing, records, sync
 from .common import open_store
@@ -55,7 +56,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             return int(args.handler(store, args))
     except ValidationFailed as error:
         log.info("refused: invalid %s", ", ".join(error.errors))  # the fields' names, not their values
-        for field, message in error.errors.items():
+        rtype = r.RECORD_TYPES.get(error.kind or "")
+        for name, message in error.errors.items():
+            # Its label, as the form says it: a code means nothing to her (a field she made up keeps her word).
+            field = rtype.field(name).label if rtype and rtype.has_field(name) else name
             print(i18n.pick(f"错误 [{field}]: {message}", f"error [{field}]: {message}"), file=sys.stderr)
         return 1
     except FuqingError as error:
