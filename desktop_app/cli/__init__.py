@@ -59,7 +59,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         # The fields' names, not their values; a name she typed that is no field may be anything (her name).
         named = [f if f in _FIELD_NAMES else "(no such field)" for f in error.errors]
         log.info("refused: invalid %s", ", ".join(named))
-        for field, message in error.errors.items():
+        rtype = r.RECORD_TYPES.get(error.kind or "")
+        for name, message in error.errors.items():
+            # Its label, as the form says it: a code means nothing to her (a field she made up keeps her word).
+            field = rtype.field(name).label if rtype and rtype.has_field(name) else name
             print(i18n.pick(f"错误 [{field}]: {message}", f"error [{field}]: {message}"), file=sys.stderr)
         return 1
     except FuqingError as error:

@@ -9,6 +9,7 @@ from ..core import erase, privacy
 from ..core import messages as msg
 from ..core import records as r
 from ..core import search as fts
+from ..core.describe import show_value
 from ..core.errors import DuplicateRecord, UsageError
 from ..core.i18n import pick
 from ..core.store import Store
@@ -119,8 +120,9 @@ def show(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json(record)
     else:
+        # Words as the window shows them; --json keeps codes and ids for scripts.
         for f in rtype.fields:
-            print(f"{f.label}: {record[f.name] if record[f.name] is not None else ''}")
+            print(f"{f.label}: {show_value(store, f, record[f.name], masked=False)}")
     return 0
 
 
@@ -131,8 +133,9 @@ def list_records(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json(shown)
         return 0
+    title_field = rtype.field(rtype.title_field)
     for record in shown:
-        title = str(record.get(rtype.title_field) or "")
+        title = show_value(store, title_field, record.get(rtype.title_field), masked=False)
         if rtype.name == "diary":
             title = f"{record['date']}  {title}"
         print(f"{record['id']}  {title[:60]}")

@@ -36,12 +36,15 @@ def row_fields(store: Store, table: str, row: Row | None) -> dict[str, tuple[str
     if rtype is None or row is None:
         return {k: (k, "" if v is None else str(v)) for k, v in (row or {}).items() if k not in _HIDDEN}
     shown = {f.name: (f.label, show_value(store, f, decode_value(f, row.get(f.name)))) for f in rtype.column_fields}
-    shown["deleted"] = (pick("已删除", "Deleted"), pick("是", "yes") if row.get("deleted") else "")
+    shown["deleted"] = (pick("已删除", "Deleted"), pick("是", "Yes") if row.get("deleted") else "")
     return shown
 
 
-def show_value(store: Store, field: r.Field | None, value: Any) -> str:
-    """A field's value as a person reads it (labels not codes, names not ids, ID numbers masked)."""
+def show_value(store: Store, field: r.Field | None, value: Any, *, masked: bool = True) -> str:
+    """A field's value as a person reads it (labels not codes, names not ids, ID numbers masked).
+
+    ``masked=False`` for values already masked as their screen shows them, or revealed on purpose
+    (the CLI's ``show --reveal``): masking them again would hide a cadre's work phone."""
     if value is None or value == [] or value == "":
         return ""
     if value == HIDDEN:  # forgotten or never recorded: the audit says a value was there
@@ -49,7 +52,7 @@ def show_value(store: Store, field: r.Field | None, value: Any) -> str:
     if field is None:
         return str(value)
     lang = pick("zh", "en")
-    if field.kind == r.CHOICE and field.choices:
+    if field.kind in (r.CHOICE, r.OPEN_CHOICE) and field.choices:  # (a typed open choice is its own label)
         return field.choices.label(str(value), lang)
     if field.kind == r.CHOICES and field.choices:
         return join(field.choices.label(v, lang) for v in value)
@@ -59,10 +62,10 @@ def show_value(store: Store, field: r.Field | None, value: Any) -> str:
         names = labels(store, field.ref, list(value))
         return join(names.get(v, v) for v in value)
     if field.kind == r.BOOL:
-        return pick("是", "yes") if value else pick("否", "no")
-    if field.kind == r.ID_NUMBER:
+        return pick("是", "Yes") if value else pick("否", "No")
+    if masked and field.kind == r.ID_NUMBER:
         return mask(str(value))
-    if field.kind in (r.MOBILE, r.PHONE):
+    if masked and field.kind in (r.MOBILE, r.PHONE):
         return phones.mask(str(value))
     if field.kind == r.TAGS:
         return join(value)

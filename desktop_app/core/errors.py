@@ -24,10 +24,13 @@ class NotADatabase(FuqingError):
 
 
 class ValidationFailed(FuqingError):
-    """One or more fields are wrong; ``errors`` maps field name to message."""
+    """One or more fields are wrong; ``errors`` maps field name to message.
 
-    def __init__(self, errors: dict[str, str]):
+    ``kind``, the record type, lets a message name each field by its label."""
+
+    def __init__(self, errors: dict[str, str], kind: str | None = None):
         self.errors = errors
+        self.kind = kind
         super().__init__("；".join(errors.values()))
 
 

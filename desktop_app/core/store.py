@@ -445,7 +445,7 @@ class Store:
         clean = clean_record(rtype, merged, self.today(), self.exists)
         broken = relations.errors(self, rtype, clean, old)
         if broken:
-            raise ValidationFailed(broken)
+            raise ValidationFailed(broken, rtype.name)
         cadres = clean.get("cadre_ids")
         if rtype.name == "help_pair" and "mode" not in values and isinstance(cadres, list) and len(cadres) > 1:
             clean["mode"] = "many_to_one"
@@ -617,7 +617,7 @@ class Store:
                 defaults["cadre_ids"] = [own["id"]]  # a hub operator sets points up for others
         if rtype.name == "diary" and not own and "author_id" not in values:
             # Without a profile there is no author to default to; say how to fix it.
-            raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)})
+            raise ValidationFailed({"author_id": str(msg.NO_OWN_CADRE)}, rtype.name)
         return defaults
 
     def _write_links(self, link: r.Link, parent_id: str, wanted: list[str], stamp: str, owner: str | None) -> None:

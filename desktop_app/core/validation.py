@@ -216,7 +216,7 @@ def clean_record(
     cross_field_rules(rtype, clean, errors, ref_exists)
     saving_rules(rtype, clean, errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(errors, rtype.name)
     return clean
 
 

@@ -268,3 +268,67 @@ def test_demo_twice_with_the_same_seed_is_refused_and_changes_nothing(tmp_path: 
     assert ok_json(path, "stats", "--json")["counts"] == before  # type: ignore[index]
     assert fuqing(path, "demo", "--records", "50", "--seed", "2").returncode == 0  # another seed: more records
     assert fuqing(path, "check").returncode == 0
+
+
+def test_text_output_shows_labels_names_and_words_in_either_language(db: Path) -> None:
+    """``show`` and ``list`` print what the window shows; ``--json`` keeps codes and ids for scripts."""
+    own = ok_json(db, "profile")["id"]  # type: ignore[index]
+    point = ok_json(db, "add", "liaison_point", "--json",
+                    '{"name": "王家村", "kind": "district", "focus": ["left_behind_migrant"]}')  # fmt: skip
+    woman = ok_json(db, "add", "woman", "--json", json.dumps(
+        {"name": "李秀英", "groups": ["left_behind", "migrant"], "liaison_point_id": point["id"]}))  # type: ignore[index]  # fmt: skip
+    visit = ok_json(db, "add", "visit", "--json", json.dumps(
+        {"liaison_point_id": point["id"], "method": "questionnaire", "woman_ids": [woman["id"]]}))  # type: ignore[index]  # fmt: skip
+    pair = ok_json(db, "add", "help_pair", "--json", json.dumps(
+        {"woman_id": woman["id"], "goals": ["practical_thing", "livelihood"]}))  # type: ignore[index]  # fmt: skip
+    log = ok_json(db, "add", "help_log", "--json", json.dumps({"help_pair_id": pair["id"], "what": "推荐就业"}))  # type: ignore[index]
+    diary = ok_json(db, "add", "diary", "--json", '{"title": "走访", "body": "留守妇女", "notable": true}')
+    problem = ok_json(db, "add", "problem", "--json", json.dumps(
+        {"description": "缺少岗位", "category": "health", "source": "visit", "source_id": visit["id"]}))  # type: ignore[index]  # fmt: skip
+    referral = ok_json(db, "add", "referral", "--json", json.dumps(
+        {"problem_id": problem["id"], "department": "township_government",  # type: ignore[index]
+         "answer": "不属于职责", "answer_date": date.today().isoformat(), "outcome": "refused"}))  # fmt: skip
+
+    def shown(lang: str, kind: str, record: object) -> str:
+        result = fuqing(db, "--lang", lang, "show", kind, record["id"])  # type: ignore[index]
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    expected = {
+        "zh": [("liaison_point", point, ["类型: 区县", "重点关注: 留守流动妇女儿童多", "联系干部: 王芳"]),
+               ("woman", woman, ["所属群体: 留守、流动", "联系点: 王家村"]),
+               ("visit", visit, ["走访方式: 问卷调查", "联系点: 王家村", "参加干部: 王芳", "走访妇女: 李秀英"]),
+               ("help_pair", pair, ["帮扶目标: 办一件实事、找一个致富门路", "帮扶妇女: 李秀英", "帮扶方式: 一帮一"]),
+               ("help_log", log, ["结对帮扶: 李秀英"]),
+               ("diary", diary, ["记录人: 王芳", "典型摘录: 是"]),
+               ("problem", problem, ["来源: 走访", "问题类别: 妇女健康"]),
+               ("referral", referral, ["转办部门: 乡镇政府", "答复结果: 不予解决", "问题: 缺少岗位"])],
+        "en": [("liaison_point", point, ["Kind: District / county", "Assigned cadres: 王芳"]),
+               ("woman", woman, ["Groups: Left behind, Migrant"]),
+               ("visit", visit, ["Method: Questionnaire"]),
+               ("help_pair", pair, ["Goals: Do one practical thing, Find a way to earn a living"]),
+               ("diary", diary, ["Author: 王芳", "Notable: Yes"]),
+               ("problem", problem, ["Source: Visit", "Category: Health"]),
+               ("referral", referral, ["Referred to: Township government", "Outcome: Refused"])],
+    }  # fmt: skip
+    for lang, cases in expected.items():
+        for kind, record, lines in cases:
+            text = shown(lang, kind, record)
+            for line in lines:
+                assert line in text, (lang, kind, line, text)
+            assert record["id"] not in text and own not in text and "['" not in text and "True" not in text  # type: ignore[index]
+            assert point["id"] not in text and woman["id"] not in text and pair["id"] not in text  # type: ignore[index]
+    assert "典型摘录: 否" in fuqing(db, "show", "diary", ok_json(db, "add", "diary", "--json",
+                                   '{"title": "x", "body": "y"}')["id"]).stdout  # type: ignore[index]  # fmt: skip
+    assert "乡镇政府" in fuqing(db, "list", "referral").stdout
+    assert "Township government" in fuqing(db, "--lang", "en", "list", "referral").stdout
+    assert ok_json(db, "show", "referral", referral["id"], "--json")["department"] == "township_government"  # type: ignore[index]
+    assert ok_json(db, "list", "referral", "--json")[0]["outcome"] == "refused"  # type: ignore[index]
+
+
+def test_validation_errors_name_the_field_by_its_label(db: Path) -> None:
+    result = fuqing(db, "add", "visit", "--json", '{"end_date": "2999-01-01", "method": "questionnaire"}')
+    assert result.returncode == 1 and "错误 [结束日期]" in result.stderr and "错误 [联系点]" in result.stderr
+    assert "end_date" not in result.stderr and "liaison_point_id" not in result.stderr
+    result = fuqing(db, "--lang", "en", "add", "visit", "--json", '{"end_date": "2999-01-01", "typo": 1}')
+    assert result.returncode == 1 and "error [End date]" in result.stderr and "error [typo]" in result.stderr

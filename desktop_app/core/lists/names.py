@@ -46,6 +46,12 @@ def _label_sql(kind: str) -> str:
         return "name || coalesce('（' || position || '）', '')"
     if kind == "project":  # the same project runs every year: say which
         return "name || '（' || year || '）'"
+    if kind == "help_pair":  # whom it helps, as its list shows (its date alone, often unset, says nothing)
+        return (
+            "coalesce((SELECT name FROM woman WHERE id = help_pair.woman_id),"
+            " (SELECT name FROM liaison_point WHERE id = help_pair.liaison_point_id), '')"
+            " || coalesce('（' || start_date || '）', '')"
+        )
     return r.record_type(kind).title_field
 
 

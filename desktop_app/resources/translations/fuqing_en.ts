@@ -1294,7 +1294,7 @@ The new language applies after a restart.</source>
     <name>RecordPicker</name>
     <message>
         <source>输入名称查找</source>
-        <translation>Type part of a name</translation>
+        <translation>Find by name</translation>
     </message>
 </context>
 <context>

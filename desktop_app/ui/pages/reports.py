@@ -22,6 +22,7 @@ from ...core.store import Store
 from .. import file_dialogs
 from ..changes import follow
 from ..jobs import Job
+from ..widgets.combos import keep_narrow
 from ..widgets.job_progress import JobProgress
 from ..widgets.period_picker import CADENCE, PeriodPicker
 from ..widgets.saved_file import SavedFileButtons
@@ -41,6 +42,7 @@ class ReportsPage(QWidget):
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.federation = QComboBox()
         self.federation.setObjectName("report_federation")
+        keep_narrow(self.federation, 20)
         self.scope = QComboBox()
         self.scope.setObjectName("report_scope")
         self.scope.addItem(self.tr("本级及所有下级妇联"), "below")

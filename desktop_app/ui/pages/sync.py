@@ -70,6 +70,7 @@ class TransferView(QWidget):
         self.job: Job | None = None
         self.identity = QLabel()
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identity.setWordWrap(True)  # its fingerprint on one line kept the window wider than a 1024 screen
         self.export_key_button = QPushButton(self.tr("导出本机公钥…"))
         self.import_key_button = QPushButton(self.tr("导入县妇联公钥…"))
         keys_row = QHBoxLayout()
@@ -90,8 +91,10 @@ class TransferView(QWidget):
         export_layout.addLayout(keys_row)
         export_layout.addWidget(self.destinations)
         options = QHBoxLayout()
-        options.addWidget(self.full_box)
-        options.addWidget(self.rollup_box)
+        choices = QVBoxLayout()  # one above the other: side by side, in English, wider than a small screen
+        choices.addWidget(self.full_box)
+        choices.addWidget(self.rollup_box)
+        options.addLayout(choices)
         options.addStretch(1)
         options.addWidget(self.passphrase_button)
         options.addWidget(self.export_button)

@@ -28,6 +28,7 @@ from ...core import i18n, idcard, phones
 from ...core import records as r
 from ...core.lists import names
 from ...core.store import Store
+from .combos import keep_narrow
 from .date_input import DateInput
 from .record_picker import LinksPicker, RecordPicker
 from .wheel import WheelOnlyWhenFocused
@@ -195,6 +196,7 @@ class DateEditor(FieldEditor):
 class ChoiceEditor(FieldEditor):
     def __init__(self, field: r.Field):
         self.combo = QComboBox()
+        keep_narrow(self.combo)
         super().__init__(field, self.combo)
         assert field.choices is not None
         if not field.required:
@@ -218,6 +220,7 @@ class OpenChoiceEditor(FieldEditor):
 
     def __init__(self, field: r.Field, offered: Callable[[], list[tuple[str, str]]]):
         self.combo = QComboBox()
+        keep_narrow(self.combo)
         super().__init__(field, self.combo)
         self._offered = offered
         self.combo.setEditable(True)

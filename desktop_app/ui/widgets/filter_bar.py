@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...core import enums, i18n
 from ...core.enums import ChoiceSet
 from ...core.lists.query import Filters, ListSpec
 from ...core.store import Store
 from ...core.validation import parse_date
+from .combos import keep_narrow
 from .date_input import DateInput
 from .record_picker import RecordPicker
 
@@ -24,41 +25,41 @@ class FilterBar(QWidget):
         self.search.setObjectName(f"{spec.kind}_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("搜索：输入任意字词"))
-        layout = QGridLayout(self)
+        # Two rows, the search and the liaison point above the dates and choices: in one row
+        # the bar alone was wider than half a 1024-pixel screen in English.
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 0, 0, 1, 4)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        top.addWidget(self.search, 1)
         self.point: RecordPicker | None = None
         self.date_from: DateInput | None = None
         self.date_to: DateInput | None = None
         self.group: QComboBox | None = None
         self.status: QComboBox | None = None
-        column = 0
         if spec.point_sql and spec.kind != "liaison_point":
             self.point = RecordPicker(store, "liaison_point", allow_empty=True)
             self.point.setObjectName("filter_point")
             self.point.search_edit.setPlaceholderText(self.tr("全部联系点"))
             self.point.setMinimumWidth(150)
-            layout.addWidget(self.point, 1, column)
-            column += 1
+            top.addWidget(self.point)
             self.point.selection_changed.connect(self._emit_soon)
         if spec.date_sql:
             self.date_from = self._date_edit("filter_from")
             self.date_to = self._date_edit("filter_to")
-            layout.addWidget(self.date_from, 1, column)
-            layout.addWidget(QLabel("—"), 1, column + 1)
-            layout.addWidget(self.date_to, 1, column + 2)
-            column += 3
+            bottom.addWidget(self.date_from)
+            bottom.addWidget(QLabel("—"))
+            bottom.addWidget(self.date_to)
         if spec.group_sql:
             self.group = self._choice_box("filter_group", enums.WOMAN_GROUP, self.tr("全部群体"))
-            layout.addWidget(self.group, 1, column)
-            column += 1
+            bottom.addWidget(self.group)
         if spec.status_sql and spec.status_choices:
             self.status = self._choice_box("filter_status", spec.status_choices, self.tr("全部"))
-            layout.addWidget(self.status, 1, column)
-            column += 1
+            bottom.addWidget(self.status)
         self.clear_button = QPushButton(self.tr("清除筛选"))
-        layout.addWidget(self.clear_button, 1, column)
-        layout.setColumnStretch(column + 1, 1)
+        bottom.addWidget(self.clear_button)
+        bottom.addStretch(1)
         self.clear_button.clicked.connect(self.clear)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(lambda: self.changed.emit(self.filters()))
@@ -80,6 +81,7 @@ class FilterBar(QWidget):
     def _choice_box(self, name: str, choices: ChoiceSet, everything: str) -> QComboBox:
         box = QComboBox()
         box.setObjectName(name)
+        keep_narrow(box, 8)
         box.addItem(everything, None)
         for choice in choices:
             box.addItem(choice.en if i18n.language() == "en" else choice.zh, choice.code)

@@ -42,6 +42,9 @@ class RecordForm(QWidget):
         self._validate_timer.timeout.connect(lambda: self.store.is_open and self.validate())
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A label above its field when the panel is narrow: side by side, the longest English
+        # label and the widest field together kept the window wider than a 1024-pixel screen.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for name in field_names:
             field = rtype.field(name)
             editor = editor_for(field, store, rtype.name)

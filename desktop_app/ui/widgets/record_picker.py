@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.lists import names
 from ...core.store import Store
 from ..changes import follow
+from .combos import keep_narrow
 
 LOOKUP_LIMIT = 40
 
@@ -37,6 +38,7 @@ class RecordPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.search_edit.setPlaceholderText(self.tr("输入名称查找"))
+        keep_narrow(self)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._refill)
         self.search_edit.textEdited.connect(lambda _text: self._timer.start())
