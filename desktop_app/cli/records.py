@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import erase, privacy
+from ..core import describe, erase, privacy
 from ..core import messages as msg
 from ..core import records as r
 from ..core import search as fts
@@ -144,8 +144,8 @@ def list_records(store: Store, args: argparse.Namespace) -> int:
 
 def delete(store: Store, args: argparse.Namespace) -> int:
     if not args.erase:
-        store.delete(args.type, args.id)
-        print(pick("已删除", "Deleted"))
+        children = describe.children_text(store.delete(args.type, args.id))
+        print(msg.DELETED_WITH_CHILDREN.format(children=children) if children else pick("已删除", "Deleted"))
         return 0
     if args.type != "woman":
         raise UsageError(str(msg.ERASE_ONLY_WOMEN))

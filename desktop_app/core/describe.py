@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from . import messages as msg
 from . import phones
 from . import records as r
 from .i18n import join, pick
@@ -83,3 +84,8 @@ def local_time(stamp: str | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def children_text(counts: dict[str, int]) -> str:
+    """“3 条转办” for the records a deletion takes with it ('' when none)."""
+    return join(str(msg.CHILD_COUNT.format(n=n, kind=r.RECORD_TYPES[kind].label)) for kind, n in counts.items() if n)

@@ -22,6 +22,20 @@ BAD_YEAR = Text("{label}应为 2000 到 2100 之间的年份", "{label} must be 
 NOT_BEFORE_RAISED = Text(
     "{label}不能早于问题的发现日期（{date}）", "{label} cannot be before the problem was raised ({date})"
 )
+NOT_BEFORE_PARENT = Text(
+    "{label}不能早于{parent}的{other}（{date}）", "{label} cannot be before the {other} of its {parent} ({date})"
+)
+NOT_AFTER_CHILD = Text(
+    "{label}不能晚于已有{child}的{other}（最早 {date}）：请先改那条{child}",
+    "{label} cannot be after the {other} of a {child} already kept (earliest {date}): change that {child} first",
+)
+DATE_TOO_EARLY = Text(
+    "{label}不能早于 {earliest}：请检查年份是否输错", "{label} cannot be before {earliest}: check the year"
+)
+DATE_TOO_LATE = Text(
+    "{label}不能晚于 {latest}（今天起 {years} 年内）：请检查年份是否输错",
+    "{label} cannot be after {latest} (within {years} years from today): check the year",
+)
 PROJECT_OF_ANOTHER_YEAR = Text(
     "实事项目“{name}”是{year}年度的，这次帮扶在{act_year}年：请选{act_year}年度的项目，或不选项目",
     "The practical project “{name}” is for {year}; this act of help is in {act_year}: choose a project of {act_year}, or none",
@@ -296,6 +310,12 @@ CHECK_ROW_AHEAD = Text(
     "“{table}”表的记录 {record_id} 的时间戳（{stamp}）在本机时钟一天以后",
     "Table “{table}”, record {record_id} is stamped {stamp}, more than a day after this computer's clock",
 )
+CHECK_LIVE_CHILD = Text(
+    "{child} {child_id} 所属的{parent} {parent_id} 已删除，这条{child}却还在：请删除它，或恢复那条{parent}",
+    "{child} {child_id} belongs to {parent} {parent_id}, which is deleted: delete it, or restore that {parent}",
+)
+DELETED_WITH_CHILDREN = Text("已删除，连同 {children}", "Deleted, together with {children}")
+CHILD_COUNT = Text("{n} 条{kind}", "{n} {kind} record(s)")
 CHECK_CLOCK_AHEAD = Text(
     "本机最后的时间戳（{stamp}）比现在的时钟（{now}）晚一天以上：请检查电脑的日期时间",
     "This install's last clock stamp ({stamp}) is more than a day after the computer's clock ({now}): check the date",

@@ -345,6 +345,14 @@ RECORD_TYPES: dict[str, RecordType] = {
 # Source kinds of a problem map to the record type the source id must name.
 PROBLEM_SOURCE_TYPES = {"visit": "visit", "diary": "diary", "help_pair": "help_pair"}
 
+# Records that cannot exist without their parent (a required reference to it): (child type, its column).
+# Deleting the parent deletes them with it; a cadre, a liaison point or a woman is referred to by
+# records that stand on their own (a diary, a visit) and is no parent in this sense.
+CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
+    "problem": (("referral", "problem_id"),),
+    "help_pair": (("help_log", "help_pair_id"),),
+}
+
 
 def record_type(name: str) -> RecordType:
     try:

@@ -1,10 +1,13 @@
 """Rules between a record and the records it belongs to, checked when it is saved here.
 
 ``validation`` judges one record alone; these need the database: a referral
-cannot be sent before its problem was raised, an act of help counts for a
-practical project of its own year only, a federation has one project of a
-name a year, and a record's 所属妇联 is a federation this install knows (a
-report finds its records by that name: a typo drops them from every report).
+cannot be sent before its problem was raised, an act of help is not dated
+before its pair was formed, a problem not before the visit (diary, help pair)
+it came from, and the earlier date cannot be moved past the later one either;
+an act of help counts for a practical project of its own year only, a
+federation has one project of a name a year, and a record's 所属妇联 is a
+federation this install knows (a report finds its records by that name: a
+typo drops them from every report).
 
 Rows arriving in a bundle are not held to them: they may come before the
 record they refer to, and an older app never knew these rules. An edit is
@@ -26,6 +29,14 @@ if TYPE_CHECKING:
 
 KNOWN_SHOWN = 10  # a county hub knows a hundred federations: the message names the first few
 
+# (child type, its column naming the parent, its date, parent type, the parent's date it cannot precede)
+DATED_CHILDREN = (
+    ("referral", "problem_id", "sent_date", "problem", "raised_date"),
+    ("help_log", "help_pair_id", "date", "help_pair", "start_date"),
+)
+# A problem's source record and the date the problem cannot be raised before.
+SOURCE_DATES = {"visit": "start_date", "diary": "date", "help_pair": "start_date"}
+
 
 def errors(store: Store, rtype: r.RecordType, rec: dict[str, Any], old: dict[str, Any] | None) -> dict[str, str]:
     """Field → message for every rule ``rec`` (clean, as it would be stored) breaks."""
@@ -40,6 +51,23 @@ def errors(store: Store, rtype: r.RecordType, rec: dict[str, Any], old: dict[str
             found["sent_date"] = msg.NOT_BEFORE_RAISED.format(
                 label=rtype.field("sent_date").label, date=problem["raised_date"]
             )
+    if rtype.name == "help_log" and rec.get("date") and changed("help_pair_id", "date"):
+        pair = store.get("help_pair", str(rec["help_pair_id"]))
+        if pair.get("start_date") and rec["date"] < pair["start_date"]:
+            found["date"] = _not_before_parent(rtype, "date", r.HELP_PAIR, "start_date", pair["start_date"])
+    source_type = r.PROBLEM_SOURCE_TYPES.get(str(rec.get("source"))) if rtype.name == "problem" else None
+    if source_type and rec.get("source_id") and changed("source", "source_id", "raised_date"):
+        source = store.get(source_type, str(rec["source_id"]))
+        source_date = source.get(SOURCE_DATES[source_type])
+        if source_date and rec["raised_date"] < source_date:
+            found["raised_date"] = _not_before_parent(
+                rtype, "raised_date", r.RECORD_TYPES[source_type], SOURCE_DATES[source_type], source_date
+            )
+    own_dates = {parent_date for *_, parent, parent_date in DATED_CHILDREN if parent == rtype.name}
+    if rtype.name in SOURCE_DATES:
+        own_dates.add(SOURCE_DATES[rtype.name])
+    if old is not None and own_dates and changed(*own_dates):
+        found.update(_children_before(store, rtype, rec, str(old["id"])))
     if rtype.name == "help_log" and rec.get("project_id") and rec.get("date") and changed("project_id", "date"):
         project = store.get("project", str(rec["project_id"]))
         act_year = int(str(rec["date"])[:4])
@@ -59,4 +87,42 @@ def errors(store: Store, rtype: r.RecordType, rec: dict[str, Any], old: dict[str
         if known and rec["org"] not in known:
             shown = "、".join(known[:KNOWN_SHOWN]) + ("……" if len(known) > KNOWN_SHOWN else "")
             found["org"] = msg.UNKNOWN_FEDERATION.format(label=rtype.field("org").label, value=rec["org"], known=shown)
+    return found
+
+
+def _not_before_parent(rtype: r.RecordType, name: str, parent: r.RecordType, other: str, day: str) -> str:
+    return str(
+        msg.NOT_BEFORE_PARENT.format(
+            label=rtype.field(name).label, parent=parent.label, other=parent.field(other).label, date=day
+        )
+    )
+
+
+def _children_before(store: Store, rtype: r.RecordType, rec: dict[str, Any], record_id: str) -> dict[str, str]:
+    """Where the record's date would now come after the date of a record kept under it."""
+    queries: list[tuple[str, str, tuple[str, ...], str, str]] = [
+        (kind, f"{column} = ?", (record_id,), child_date, parent_date)
+        for kind, column, child_date, parent, parent_date in DATED_CHILDREN
+        if parent == rtype.name
+    ]
+    if rtype.name in SOURCE_DATES:
+        where = "source = ? AND source_id = ?"
+        queries.append(("problem", where, (rtype.name, record_id), "raised_date", SOURCE_DATES[rtype.name]))
+    found: dict[str, str] = {}
+    for kind, where, args, child_date, own_date in queries:
+        if not rec.get(own_date) or own_date in found:
+            continue
+        earliest = store.conn.execute(
+            f"SELECT min({child_date}) FROM {kind} WHERE deleted = 0 AND {where}", args
+        ).fetchone()[0]
+        if earliest and earliest < rec[own_date]:
+            child = r.RECORD_TYPES[kind]
+            found[own_date] = str(
+                msg.NOT_AFTER_CHILD.format(
+                    label=rtype.field(own_date).label,
+                    child=child.label,
+                    other=child.field(child_date).label,
+                    date=earliest,
+                )
+            )
     return found

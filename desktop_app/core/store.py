@@ -520,23 +520,46 @@ class Store:
                 [(new_id(), stamp, self.device_id, self.own_cadre_id, kind, rid, details) for rid in record_ids],
             )
 
-    def delete(self, kind: str, record_id: str) -> None:
-        """Leave a tombstone: the row stays so the deletion can travel in a bundle."""
+    def delete(self, kind: str, record_id: str) -> dict[str, int]:
+        """Leave a tombstone: the row stays so the deletion can travel in a bundle.
+        Records that cannot exist without it (``records.CHILDREN``: a problem's
+        referrals, a pair's acts of help) are deleted with it, each a deletion that
+        travels too; returns how many of each type went with it."""
         with self.transaction():
             stored = self._stored_record(kind, record_id)
             if stored["deleted"]:
                 label = r.record_type(kind).label
                 raise NotFound(msg.ALREADY_DELETED.format(kind=label, record_id=record_id))
-            # The deletion drops the record's kept conflicting versions: it descends from them.
-            kept = [
-                v
-                for version, rev in self.conn.execute(
-                    "SELECT loser_version, rev FROM conflict WHERE record_type = ? AND record_id = ?", (kind, record_id)
-                ).fetchall()
-                for v in (version, *revisions.load(rev))
-            ]
-            self._new_local_version(kind, stored, "delete", deleted=1, also_descends_from=kept)
+            children = self.live_children(kind, record_id)
+            for child_kind, ids in children.items():
+                for child_id in ids:
+                    self._delete_one(child_kind, self._stored_record(child_kind, child_id))
+            self._delete_one(kind, stored)
         self.flush_forgotten()
+        return {child_kind: len(ids) for child_kind, ids in children.items() if ids}
+
+    def live_children(self, kind: str, record_id: str) -> dict[str, list[str]]:
+        """Ids of the live records that go when this one is deleted, by type."""
+        return {
+            child: [
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM {child} WHERE {column} = ? AND deleted = 0 ORDER BY seq", (record_id,)
+                )
+            ]
+            for child, column in r.CHILDREN.get(kind, ())
+        }
+
+    def _delete_one(self, kind: str, stored: Row) -> None:
+        # The deletion drops the record's kept conflicting versions: it descends from them.
+        kept = [
+            v
+            for version, rev in self.conn.execute(
+                "SELECT loser_version, rev FROM conflict WHERE record_type = ? AND record_id = ?", (kind, stored["id"])
+            ).fetchall()
+            for v in (version, *revisions.load(rev))
+        ]
+        self._new_local_version(kind, stored, "delete", deleted=1, also_descends_from=kept)
 
     def flush_forgotten(self) -> None:
         """Move what a deletion cleared out of the write-ahead log now, so the old

@@ -214,20 +214,36 @@ def clean_record(
             if missing:
                 errors[f.name] = msg.MISSING_REFERENCE.format(label=f.label, value="、".join(missing))
     cross_field_rules(rtype, clean, errors, ref_exists)
-    saving_rules(rtype, clean, errors)
+    saving_rules(rtype, clean, errors, today)
     if errors:
         raise ValidationFailed(errors, rtype.name)
     return clean
 
 
 MAX_STAY_DAYS = 366  # a 蹲点 stay is a week or more; a year is the longest any quota counts
+# The campaigns began in 2012: an earlier date is a mistyped year (1900-01-01, 0026-…). Older apps
+# took such dates, so bundles may carry them: a save here refuses them, an import does not.
+EARLIEST_DATE = date(2000, 1, 1)
+FUTURE_YEARS = 5  # a deadline, an answer due or a next visit further ahead is a mistyped year
 
 
-def saving_rules(rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str]) -> None:
+def saving_rules(rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str], today: date) -> None:
     """Rules for a record saved here, not for rows arriving from laptops with an
     older app (which cannot know them): a bundle from schema 6 stays importable."""
+    latest = _years_after(today, FUTURE_YEARS)
+    for f in rtype.fields:
+        value = rec.get(f.name)
+        if f.kind != r.DATE or not value or f.name in errors:
+            continue
+        if str(value) < EARLIEST_DATE.isoformat():
+            errors[f.name] = msg.DATE_TOO_EARLY.format(label=f.label, earliest=EARLIEST_DATE.isoformat())
+        elif not f.not_future and str(value) > latest.isoformat():
+            errors[f.name] = msg.DATE_TOO_LATE.format(label=f.label, latest=latest.isoformat(), years=FUTURE_YEARS)
     if rtype.name == "problem":
         _not_before(rtype, rec, errors, "explained_date", "raised_date")
+        _not_before(rtype, rec, errors, "deadline", "raised_date")
+    if rtype.name == "help_log":
+        _not_before(rtype, rec, errors, "next_date", "date")
     if rtype.name == "referral" and rec.get("outcome") and not rec.get("answer") and "answer" not in errors:
         errors["answer"] = msg.ANSWER_NEEDS.format(label=rtype.field("answer").label)  # what the department said
     if rtype.name == "research" and rec.get("submitted_date") and rec.get("status") != "submitted":
@@ -237,6 +253,13 @@ def saving_rules(rtype: r.RecordType, rec: dict[str, object], errors: dict[str, 
         for name in ("explanation", "explained_date"):
             if not rec.get(name) and name not in errors:
                 errors[name] = msg.SETTLED_NEEDS_EXPLANATION.format(label=rtype.field(name).label)
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _not_before(rtype: r.RecordType, rec: dict[str, object], errors: dict[str, str], later: str, earlier: str) -> None:

@@ -82,6 +82,27 @@ def test_add_show_list_delete_every_type(db: Path) -> None:
     assert fuqing(db, "check").returncode == 0
 
 
+def test_deleting_a_problem_takes_its_referrals_and_check_finds_any_left(db: Path) -> None:
+    ok_json(db, "profile")
+    problem = ok_json(db, "add", "problem", "--json", '{"description": "缺少岗位", "category": "就业创业"}')
+    for department in ("民政", "人社"):
+        ok_json(db, "add", "referral", "--json", json.dumps({"problem_id": problem["id"], "department": department}))  # type: ignore[index]
+    result = fuqing(db, "delete", "problem", problem["id"])  # type: ignore[index]
+    assert result.returncode == 0 and result.stdout.strip() == "已删除，连同 2 条转办", result.stdout
+    assert ok_json(db, "list", "referral", "--json") == []
+    assert ok_json(db, "stats", "--json")["counts"]["referral"] == 0  # type: ignore[index]
+    assert fuqing(db, "check").returncode == 0
+    # An older app deleted a problem alone: its referral still shows; check says so.
+    other = ok_json(db, "add", "problem", "--json", '{"description": "托管难", "category": "就业创业"}')
+    referral = ok_json(db, "add", "referral", "--json", json.dumps({"problem_id": other["id"], "department": "民政"}))  # type: ignore[index]
+    conn = raw(db)
+    conn.execute("UPDATE problem SET deleted = 1 WHERE id = ?", (other["id"],))  # type: ignore[index]
+    conn.commit()
+    conn.close()
+    result = fuqing(db, "check")
+    assert result.returncode == 1 and f"转办 {referral['id']} 所属的问题 {other['id']} 已删除" in result.stderr  # type: ignore[index]
+
+
 def test_invalid_input_exits_nonzero_with_chinese_message_and_changes_nothing(db: Path) -> None:
     before = db.read_bytes()
     result = fuqing(db, "add", "woman", "--json", '{"name": "张三", "id_number": "110105194912310021"}')

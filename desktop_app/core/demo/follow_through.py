@@ -31,14 +31,13 @@ EXPLANATIONS = [
     "在妇女之家当面反馈，解释了不能马上解决的原因和下一步安排",
     "已书面答复本人，并约定一个月后回访",
 ]
-ANSWERS = [
-    "已纳入低保复核，下月起发放",
-    "已协调用人单位补签劳动合同",
-    "已安排法律援助律师跟进",
-    "经核查不符合条件，已说明政策依据",
-    "已列入明年民生实事项目统筹解决",
-    "正在调查核实，预计月底前答复",
-]
+# A department's answer, by the outcome it gives (答复结果).
+ANSWERS = {
+    "solved": ["已纳入低保复核，下月起发放", "已协调用人单位补签劳动合同", "已安排法律援助律师跟进"],
+    "in_progress": ["正在调查核实，预计月底前答复", "已列入明年民生实事项目统筹解决"],
+    "refused": ["经核查不符合条件，已说明政策依据", "不属于本部门职责范围，建议向县民政局反映"],
+    "explained": ["已向本人解释相关政策和办理条件", "已当面说明情况，本人表示理解"],
+}
 OUTCOME_MIX = ["solved"] * 6 + ["in_progress", "refused", "explained", "explained"]
 FEEDBACK_MIX = ["satisfied"] * 7 + ["fairly_satisfied"] * 3 + ["dissatisfied"]
 TOPICS = [
@@ -142,7 +141,7 @@ def referrals(rng: random.Random, base: Base, put: Put, problems: list[dict[str,
             rows.append({**base(sent), "problem_id": p["id"], "department": department, "sent_date": sent.isoformat(),
                          "note": f"关于{p['description'][:20]}……的情况反映", "due_date": due.isoformat(),
                          "answer_date": answered.isoformat() if answered else None,
-                         "answer": rng.choice(ANSWERS) if outcome else None, "outcome": outcome,
+                         "answer": rng.choice(ANSWERS[outcome]) if outcome else None, "outcome": outcome,
                          "owner_id": p["owner_id"]})  # fmt: skip
     put("referral", rows)
 

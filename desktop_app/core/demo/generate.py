@@ -223,6 +223,7 @@ def fill(
             "women_org",
         ]
         points = []
+        village_of: dict[str, str] = {}  # a point in one village: what is said there is about that village
         for i in range(plan.liaison_points):
             kind = kinds[i % len(kinds)]
             town = rng.choice(t.TOWN_STEMS) + "镇"
@@ -235,13 +236,16 @@ def fill(
                 "enterprise": f"{town}{rng.choice(t.ENTERPRISES)}",
                 "women_org": f"{town}{village}妇联",
             }[kind]
+            # The region and address of a point are where it is: a district is no township's.
+            region = f"{city}{district}" if kind == "district" else f"{city}{district}{town}"
+            in_village = kind in ("village", "household", "women_org")
             points.append(
                 {
                     **base(early),
                     "name": name,
                     "kind": kind,
-                    "region": f"{city}{district}{town}",
-                    "address": f"{city}{district}{town}{village}",
+                    "region": region,
+                    "address": f"{region}{village}" if in_village else region,
                     "contact_name": g.name(),
                     "contact_phone": g.mobile(),
                     "focus": json.dumps(rng.sample(r.enums.LIAISON_POINT_FOCUS.codes(), rng.randrange(0, 3))),
@@ -249,6 +253,8 @@ def fill(
                     "owner_id": lead,
                 }
             )
+            if in_village:
+                village_of[points[-1]["id"]] = village
         put("liaison_point", points)
         point_ids = [p["id"] for p in points]
         # Each cadre links points of several kinds, some meeting the Beijing
@@ -288,13 +294,20 @@ def fill(
             )
         put("woman", women)
         woman_ids = [w["id"] for w in women]
+        women_at: dict[str, list[str]] = {}  # a visit or diary at a point meets the women registered there
+        for woman in women:
+            women_at.setdefault(woman["liaison_point_id"], []).append(woman["id"])
 
-        def slots() -> dict[str, str]:
+        def slots(point_id: str) -> dict[str, str]:
             return {
                 "name": g.name(),
-                "village": rng.choice(t.VILLAGE_STEMS) + "村",
+                "village": village_of.get(point_id) or rng.choice(t.VILLAGE_STEMS) + "村",
                 "enterprise": rng.choice(t.ENTERPRISES),
             }
+
+        def met(point_id: str, n: int) -> list[str]:
+            there = women_at.get(point_id, [])
+            return rng.sample(there, min(len(there), n))
 
         visits, visit_cadres, visit_women = [], [], []
         methods = r.enums.VISIT_METHOD.codes()
@@ -302,14 +315,15 @@ def fill(
             start = g.day()
             method = rng.choice(methods)
             end = min(start + timedelta(days=rng.randrange(6, 10)), g.anchor) if method == "stay" else None
+            point_id = rng.choice(point_ids)
             row = {
                 **base(start),
                 "start_date": start.isoformat(),
                 "end_date": end.isoformat() if end else None,
-                "liaison_point_id": rng.choice(point_ids),
+                "liaison_point_id": point_id,
                 "method": method,
                 "attendance": rng.randrange(1, 30),
-                "situation": g.fill(rng.choice(t.VISIT_SITUATIONS), **slots()),
+                "situation": g.fill(rng.choice(t.VISIT_SITUATIONS), **slots(point_id)),
                 "opinions": rng.choice(t.VISIT_OPINIONS),
             }
             visits.append(row)
@@ -317,7 +331,7 @@ def fill(
             row["owner_id"] = visitors[0]
             for c in visitors:
                 visit_cadres.append((row["id"], c))
-            for w in rng.sample(woman_ids, min(len(woman_ids), rng.randrange(0, 4))):
+            for w in met(point_id, rng.randrange(0, 4)):
                 visit_women.append((row["id"], w))
         put("visit", visits)
         links("visit_cadre", "visit_id", "cadre_id", visit_cadres)
@@ -371,13 +385,14 @@ def fill(
         diaries_rows, diary_women = [], []
         for i in range(plan.diaries):
             day = g.day()
-            s = slots()
+            point_id = rng.choice(point_ids)
+            s = slots(point_id)
             body = "".join(g.fill(rng.choice(t.DIARY_SENTENCES), **s) for _ in range(rng.randrange(3, 7)))
             row = {
                 **base(day),
                 "date": day.isoformat(),
                 "author_id": rng.choice(cadre_ids),
-                "liaison_point_id": rng.choice(point_ids),
+                "liaison_point_id": point_id,
                 "place": s["village"],
                 "title": g.fill(rng.choice(t.DIARY_TITLES), **s),
                 "body": body,
@@ -386,7 +401,7 @@ def fill(
             }
             row["owner_id"] = row["author_id"]
             diaries_rows.append(row)
-            for w in rng.sample(woman_ids, rng.choice([0, 0, 1, 2])):
+            for w in met(point_id, rng.choice([0, 0, 1, 2])):
                 diary_women.append((row["id"], w))
             if len(diaries_rows) == 10_000 or i == plan.diaries - 1:
                 put("diary", diaries_rows)
@@ -394,9 +409,11 @@ def fill(
         links("diary_woman", "diary_id", "woman_id", diary_women)
 
         problems: list[dict[str, Any]] = []
-        visit_ids = [v["id"] for v in visits]
+        # A problem comes out of a visit of the last 400 days: raised then or a few days after, at its point.
+        recent = [v for v in visits if (g.anchor - date.fromisoformat(v["start_date"])).days <= 400] or visits
         for _ in range(plan.problems):
-            day = g.day(400)
+            visit = rng.choice(recent)
+            day = min(date.fromisoformat(visit["start_date"]) + timedelta(days=rng.randrange(0, 8)), g.anchor)
             category, template = rng.choice(t.PROBLEMS)
             disposition = rng.choice(["solve"] * 5 + ["explain", "escalate", "warn"])
             age = (g.anchor - day).days
@@ -411,9 +428,9 @@ def fill(
                     **base(day),
                     "raised_date": day.isoformat(),
                     "source": "visit",
-                    "source_id": rng.choice(visit_ids),
-                    "liaison_point_id": rng.choice(point_ids),
-                    "description": g.fill(template, **slots()),
+                    "source_id": visit["id"],
+                    "liaison_point_id": visit["liaison_point_id"],
+                    "description": g.fill(template, **slots(visit["liaison_point_id"])),
                     "category": category,
                     "scope": rng.choice(["individual", "individual", "common", "regional", "systemic"]),
                     "nature": rng.choice(["temporary", "temporary", "trend"]),
@@ -421,7 +438,7 @@ def fill(
                     "responsible": rng.choice(cadres)["name"],
                     "deadline": (day + timedelta(days=rng.randrange(7, 90))).isoformat(),
                     "status": status,
-                    "resolution": rng.choice(t.RESULTS) if status == "resolved" else None,
+                    "resolution": rng.choice(t.RESOLUTIONS) if status == "resolved" else None,
                     "owner_id": cadre_ids[len(problems) % len(cadre_ids)],
                 }
             )

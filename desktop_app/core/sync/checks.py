@@ -66,6 +66,7 @@ def stored_problems(store: Store, limit: int = 100) -> list[str]:
     last = store.meta("hlc")
     if last and Stamp.unpack(last).wall_ms > now + MAX_AHEAD_MS:
         found.append(str(msg.CHECK_CLOCK_AHEAD.format(stamp=_when(Stamp.unpack(last).wall_ms), now=_when(now))))
+    found += live_children_of_deleted(store, limit)
     for table in SYNCED_TABLES:
         columns = store.synced_columns(table)
         for values in store.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
@@ -81,6 +82,26 @@ def stored_problems(store: Store, limit: int = 100) -> list[str]:
             if len(found) >= limit:
                 return found
     return found
+
+
+def live_children_of_deleted(store: Store, limit: int = 100) -> list[str]:
+    """Referrals of a deleted problem, acts of help of a deleted pair: a deletion made
+    here takes them along, but one from an older app or a referral added on another
+    laptop meanwhile leaves them counted in lists and statistics."""
+    found = []
+    for parent, children in r.CHILDREN.items():
+        for child, column in children:
+            rows = store.conn.execute(
+                f"SELECT c.id, p.id FROM {child} c JOIN {parent} p ON p.id = c.{column} "
+                f"WHERE c.deleted = 0 AND p.deleted = 1 ORDER BY c.seq LIMIT ?",
+                (limit,),
+            ).fetchall()
+            found += [
+                str(msg.CHECK_LIVE_CHILD.format(child=r.RECORD_TYPES[child].label, child_id=child_id,
+                                                parent=r.RECORD_TYPES[parent].label, parent_id=parent_id))
+                for child_id, parent_id in rows
+            ]  # fmt: skip
+    return found[:limit]
 
 
 def _when(ms: int) -> str:

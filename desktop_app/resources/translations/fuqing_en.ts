@@ -1266,6 +1266,10 @@ The new language applies after a restart.</source>
         <translation>Saved</translation>
     </message>
     <message>
+        <source>它的 {children}也一并删除。</source>
+        <translation>Its {children} will be deleted with it.</translation>
+    </message>
+    <message>
         <source>删除{kind}</source>
         <translation>Delete {kind}</translation>
     </message>

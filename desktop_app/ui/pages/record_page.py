@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core import drafts
 from ...core import records as r
-from ...core.describe import local_time
+from ...core.describe import children_text, local_time
 from ...core.i18n import agree
 from ...core.lists.query import Filters
 from ...core.lists.specs import SPECS
@@ -331,13 +331,13 @@ class RecordPage(QWidget):
         if record_id is None:
             return
         title = str(self.store.get(self.kind, record_id).get(self.rtype.title_field) or "")[:30]
-        if confirm_destructive(
-            self,
-            self.tr("删除{kind}").format(kind=self.rtype.label),
-            self.tr(
-                "确定删除{kind}“{title}”吗？删除后只留下同步所需的删除标记，内容不再保留，同步时传给县妇联。"
-            ).format(kind=self.rtype.label, title=title),
-        ):
+        text = self.tr(
+            "确定删除{kind}“{title}”吗？删除后只留下同步所需的删除标记，内容不再保留，同步时传给县妇联。"
+        ).format(kind=self.rtype.label, title=title)
+        children = children_text({k: len(ids) for k, ids in self.store.live_children(self.kind, record_id).items()})
+        if children:  # they cannot stand without it
+            text += "\n\n" + self.tr("它的 {children}也一并删除。").format(children=children)
+        if confirm_destructive(self, self.tr("删除{kind}").format(kind=self.rtype.label), text):
             self.delete_now(record_id)
 
     def delete_now(self, record_id: str) -> None:

@@ -75,3 +75,34 @@ def test_research_with_a_submission_date_is_submitted(profiled: Store) -> None:
     profiled.save(
         "research", {"topic": "留守妇女就业", "lead_id": cadre, "submitted_date": "2026-11-01", "status": "submitted"}
     )
+
+
+def test_an_act_of_help_is_not_made_before_its_pair_was_formed(profiled: Store) -> None:
+    woman = profiled.save("woman", {"name": "李秀英"})["id"]
+    pair = profiled.save("help_pair", {"woman_id": woman, "start_date": "2026-03-01"})["id"]
+    act = {"help_pair_id": pair, "date": "2026-02-27", "what": "推荐就业"}
+    assert _refused(profiled, "help_log", act) == {"date": "日期不能早于结对帮扶的结对日期（2026-03-01）"}
+    saved = profiled.save("help_log", {**act, "date": "2026-03-05"})
+    assert _refused(profiled, "help_log", {"date": "2026-02-01"}, saved["id"]).keys() == {"date"}
+    # Nor can the pair's date be moved past the act already kept under it.
+    errors = _refused(profiled, "help_pair", {"start_date": "2026-04-01"}, pair)
+    assert errors == {"start_date": "结对日期不能晚于已有帮扶记录的日期（最早 2026-03-05）：请先改那条帮扶记录"}
+    profiled.save("help_pair", {"start_date": "2026-03-05"}, pair)
+
+
+def test_a_problem_is_not_raised_before_the_record_it_came_from(profiled: Store) -> None:
+    point = profiled.save("liaison_point", {"name": "王家村", "kind": "village"})["id"]
+    visit = profiled.save("visit", {"start_date": "2026-10-10", "liaison_point_id": point, "method": "interview"})
+    problem = {"description": "缺少岗位", "category": "employment", "source": "visit", "source_id": visit["id"]}
+    errors = _refused(profiled, "problem", {**problem, "raised_date": "2026-10-01"})
+    assert errors == {"raised_date": "发现日期不能早于走访的走访日期（2026-10-10）"}
+    saved = profiled.save("problem", {**problem, "raised_date": "2026-10-12"})
+    diary = profiled.save("diary", {"date": "2026-10-20", "title": "走访", "body": "留守妇女"})
+    assert _refused(profiled, "problem", {"source": "diary", "source_id": diary["id"]}, saved["id"]).keys() == {
+        "raised_date"
+    }
+    assert _refused(profiled, "visit", {"start_date": "2026-10-15"}, visit["id"]).keys() == {"start_date"}
+    profiled.save("visit", {"situation": "了解就业情况"}, visit["id"])  # other fields stay editable
+    # A problem raised later may not move before a referral already sent either.
+    profiled.save("referral", {"problem_id": saved["id"], "department": "民政", "sent_date": "2026-10-13"})
+    assert _refused(profiled, "problem", {"raised_date": "2026-10-14"}, saved["id"]).keys() == {"raised_date"}

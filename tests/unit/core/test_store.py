@@ -81,6 +81,27 @@ def test_delete_leaves_tombstone_and_hides_record(profiled: Store) -> None:
         profiled.delete("diary", diary["id"])
 
 
+def test_deleting_a_parent_deletes_the_records_that_cannot_stand_without_it(profiled: Store) -> None:
+    problem = profiled.save("problem", {"description": "缺少岗位", "category": "employment"})["id"]
+    referrals = [profiled.save("referral", {"problem_id": problem, "department": d})["id"] for d in ("民政", "人社")]
+    woman = profiled.save("woman", {"name": "李秀英"})["id"]
+    pair = profiled.save("help_pair", {"woman_id": woman})["id"]
+    act = profiled.save("help_log", {"help_pair_id": pair, "what": "推荐就业"})["id"]
+    other_pair = profiled.save("help_pair", {"woman_id": woman})["id"]
+    kept = profiled.save("help_log", {"help_pair_id": other_pair, "what": "技能培训"})["id"]
+    assert profiled.live_children("problem", problem) == {"referral": referrals}
+    sync_seq = profiled.conn.execute("SELECT max(sync_seq) FROM referral").fetchone()[0]
+
+    assert profiled.delete("problem", problem) == {"referral": 2}
+    assert profiled.delete("help_pair", pair) == {"help_log": 1}
+    assert profiled.count("referral") == 0 and [r["id"] for r in profiled.list_records("help_log")] == [kept]
+    for rid in (*referrals, act):
+        assert [e.action for e in profiled.history(rid)] == ["create", "delete"]  # a deletion that travels
+    newer = profiled.conn.execute("SELECT min(sync_seq) FROM referral").fetchone()[0]
+    assert newer > sync_seq
+    assert profiled.delete("diary", profiled.save("diary", {"title": "走访", "body": "正文"})["id"]) == {}
+
+
 def test_links_are_rows_with_tombstones(profiled: Store) -> None:
     point = _point(profiled)
     a = profiled.save("woman", {"name": "甲", "liaison_point_id": point["id"]})

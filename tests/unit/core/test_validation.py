@@ -6,10 +6,18 @@ import pytest
 
 from desktop_app.core import records as r
 from desktop_app.core.errors import ValidationFailed
-from desktop_app.core.validation import clean_record
+from desktop_app.core.validation import clean_record, saving_rules
 
 TODAY = date(2026, 11, 20)
-KNOWN = {("liaison_point", "lp-1"), ("woman", "w-1"), ("cadre", "c-1"), ("visit", "v-1")}
+KNOWN = {
+    ("help_pair", "hp-1"),
+    ("problem", "p-1"),
+    ("liaison_point", "lp-1"),
+    ("woman", "w-1"),
+    ("cadre", "c-1"),
+    ("visit", "v-1"),
+}
+SET = {"source": "other", "status": "open"}
 
 
 def ref_exists(kind: str, record_id: str) -> bool:
@@ -52,6 +60,46 @@ def test_deadline_may_be_in_the_future() -> None:
         ref_exists,
     )
     assert clean["deadline"] == "2027-01-01"
+
+
+def test_a_deadline_or_next_date_comes_after_the_date_it_follows() -> None:
+    problem = {
+        "raised_date": "2026-11-01",
+        "description": "d",
+        "category": "employment",
+        "deadline": "2026-10-31",
+        **SET,
+    }
+    assert errors_for("problem", problem) == {"deadline": "办结时限不能早于发现日期"}
+    act = {"help_pair_id": "hp-1", "date": "2026-11-01", "what": "推荐就业", "next_date": "2026-10-01"}
+    assert errors_for("help_log", act)["next_date"] == "下次日期不能早于日期"
+
+
+def test_a_date_lies_within_the_campaigns_years() -> None:
+    woman = {"name": "李秀英", "consent_date": "1900-01-01"}
+    assert errors_for("woman", woman) == {"consent_date": "同意登记日期不能早于 2000-01-01：请检查年份是否输错"}
+    clean_record(r.WOMAN, {**woman, "consent_date": "2000-01-01"}, TODAY, ref_exists)
+    problem = {
+        "raised_date": "2026-11-01",
+        "description": "d",
+        "category": "employment",
+        "deadline": "2031-11-21",
+        **SET,
+    }
+    assert errors_for("problem", problem) == {
+        "deadline": "办结时限不能晚于 2031-11-20（今天起 5 年内）：请检查年份是否输错"
+    }
+    clean_record(r.PROBLEM, {**problem, "deadline": "2031-11-20"}, TODAY, ref_exists)
+    referral = {"problem_id": "p-1", "department": "民政", "sent_date": "2026-11-01", "due_date": "2126-01-01"}
+    assert errors_for("referral", referral).keys() == {"due_date"}
+    # Every date field has the lower bound, and each one allowed in the future the upper one.
+    for rtype in r.RECORD_TYPES.values():
+        for f in rtype.fields:
+            if f.kind == r.DATE:
+                rec: dict[str, object] = {f.name: "1999-12-31"}
+                errors: dict[str, str] = {}
+                saving_rules(rtype, rec, errors, TODAY)
+                assert "2000-01-01" in errors[f.name], (rtype.name, f.name)
 
 
 def test_choices_accept_codes_and_chinese_labels() -> None:

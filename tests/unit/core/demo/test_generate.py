@@ -6,8 +6,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core import records as r
+from desktop_app.core import relations
 from desktop_app.core.demo import generate
-from desktop_app.core.errors import UsageError
+from desktop_app.core.demo import text as t
+from desktop_app.core.errors import UsageError, ValidationFailed
 from desktop_app.core.store import Store
 from desktop_app.core.validation import clean_record
 
@@ -51,11 +53,58 @@ def test_demo_fills_every_type_in_proportion(tmp_path: Path) -> None:
 
 
 def test_every_demo_record_passes_validation(tmp_path: Path) -> None:
-    with _filled(tmp_path / "a.db", n=200) as store:
+    """Every rule a save here is held to: one record alone, and against those it belongs to."""
+    with _filled(tmp_path / "a.db", n=300) as store:
+        broken = []
         for kind, rtype in r.RECORD_TYPES.items():
             for record in store.list_records(kind):
                 values = {f.name: record[f.name] for f in rtype.fields}
-                clean_record(rtype, values, ANCHOR, store.exists)
+                try:
+                    clean = clean_record(rtype, values, ANCHOR, store.exists)
+                except ValidationFailed as error:
+                    broken.append((kind, record["id"], error.errors))
+                    continue
+                # As if every field had just been typed: each rule looks (old holds the id only).
+                found = relations.errors(store, rtype, clean, {"id": record["id"]})
+                if found:
+                    broken.append((kind, record["id"], found))
+        assert broken == []
+
+
+def test_demo_records_agree_with_each_other(tmp_path: Path) -> None:
+    with _filled(tmp_path / "a.db", n=300) as store:
+        conn = store.conn
+        women_elsewhere = conn.execute(
+            "SELECT count(*) FROM visit_woman l JOIN visit v ON v.id = l.visit_id JOIN woman w ON w.id = l.woman_id "
+            "WHERE w.liaison_point_id != v.liaison_point_id"
+        ).fetchone()[0]
+        assert women_elsewhere == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM diary_woman l JOIN diary d ON d.id = l.diary_id JOIN woman w ON w.id = l.woman_id "
+                "WHERE w.liaison_point_id != d.liaison_point_id"
+            ).fetchone()[0]
+            == 0
+        )
+        problems = conn.execute(
+            "SELECT p.liaison_point_id, v.liaison_point_id, p.status, p.resolution FROM problem p "
+            "JOIN visit v ON v.id = p.source_id"
+        ).fetchall()
+        assert problems and all(p[0] == p[1] for p in problems)
+        assert not [p for p in problems if p[2] == "resolved" and any(w in (p[3] or "") for w in ("等待", "正在"))]
+        refused = conn.execute("SELECT answer FROM referral WHERE outcome = 'refused'").fetchall()
+        assert not [a for (a,) in refused if "正在" in a or "已纳入" in a]
+        for name, kind, region in conn.execute("SELECT name, kind, region FROM liaison_point"):
+            if kind in ("township", "village", "women_org", "enterprise"):
+                assert name.startswith(region[-3:]) or region[-3:] in name, (name, kind, region)
+            if kind == "district":
+                assert region.endswith(name), (name, region)
+        for situation, village in conn.execute(
+            "SELECT v.situation, p.address FROM visit v JOIN liaison_point p ON p.id = v.liaison_point_id "
+            "WHERE p.kind IN ('village', 'women_org', 'household')"
+        ):
+            mentioned = [stem + "村" for stem in t.VILLAGE_STEMS if stem + "村" in situation]
+            assert all(v in village for v in mentioned), (situation, village)
 
 
 def test_demo_text_is_searchable(tmp_path: Path) -> None:

@@ -288,3 +288,26 @@ def test_after_new_a_click_on_the_row_shown_before_opens_it_again(
     rect = page.table.visualRect(page.model.index(row, 0))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert page.form.record_id == world["woman"]
+
+
+def test_deleting_a_pair_says_beforehand_its_acts_of_help_go_too(
+    qtbot: QtBot, window: MainWindow, world: dict[str, str], db_path: Path
+) -> None:
+    pair = window.store.save("help_pair", {"woman_id": world["woman"]})
+    for what in ("联系电商培训", "推荐到合作社就业"):
+        window.store.save("help_log", {"help_pair_id": pair["id"], "what": what})
+    page = window.help_pair_page
+    window.show_section("help_pair")
+    page.show_record(pair["id"])
+    said: list[str] = []
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(50, answer_yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "它的 2 条帮扶记录也一并删除" in said[0]
+    assert rows(db_path, "help_log") == [] and len(rows(db_path, "help_log", "deleted = 1")) == 2
