@@ -840,7 +840,10 @@ def test_proposals_list_the_changes_her_laptop_may_not_make(proposed: Proposed) 
     hub = proposed.hub_db
     point, profile = proposed.by_type["liaison_point"], proposed.by_type["cadre"]
     assert (point["record_id"], point["reason"], point["status"]) == (proposed.point_id, "not_admin", "pending")
-    assert point["reason_text"] == "联系点和分工由县妇联管理" and point["row"]["name"] == "王芳改的村名"
+    assert (
+        point["reason_text"] == "联系点、分工、妇联组织、实事项目和转办答复由县妇联管理"
+        and point["row"]["name"] == "王芳改的村名"
+    )
     assert (profile["record_id"], profile["reason"]) == (proposed.hub_cadre_id, "not_own_profile")
     assert profile["reason_text"] == "干部的电脑只能修改她本人的干部档案"
     assert point["sender"].startswith("王芳 · ") and profile["sender"] == point["sender"]
@@ -852,7 +855,7 @@ def test_proposals_list_the_changes_her_laptop_may_not_make(proposed: Proposed) 
     assert sorted(line.split()[:3] for line in lines) == sorted(
         [p["id"], p["record_type"], p["record_id"]] for p in (point, profile)
     )
-    assert any("联系点和分工由县妇联管理" in line for line in lines)
+    assert any("联系点、分工、妇联组织、实事项目和转办答复由县妇联管理" in line for line in lines)
     # Importing the bundle again neither repeats nor changes them.
     assert ok(hub, "import", proposed.bundle) == "up.age: 此同步包已导入过，无变化\n"
     assert len(ok_json(hub, "proposals", "--json")) == 2 and ok_json(hub, "proposals", "--all", "--json") != []

@@ -351,7 +351,8 @@ def test_rates_with_nothing_to_count_are_a_dash_not_zero(filled: Store, tmp_path
 
 
 def test_acts_of_help_without_a_type_are_unclassified_in_english(filled: Store) -> None:
-    pair = filled.list_records("help_pair", limit=1)[0]["id"]
+    woman = filled.list_records("woman", limit=1)[0]["id"]
+    pair = filled.save("help_pair", {"woman_id": woman, "start_date": "2026-10-01"})["id"]
     filled.save(
         "help_log", {"help_pair_id": pair, "date": "2026-10-10", "help_type": None, "amount": 10, "what": "送米面"}
     )
