@@ -383,26 +383,18 @@ def test_pdf_embeds_the_font_and_shows_the_figures(filled: Store, tmp_path: Path
 )  # fmt: skip
 def test_a_period_is_named_in_the_language_it_is_printed_in(text: str, zh: str, en: str) -> None:
     period = figures.parse_period(text)  # parsed first, as the CLI does before --lang takes effect
-    before = i18n.language()
-    try:
-        i18n.set_language("zh")
+    with _speaking("zh"):
         assert period.label == zh
-        i18n.set_language("en")
+    with _speaking("en"):
         assert period.label == en
-    finally:
-        i18n.set_language(before)
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
 def test_an_english_pdf_names_its_period_in_english(filled: Store, tmp_path: Path) -> None:
-    before = i18n.language()
-    i18n.set_language("en")
-    try:
+    with _speaking("en"):
         data = figures.build(filled, figures.parse_period("2026-Q3"), federation="测试县妇女联合会")
         out = tmp_path / "r.pdf"
         pdf.write_pdf(data, out)
-    finally:
-        i18n.set_language(before)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Q3 2026" in text
     assert "季度" not in text
@@ -417,13 +409,9 @@ LABELLED = ("visits_by_method", "visits_by_point_kind", "help", "problems_by_cat
 def test_an_english_report_has_no_chinese_labels(filled: Store, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    before = i18n.language()
-    i18n.set_language("en")
-    try:
+    with _speaking("en"):
         data = figures.build(filled, figures.parse_period("2026"))
         xlsx.write_xlsx(data, tmp_path / "r.xlsx")
-    finally:
-        i18n.set_language(before)
     assert data.table("warnings").rows  # the demo's trends: the category was left in Chinese
     for table in data.tables:
         assert not CJK.search(table.title + " ".join(table.columns)), (table.title, table.columns)
@@ -438,14 +426,10 @@ def test_an_english_report_has_no_chinese_labels(filled: Store, tmp_path: Path) 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/setup.sh --test")
 def test_an_english_pdf_never_breaks_a_header_word(filled: Store, tmp_path: Path) -> None:
-    before = i18n.language()
-    i18n.set_language("en")
-    try:
+    with _speaking("en"):
         data = figures.build(filled, figures.parse_period("2026"))
         pdf.write_pdf(data, tmp_path / "r.pdf")
         xlsx.write_xlsx(data, tmp_path / "r.xlsx")
-    finally:
-        i18n.set_language(before)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
     starts = [0]
@@ -509,12 +493,8 @@ def test_an_english_research_draft_has_no_chinese_labels_or_counters(filled: Sto
     filled.save("problem", {"raised_date": "2026-10-01", "description": "托管班缺场地", "category": "children_education",
                             "scope": "systemic", "disposition": "escalate", "liaison_point_id": point})  # fmt: skip
     own = str(filled.own_cadre()["org"])  # type: ignore[index]
-    before = i18n.language()
-    i18n.set_language("en")
-    try:
+    with _speaking("en"):
         text = research.as_text(research.build(filled, "children_education", figures.parse_period("2026"), own))
-    finally:
-        i18n.set_language(before)
     assert "Children and schooling" in text and "[Escalate" in text
     # Descriptions and place names are data; what the draft itself says is English.
     assert not re.search(r"个|【|；|儿童教育|全局性", text), text
