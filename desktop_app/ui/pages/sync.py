@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -71,6 +72,9 @@ class TransferView(QWidget):
         self.identity = QLabel()
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.identity.setWordWrap(True)  # its fingerprint on one line kept the window wider than a 1024 screen
+        # A key is one unbreakable word whose width depends on its letters: it must not set the window's
+        # narrowest width (1002 px for one key, 985 for another); at any usual width it shows whole.
+        self.identity.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.export_key_button = QPushButton(self.tr("导出本机公钥…"))
         self.import_key_button = QPushButton(self.tr("导入县妇联公钥…"))
         keys_row = QHBoxLayout()
