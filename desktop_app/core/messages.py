@@ -19,9 +19,6 @@ SETTLED_NEEDS_EXPLANATION = Text(
 )
 ANSWER_NEEDS = Text("请填写{label}", "Fill in {label}")
 BAD_YEAR = Text("{label}应为 2000 到 2100 之间的年份", "{label} must be a year from 2000 to 2100")
-NOT_BEFORE_RAISED = Text(
-    "{label}不能早于问题的发现日期（{date}）", "{label} cannot be before the problem was raised ({date})"
-)
 NOT_BEFORE_PARENT = Text(
     "{label}不能早于{parent}的{other}（{date}）", "{label} cannot be before the {other} of its {parent} ({date})"
 )

@@ -45,16 +45,13 @@ def errors(store: Store, rtype: r.RecordType, rec: dict[str, Any], old: dict[str
         return old is None or any(old.get(name) != rec.get(name) for name in names)
 
     found: dict[str, str] = {}
-    if rtype.name == "referral" and changed("problem_id", "sent_date"):
-        problem = store.get("problem", str(rec["problem_id"]))
-        if rec.get("sent_date") and problem.get("raised_date") and rec["sent_date"] < problem["raised_date"]:
-            found["sent_date"] = msg.NOT_BEFORE_RAISED.format(
-                label=rtype.field("sent_date").label, date=problem["raised_date"]
-            )
-    if rtype.name == "help_log" and rec.get("date") and changed("help_pair_id", "date"):
-        pair = store.get("help_pair", str(rec["help_pair_id"]))
-        if pair.get("start_date") and rec["date"] < pair["start_date"]:
-            found["date"] = _not_before_parent(rtype, "date", r.HELP_PAIR, "start_date", pair["start_date"])
+    for kind, column, own_date, parent_type, parent_date in DATED_CHILDREN:
+        if rtype.name == kind and rec.get(own_date) and changed(column, own_date):
+            parent = store.get(parent_type, str(rec[column]))
+            if parent.get(parent_date) and rec[own_date] < parent[parent_date]:
+                found[own_date] = _not_before_parent(
+                    rtype, own_date, r.RECORD_TYPES[parent_type], parent_date, parent[parent_date]
+                )
     source_type = r.PROBLEM_SOURCE_TYPES.get(str(rec.get("source"))) if rtype.name == "problem" else None
     if source_type and rec.get("source_id") and changed("source", "source_id", "raised_date"):
         source = store.get(source_type, str(rec["source_id"]))

@@ -62,15 +62,14 @@ def _as_list(value: object) -> list[Any] | None:
     return None
 
 
-# JSON from the CLI or a bundle can hold anything: an object where a name belongs was stored as
-# "{'王芳': …}", a float 1e999 as "inf". A text value is a string, or a plain finite number typed bare.
-# Lone surrogates cannot be written as UTF-8 at all. A one-line value (a name, a number, a choice) holds
-# no control characters or line breaks either: a NUL cuts it short in other programs, a line separator
-# breaks a card. Long text keeps them: whatever was pasted into a diary comes back as it was.
-
-
 def _shape_error(f: r.Field, value: object) -> str | None:
-    """Why ``value`` can never be a value of ``f`` whatever its content, or None."""
+    """Why ``value`` can never be a value of ``f`` whatever its content, or None.
+
+    JSON from the CLI or a bundle can hold anything: an object where a name belongs was stored as
+    "{'王芳': …}", a float 1e999 as "inf". A text value is a string, or a plain finite number typed
+    bare. A one-line value holds no control characters or line breaks (``characters.BREAKING``: a NUL
+    cuts it short in other programs, a line separator breaks a card); long text keeps them, as pasted,
+    and refuses only lone surrogates, which cannot be written as UTF-8 at all."""
     items = value if isinstance(value, (list, tuple)) and f.kind in (r.CHOICES, r.TAGS, r.LINKS) else [value]
     for item in items:
         if isinstance(item, str):
