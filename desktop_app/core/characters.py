@@ -31,7 +31,12 @@ def shown(text: str, limit: int) -> str:
     return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
+def escaped(text: str) -> str:
+    """``text`` with its lone surrogates as visible escapes (\\udcff), so it can be printed and stored."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def file_name(name: str) -> str:
     """A file's name as it may be stored, printed and logged: one not in UTF-8 (a GBK name on a USB
     stick reaches Python with lone surrogates) keeps its odd bytes as visible escapes."""
-    return shown(name.encode("utf-8", "backslashreplace").decode("utf-8"), 255)
+    return shown(escaped(name), 255)

@@ -197,7 +197,7 @@ def clean_record(
     errors: dict[str, str] = {}
     for name in values:
         if not rtype.has_field(name):
-            shown = name.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate cannot be printed
+            shown = characters.escaped(name)  # a lone surrogate cannot be printed
             errors[shown] = msg.UNKNOWN_FIELD.format(field=shown)
     clean: dict[str, object] = {}
     for f in rtype.fields:
