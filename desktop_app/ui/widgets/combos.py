@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox
 
 NARROW_CHARS = 12
@@ -24,8 +25,13 @@ def keep_narrow(box: QComboBox, chars: int = NARROW_CHARS) -> None:
     def fit_list() -> None:
         view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8)
 
+    # Once per change of the list, not once per row: a picker refills its 40 choices on every key.
+    later = QTimer(box)
+    later.setSingleShot(True)
+    later.setInterval(0)
+    later.timeout.connect(fit_list)
     model = box.model()
     for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
-        signal.connect(fit_list)
+        signal.connect(later.start)
     box.currentTextChanged.connect(box.setToolTip)
     fit_list()
