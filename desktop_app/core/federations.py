@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import messages as msg
 from .errors import UsageError
-from .i18n import pick
+from .i18n import join, pick
 
 if TYPE_CHECKING:
     from .store import Store
@@ -100,10 +101,17 @@ def require_known(store: Store, federation: str) -> None:
     report, no cards or no projects, as if there were nothing), naming those it knows."""
     known = federation_names(store)
     if federation not in known:
-        raise UsageError(
-            pick(f"不认识的妇联“{federation}”，本机有：{'、'.join(known) or '（无）'}",
-                 f"Unknown federation “{federation}”; known here: {', '.join(known) or '(none)'}")
-        )  # fmt: skip
+        raise UsageError(msg.FEDERATION_NOT_KNOWN.format(name=federation, known=known_text(known)))
+
+
+KNOWN_SHOWN = 10  # a county hub knows a hundred federations: a message names the first few
+
+
+def known_text(known: list[str]) -> str:
+    """The federations known here as a message lists them."""
+    if not known:
+        return pick("（无）", "(none)")
+    return join(known[:KNOWN_SHOWN]) + ("……" if len(known) > KNOWN_SHOWN else "")
 
 
 def cadre_federations(store: Store, cadre_ids: tuple[str, ...]) -> dict[str, str]:

@@ -41,6 +41,7 @@ DUPLICATE_PROJECT = Text(
     "{org}{year}年度已有实事项目“{name}”：请打开那一条，或换个名称",
     "{org} already has a practical project “{name}” for {year}: open that one, or choose another name",
 )
+FEDERATION_NOT_KNOWN = Text("不认识的妇联“{name}”，本机有：{known}", "Unknown federation “{name}”; known here: {known}")
 UNKNOWN_FEDERATION = Text(
     "{label}“{value}”不是本机已知的妇联，请从名单中选：{known}",
     "{label} “{value}” is not a federation known here; choose one of: {known}",

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from .store import Store
 
 
-KNOWN_SHOWN = 10  # a county hub knows a hundred federations: the message names the first few
-
 # (child type, its column naming the parent, its date, parent type, the parent's date it cannot precede)
 DATED_CHILDREN = (
     ("referral", "problem_id", "sent_date", "problem", "raised_date"),
@@ -82,8 +80,9 @@ def errors(store: Store, rtype: r.RecordType, rec: dict[str, Any], old: dict[str
     if rtype.name in ("project", "research") and rec.get("org") and changed("org"):
         known = federations.federation_names(store)
         if known and rec["org"] not in known:
-            shown = "、".join(known[:KNOWN_SHOWN]) + ("……" if len(known) > KNOWN_SHOWN else "")
-            found["org"] = msg.UNKNOWN_FEDERATION.format(label=rtype.field("org").label, value=rec["org"], known=shown)
+            found["org"] = msg.UNKNOWN_FEDERATION.format(
+                label=rtype.field("org").label, value=rec["org"], known=federations.known_text(known)
+            )
     return found
 
 
