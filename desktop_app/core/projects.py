@@ -27,6 +27,25 @@ MEASURE_LABELS = {
 
 
 @dataclass(frozen=True)
+class DoneOf:
+    """What was done against a target: one cell on paper and screen ("17 / 30,000", what
+    was done where there is no target, "—" for neither), two numbers in the XLSX."""
+
+    done: float | None
+    target: float | None = None
+
+    def text(self, separator: str = "/") -> str:
+        if self.done is None:
+            return "—"
+        if self.target is not None:
+            return f"{number_text(self.done)}{separator}{number_text(self.target)}"
+        return number_text(self.done) if self.done else "—"
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
 class PresetProject:
     name: str
     targets: dict[str, float] = field(default_factory=dict)
@@ -106,11 +125,7 @@ class ProjectProgress:
         return round(self.actual[measure] / target, 4) if target else None
 
     def done_text(self, measure: str, separator: str = " / ") -> str:
-        """Done against target ("17 / 30,000"), what was done where there is no target, "—" for neither."""
-        target, done = self.targets[measure], self.actual[measure]
-        if target:
-            return f"{number_text(done)}{separator}{number_text(target)}"
-        return number_text(done) if done else "—"
+        return DoneOf(self.actual[measure], self.targets[measure] or None).text(separator)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)

@@ -17,6 +17,7 @@ from .. import enums, federations, problems, projects, quotas, referrals
 from .. import messages as msg
 from ..errors import UsageError
 from ..i18n import join, pick
+from ..projects import DoneOf
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -105,22 +106,6 @@ def covered_label(data: ReportData) -> str:
     if not below:
         return pick("仅本级", "This federation only")
     return pick("含下级：", "With those below: ") + join(below)
-
-
-@dataclass(frozen=True)
-class DoneOf:
-    """What was done against a target: printed as one cell ("17/30,000", "17" with no
-    target, "—" for neither), in the XLSX as two numbers (empty where there is none)."""
-
-    done: float | None
-    target: float | None = None
-
-    def __str__(self) -> str:
-        if self.done is None:
-            return "—"
-        if self.target is not None:
-            return f"{projects.number_text(self.done)}/{projects.number_text(self.target)}"
-        return projects.number_text(self.done) if self.done else "—"
 
 
 @dataclass
