@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import enums
 
@@ -77,13 +78,7 @@ def responsibility_list(
         "ORDER BY deadline IS NULL, deadline, raised_date, seq",
         (*OPEN_STATUSES, *((scope.owners_json(),) if scope is not None else ())),
     ).fetchall()
-    duties = []
-    for problem_id, description, category, responsible, deadline, status in rows:
-        days_left = (date.fromisoformat(deadline) - today).days if deadline else None
-        overdue = days_left is not None and days_left < 0
-        if overdue_only and not overdue:
-            continue
-        duties.append(Duty(problem_id, description, category, responsible, deadline, status, overdue, days_left))
+    duties = [duty for duty in (_duty(row, today) for row in rows) if duty.overdue or not overdue_only]
     duties.sort(key=lambda d: (not d.overdue, d.deadline is None, d.deadline or ""))
     return duties
 
@@ -100,14 +95,16 @@ def open_at(store: Store, day: date, scope: Scope) -> list[tuple[str | None, Dut
         "ORDER BY deadline IS NULL, deadline, raised_date, seq",
         (day.isoformat(), *OPEN_STATUSES, *SETTLED_STATUSES, day.isoformat(), scope.owners_json()),
     ).fetchall()
-    found = []
-    for owner, problem_id, description, category, responsible, deadline, status in rows:
-        days_left = (date.fromisoformat(deadline) - day).days if deadline else None
-        overdue = days_left is not None and days_left < 0
-        found.append(
-            (owner, Duty(problem_id, description, category, responsible, deadline, status, overdue, days_left))
-        )
-    return found
+    return [(row[0], _duty(row[1:], day)) for row in rows]
+
+
+def _duty(row: Sequence[Any], on: date) -> Duty:
+    """A problem (id, description, category, responsible, deadline, status) as a duty on the day
+    ``on``: how many days are left to its deadline, or how late it is."""
+    problem_id, description, category, responsible, deadline, status = row
+    days_left = (date.fromisoformat(deadline) - on).days if deadline else None
+    overdue = days_left is not None and days_left < 0
+    return Duty(problem_id, description, category, responsible, deadline, status, overdue, days_left)
 
 
 def trend_warnings(store: Store, min_points: int | None = None, window_days: int | None = None) -> list[TrendWarning]:
