@@ -313,7 +313,7 @@ CHECK_LIVE_CHILD = Text(
     "{child} {child_id} belongs to {parent} {parent_id}, which is deleted: delete it, or restore that {parent}",
 )
 DELETED_WITH_CHILDREN = Text("已删除，连同 {children}", "Deleted, together with {children}")
-CHILD_COUNT = Text("{n} 条{kind}", "{n} {kind} record(s)")
+CHILD_COUNT = Text("{n} 条{kind}", "{n} {kind} records")  # "1 Referral record": i18n.agree
 CHECK_CLOCK_AHEAD = Text(
     "本机最后的时间戳（{stamp}）比现在的时钟（{now}）晚一天以上：请检查电脑的日期时间",
     "This install's last clock stamp ({stamp}) is more than a day after the computer's clock ({now}): check the date",

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -38,6 +39,7 @@ from ..dialogs.duplicate import save_asking
 from ..dialogs.history import HistoryDialog
 from ..models.record_list import RecordListModel
 from ..operations import perform
+from ..widgets.child_panel import ChildPanel
 from ..widgets.filter_bar import FilterBar
 from ..widgets.record_form import RecordForm
 from ..widgets.tables import configure_table
@@ -159,7 +161,7 @@ class RecordPage(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_record())
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_where_she_types)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.revert)
         self.open_record(None)
@@ -307,6 +309,16 @@ class RecordPage(QWidget):
         self.save_button.setEnabled(self.form.is_valid() and (self._dirty or self.form.record_id is None))
         self.delete_button.setEnabled(self.form.record_id is not None)
         self.history_button.setEnabled(self.form.record_id is not None)
+
+    def _save_where_she_types(self) -> None:
+        """Ctrl+S saves the form she is typing in: in a referral or an act of help under the record it
+        saved the record above, and the form she was filling went blank with nothing kept."""
+        focus = QApplication.focusWidget()
+        for panel in self.findChildren(ChildPanel):
+            if focus is not None and panel.isAncestorOf(focus):
+                panel.save()
+                return
+        self.save()
 
     def save(self) -> bool:
         if not self.form.validate(show_all=True):

@@ -82,6 +82,8 @@ class ChildPanel(QWidget):
         follow(self, store, [kind, parent_kind], self.model.reload)
 
     def show_for(self, parent_id: str | None) -> None:
+        if parent_id is not None and parent_id == self.parent_id:
+            return  # the record above saved again: what she is typing here stays (the list follows changes)
         self.parent_id = parent_id
         self.model.set_list_query(related(self.kind, self._sql, parent_id or _NOTHING))
         self.setEnabled(parent_id is not None)

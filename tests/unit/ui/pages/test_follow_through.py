@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -252,3 +253,24 @@ def test_the_wheel_over_a_short_list_scrolls_the_form_not_the_list_sideways(qtbo
     assert sideways.value() == 0  # its first columns still in sight
     assert form.maximum() > 0, form.maximum()
     assert form.value() > 0  # the form moved on, as over any other part of it
+
+
+def test_ctrl_s_in_an_act_of_help_saves_it_and_saving_the_pair_keeps_what_she_typed(
+    qtbot: QtBot, shown: MainWindow, world: dict[str, str]
+) -> None:
+    pair = shown.store.save("help_pair", {"woman_id": world["woman"], "start_date": "2026-11-01"})["id"]
+    shown.open_record("help_pair", pair)
+    page = shown.help_pair_page
+    logs = page.logs
+    what = logs.form.editors["what"].edit  # type: ignore[attr-defined]
+    what.setFocus()
+    qtbot.waitUntil(what.hasFocus, timeout=2000)
+    what.insert("介绍到服装厂")  # typed (its suggestions' popup aborts offscreen Qt when keys open it)
+    page.save()  # the pair saved again (as Ctrl+S did wherever she typed): her act of help stays
+    assert what.text() == "介绍到服装厂"
+    what.setFocus()
+    qtbot.waitUntil(what.hasFocus, timeout=2000)
+    before = shown.store.count("help_log")
+    QTest.keySequence(what, QKeySequence(QKeySequence.StandardKey.Save))
+    qtbot.waitUntil(lambda: shown.store.count("help_log") == before + 1, timeout=3000)
+    assert [r["what"] for r in shown.store.list_records("help_log")] == ["介绍到服装厂"]
