@@ -52,7 +52,11 @@ class ChildPanel(QWidget):
         self.table.setObjectName(f"{kind}_table")
         configure_table(self.table, self.model)
         self.table.setMinimumHeight(150)
-        self.table.viewport().installEventFilter(WheelScrollsTheFormWhenTheListCannot(self.table))
+        wheel_to_form = WheelScrollsTheFormWhenTheListCannot(self.table)
+        # Its sideways scroll bar too: an empty or one-row list is mostly that bar, and a wheel over it
+        # scrolled the list sideways (its first columns out of sight on the next problem opened).
+        for part in (self.table.viewport(), self.table.horizontalScrollBar()):
+            part.installEventFilter(wheel_to_form)
         self.form = RecordForm(store, rtype, fields)
         self.form.setObjectName(f"{kind}_form")
         self.new_button = QPushButton(texts.new)

@@ -253,6 +253,11 @@ def test_the_wheel_over_a_short_list_scrolls_the_form_not_the_list_sideways(qtbo
     assert sideways.value() == 0  # its first columns still in sight
     assert form.maximum() > 0, form.maximum()
     assert form.value() > 0  # the form moved on, as over any other part of it
+    moved = form.value()
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(sideways.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(sideways, wheel)  # over its sideways scroll bar, most of an empty or one-row list
+    assert sideways.value() == 0 and form.value() > moved
 
 
 def test_ctrl_s_in_an_act_of_help_saves_it_and_saving_the_pair_keeps_what_she_typed(
